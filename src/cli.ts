@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// The yjkg command line: a thin shell over the library. main() returns the exit code
+// (0 clean, 1 problems / nothing usable, 2 usage error or crash); the bin sets process.exitCode.
+import { Command, CommanderError } from 'commander';
+import { readFileSync } from 'node:fs';
+import { UsageError } from './commands/errors.js';
+import { register as registerBuild } from './commands/build.js';
+import { register as registerEval } from './commands/eval.js';
+
+// Subcommands whose modules pull in heavy dependencies (neo4j-driver, http server) are
+// registered from their own modules; each exports register(program).
+const OPTIONAL_COMMANDS = ['./commands/load.js', './commands/query.js', './commands/serve.js'];
+
+function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}
+
+export async function main(argv: string[] = process.argv): Promise<number> {
+  const program = new Command()
+    .name('yjkg')
+    .description('Knowledge graphs from Chinese news about 对口援疆 (paired assistance to Xinjiang)')
+    .version(version())
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+  registerBuild(program);
+  registerEval(program);
+  for (const path of OPTIONAL_COMMANDS) {
+    const mod = (await import(path)) as { register(p: Command): void };
+    mod.register(program);
+  }
+  for (const command of program.commands) command.exitOverride();
+
+  const verbose = argv.includes('--verbose');
+  try {
+    await program.parseAsync(argv);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version exit through here with code 0
+      return error.exitCode === 0 ? 0 : 2;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`yjkg: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`yjkg: internal error: ${(error as Error)?.message ?? String(error)}\n`);
+    if (verbose) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    else process.stderr.write('yjkg: run again with --verbose for the stack trace\n');
+    return 2;
+  }
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,438 @@
+// The graph stage: merges per-article extraction results into one graphology
+// MultiDirectedGraph (DESIGN.md, "Entity types" and "Relation types").
+//
+// Determinism: results are merged in the order they are given (the build feeds them in
+// input-file order, then article order, whatever the number of workers), every list is
+// sorted, and nodes and edges are inserted in sorted key order, so `graph.export()` is
+// byte-stable for the same input.
+//
+// Memory: the accumulator keeps one compact record per entity and per relation (evidence
+// included), never article text; articles are referred to by their ordinal.
+import { MultiDirectedGraph } from 'graphology';
+import type { Lexicon } from './lexicon/api.js';
+import {
+  ENTITY_TYPES,
+  REGION_TYPES,
+  RELATION_TYPES,
+  type ArticleResult,
+  type EntityType,
+  type Evidence,
+  type RelationRecord,
+} from './types.js';
+
+export type KnowledgeGraph = MultiDirectedGraph;
+
+/** What addLexiconHierarchy needs from the lexicon (src/lexicon/api.ts). */
+export type RegionLookup = Pick<Lexicon, 'regionByName'>;
+
+export interface BuildGraphOptions {
+  /** When given, PART_OF edges from the lexicon are added for every region node (see addLexiconHierarchy). */
+  lexicon?: RegionLookup | null;
+}
+
+/** Node attributes of an entity node. */
+export interface EntityNodeAttributes {
+  label: string;
+  type: EntityType;
+  aliases: string[];
+  level?: string;
+  code?: string;
+  mentions: number;
+  articles: string[];
+}
+
+/** Edge attributes of every edge (MENTIONS included, so consumers see one shape). */
+export interface RelationEdgeAttributes {
+  type: string;
+  weight: number;
+  confidence: number;
+  rule: string;
+  evidence: Evidence[];
+  title?: string;
+  amount_yuan?: number;
+  since?: number;
+  date?: string;
+}
+
+const ENTITY_TYPE_SET = new Set<string>(ENTITY_TYPES);
+const REGION_TYPE_SET = new Set<string>(REGION_TYPES);
+const RELATION_TYPE_SET = new Set<string>(RELATION_TYPES);
+
+/** Code-unit order: locale independent, the same on every machine. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+interface EntityAccumulator {
+  key: string;
+  label: string;
+  type: EntityType;
+  aliases: Set<string>;
+  level?: string;
+  code?: string;
+  mentions: number;
+  articles: number[]; // ordinals, ascending (articles arrive in order)
+}
+
+interface EvidenceEntry {
+  ordinal: number; // article ordinal, for sorting
+  evidence: Evidence;
+  confidence: number;
+}
+
+interface RelationAccumulator {
+  key: string;
+  type: string;
+  source: string;
+  target: string;
+  title?: string;
+  rules: Set<string>;
+  evidence: Map<string, EvidenceEntry>; // `${article}|${start}|${end}` -> best entry
+  // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
+  amount?: { value: number; rank: [number, number, number] };
+  since?: { value: number; rank: [number, number, number] };
+  date?: { value: string; rank: [number, number, number] };
+}
+
+interface ArticleNode {
+  key: string;
+  label: string;
+  file: string;
+  index: number;
+  characters: number;
+  title?: string;
+  mentions: [string, number][]; // entity key, mention count
+}
+
+/** `${type}|${source}|${target}[|${title}]`: one edge per (source, type, target[, title]). */
+export function relationKey(type: string, source: string, target: string, title?: string): string {
+  return title ? `${type}|${source}|${target}|${title}` : `${type}|${source}|${target}`;
+}
+
+/** Splits an entity key `${type}:${label}`; undefined when the type is unknown. */
+export function parseEntityKey(key: string): { type: EntityType; label: string } | undefined {
+  const colon = key.indexOf(':');
+  if (colon <= 0) return undefined;
+  const type = key.slice(0, colon);
+  const label = key.slice(colon + 1);
+  if (!ENTITY_TYPE_SET.has(type) || !label) return undefined;
+  return { type: type as EntityType, label };
+}
+
+// Higher confidence wins; then the earlier evidence (article order, then offset).
+function outranks(a: [number, number, number], b: [number, number, number]): boolean {
+  if (a[0] !== b[0]) return a[0] > b[0];
+  if (a[1] !== b[1]) return a[1] < b[1];
+  return a[2] < b[2];
+}
+
+/**
+ * Merges ArticleResults one at a time (the build streams them in) and materialises the
+ * graph at the end. Feed results in a deterministic order; the output depends only on it.
+ */
+export class GraphAccumulator {
+  private readonly entities = new Map<string, EntityAccumulator>();
+  private readonly relations = new Map<string, RelationAccumulator>();
+  private readonly articleIds: string[] = [];
+  private readonly articleOrdinal = new Map<string, number>();
+  private readonly articleNodes: ArticleNode[] = [];
+  /** Relations dropped because an endpoint key was malformed or the type unknown. */
+  droppedRelations = 0;
+
+  get articleCount(): number {
+    return this.articleIds.length;
+  }
+
+  add(result: ArticleResult): void {
+    const { article } = result;
+    let ordinal = this.articleOrdinal.get(article.id);
+    if (ordinal === undefined) {
+      ordinal = this.articleIds.length;
+      this.articleIds.push(article.id);
+      this.articleOrdinal.set(article.id, ordinal);
+    } else {
+      // The same article twice (e.g. a path given twice): count it once.
+      return;
+    }
+
+    const mentionCounts = new Map<string, number>();
+    for (const record of result.entities) {
+      if (!ENTITY_TYPE_SET.has(record.type) || (record.type as string) === 'Article' || !record.label) continue;
+      const key = record.key || `${record.type}:${record.label}`;
+      const entity = this.entity(key, record.type, record.label);
+      for (const alias of record.aliases ?? []) entity.aliases.add(alias);
+      // Conflicting level/code across articles: keep the smallest, independent of order.
+      if (record.level && (!entity.level || record.level < entity.level)) entity.level = record.level;
+      if (record.code && (!entity.code || record.code < entity.code)) entity.code = record.code;
+      const count = Math.max(0, record.mentions | 0);
+      entity.mentions += count;
+      if (entity.articles[entity.articles.length - 1] !== ordinal) entity.articles.push(ordinal);
+      mentionCounts.set(key, (mentionCounts.get(key) ?? 0) + count);
+    }
+
+    this.articleNodes.push({
+      key: `Article:${article.id}`,
+      label: article.title || article.id,
+      file: article.file,
+      index: article.index,
+      characters: article.characters,
+      ...(article.title ? { title: article.title } : {}),
+      mentions: [...mentionCounts].sort((a, b) => compareStrings(a[0], b[0])),
+    });
+
+    for (const relation of result.relations) this.addRelation(relation, ordinal);
+  }
+
+  private entity(key: string, type: EntityType, label: string): EntityAccumulator {
+    let entity = this.entities.get(key);
+    if (!entity) {
+      entity = { key, label, type, aliases: new Set(), mentions: 0, articles: [] };
+      this.entities.set(key, entity);
+    }
+    return entity;
+  }
+
+  private addRelation(relation: RelationRecord, fallbackOrdinal: number): void {
+    if (!RELATION_TYPE_SET.has(relation.type) || relation.type === 'MENTIONS') {
+      this.droppedRelations++;
+      return;
+    }
+    const source = parseEntityKey(relation.source);
+    const target = parseEntityKey(relation.target);
+    if (!source || !target || source.type === 'Article' || target.type === 'Article') {
+      this.droppedRelations++;
+      return;
+    }
+    // An endpoint the entity list did not carry still becomes a node (0 mentions).
+    this.entity(relation.source, source.type, source.label);
+    this.entity(relation.target, target.type, target.label);
+
+    const title = relation.attrs?.title || undefined;
+    const key = relationKey(relation.type, relation.source, relation.target, title);
+    let acc = this.relations.get(key);
+    if (!acc) {
+      acc = {
+        key,
+        type: relation.type,
+        source: relation.source,
+        target: relation.target,
+        ...(title ? { title } : {}),
+        rules: new Set(),
+        evidence: new Map(),
+      };
+      this.relations.set(key, acc);
+    }
+    if (relation.rule) acc.rules.add(relation.rule);
+    const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
+    const evidence = relation.evidence;
+    const ordinal = (evidence && this.articleOrdinal.get(evidence.article)) ?? fallbackOrdinal;
+    const start = evidence?.start ?? 0;
+    if (evidence) {
+      const evidenceKey = `${evidence.article}|${evidence.start}|${evidence.end}`;
+      const seen = acc.evidence.get(evidenceKey);
+      if (!seen || confidence > seen.confidence) {
+        acc.evidence.set(evidenceKey, {
+          ordinal,
+          confidence,
+          evidence: { article: evidence.article, sentence: evidence.sentence, start: evidence.start, end: evidence.end },
+        });
+      }
+    }
+    const rank: [number, number, number] = [confidence, ordinal, start];
+    const attrs = relation.attrs ?? {};
+    if (typeof attrs.amount_yuan === 'number' && Number.isFinite(attrs.amount_yuan)) {
+      if (!acc.amount || outranks(rank, acc.amount.rank) || (sameRank(rank, acc.amount.rank) && attrs.amount_yuan < acc.amount.value))
+        acc.amount = { value: attrs.amount_yuan, rank };
+    }
+    if (typeof attrs.since === 'number' && Number.isFinite(attrs.since)) {
+      if (!acc.since || outranks(rank, acc.since.rank) || (sameRank(rank, acc.since.rank) && attrs.since < acc.since.value))
+        acc.since = { value: attrs.since, rank };
+    }
+    if (typeof attrs.date === 'string' && attrs.date) {
+      if (!acc.date || outranks(rank, acc.date.rank) || (sameRank(rank, acc.date.rank) && attrs.date < acc.date.value))
+        acc.date = { value: attrs.date, rank };
+    }
+  }
+
+  /** Builds the graph: nodes, then edges, each in sorted key order. */
+  toGraph(options: BuildGraphOptions = {}): KnowledgeGraph {
+    const graph = new MultiDirectedGraph();
+    const ids = this.articleIds;
+
+    const nodes: { key: string; attributes: Record<string, unknown> }[] = [];
+    for (const entity of this.entities.values()) {
+      entity.aliases.delete(entity.label);
+      nodes.push({
+        key: entity.key,
+        attributes: {
+          label: entity.label,
+          type: entity.type,
+          aliases: [...entity.aliases].sort(compareStrings),
+          ...(entity.level ? { level: entity.level } : {}),
+          ...(entity.code ? { code: entity.code } : {}),
+          mentions: entity.mentions,
+          articles: entity.articles.map((o) => ids[o]!),
+        },
+      });
+    }
+    for (const article of this.articleNodes) {
+      nodes.push({
+        key: article.key,
+        attributes: {
+          label: article.label,
+          type: 'Article',
+          file: article.file,
+          index: article.index,
+          characters: article.characters,
+          ...(article.title ? { title: article.title } : {}),
+        },
+      });
+    }
+    nodes.sort((a, b) => compareStrings(a.key, b.key));
+    for (const node of nodes) graph.addNode(node.key, node.attributes);
+
+    const edges: { key: string; source: string; target: string; attributes: RelationEdgeAttributes }[] = [];
+    for (const article of this.articleNodes) {
+      for (const [entityKey, count] of article.mentions) {
+        edges.push({
+          key: relationKey('MENTIONS', article.key, entityKey),
+          source: article.key,
+          target: entityKey,
+          attributes: { type: 'MENTIONS', weight: count, confidence: 1, rule: 'mention', evidence: [] },
+        });
+      }
+    }
+    for (const relation of this.relations.values()) {
+      const entries = [...relation.evidence.values()].sort(
+        (a, b) =>
+          a.ordinal - b.ordinal ||
+          a.evidence.start - b.evidence.start ||
+          a.evidence.end - b.evidence.end ||
+          compareStrings(a.evidence.article, b.evidence.article),
+      );
+      edges.push({
+        key: relation.key,
+        source: relation.source,
+        target: relation.target,
+        attributes: {
+          type: relation.type,
+          weight: entries.length,
+          confidence: noisyOr(entries.map((e) => e.confidence)),
+          rule: [...relation.rules].sort(compareStrings).join(','),
+          evidence: entries.map((e) => e.evidence),
+          ...(relation.title ? { title: relation.title } : {}),
+          ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
+          ...(relation.since ? { since: relation.since.value } : {}),
+          ...(relation.date ? { date: relation.date.value } : {}),
+        },
+      });
+    }
+    edges.sort((a, b) => compareStrings(a.key, b.key));
+    for (const edge of edges) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
+
+    if (options.lexicon) addLexiconHierarchy(graph, options.lexicon);
+    return graph;
+  }
+}
+
+function sameRank(a: [number, number, number], b: [number, number, number]): boolean {
+  return a[0] === b[0] && a[1] === b[1] && a[2] === b[2];
+}
+
+/**
+ * Confidence of a relation stated several times: noisy-OR, 1 - Π(1 - c_i), over its
+ * distinct pieces of evidence (each independent support raises it; never above 1).
+ * Rounded to 4 decimals so the JSON stays readable and stable.
+ */
+export function noisyOr(confidences: number[]): number {
+  if (confidences.length === 0) return 0;
+  let miss = 1;
+  for (const c of confidences) miss *= 1 - c;
+  return Math.round((1 - miss) * 10000) / 10000;
+}
+
+/** Merges per-article results (in the order given) into one graph. */
+export function buildGraph(results: Iterable<ArticleResult>, options: BuildGraphOptions = {}): KnowledgeGraph {
+  const accumulator = new GraphAccumulator();
+  for (const result of results) accumulator.add(result);
+  return accumulator.toGraph(options);
+}
+
+/**
+ * PART_OF edges from the lexicon: for every region node (Province/Prefecture/County) whose
+ * lexicon entry has a parent, adds the parent node when missing (0 mentions, no articles)
+ * and a PART_OF edge (rule 'lexicon', confidence 1, no evidence, weight 0) unless the text
+ * already gave one. Walks up the chain (county -> prefecture -> province). Additions are
+ * appended in sorted key order, so the export stays byte-stable. Returns edges added.
+ */
+export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup): number {
+  const pending: string[] = graph.filterNodes((_key, attrs) => REGION_TYPE_SET.has(attrs.type as string)).sort(compareStrings);
+  const newNodes = new Map<string, Record<string, unknown>>();
+  const newEdges = new Map<string, { source: string; target: string }>();
+  const visited = new Set<string>();
+  while (pending.length > 0) {
+    const key = pending.shift()!;
+    if (visited.has(key)) continue;
+    visited.add(key);
+    const attrs = (newNodes.get(key) ?? graph.getNodeAttributes(key)) as { label: string; type: string };
+    const region = lexicon.regionByName(attrs.label);
+    if (!region || region.type !== attrs.type || !region.parent || region.parent === region.name) continue;
+    const parent = lexicon.regionByName(region.parent);
+    if (!parent) continue;
+    const parentKey = `${parent.type}:${parent.name}`;
+    if (!graph.hasNode(parentKey) && !newNodes.has(parentKey)) {
+      newNodes.set(parentKey, {
+        label: parent.name,
+        type: parent.type,
+        aliases: [],
+        level: parent.level,
+        ...(parent.code ? { code: parent.code } : {}),
+        mentions: 0,
+        articles: [],
+      });
+    }
+    const edgeKey = relationKey('PART_OF', key, parentKey);
+    if (!graph.hasEdge(edgeKey)) newEdges.set(edgeKey, { source: key, target: parentKey });
+    pending.push(parentKey);
+  }
+  for (const key of [...newNodes.keys()].sort(compareStrings)) graph.addNode(key, newNodes.get(key));
+  for (const key of [...newEdges.keys()].sort(compareStrings)) {
+    const { source, target } = newEdges.get(key)!;
+    graph.addDirectedEdgeWithKey(key, source, target, {
+      type: 'PART_OF',
+      weight: 0,
+      confidence: 1,
+      rule: 'lexicon',
+      evidence: [],
+    } satisfies RelationEdgeAttributes);
+  }
+  return newEdges.size;
+}
+
+export interface GraphStats {
+  nodes: number;
+  edges: number;
+  nodesByType: Record<string, number>;
+  edgesByType: Record<string, number>;
+}
+
+/** Counts by node type and edge type, keys sorted. */
+export function graphStats(graph: KnowledgeGraph): GraphStats {
+  const nodesByType: Record<string, number> = {};
+  const edgesByType: Record<string, number> = {};
+  graph.forEachNode((_key, attrs) => {
+    const type = String(attrs.type);
+    nodesByType[type] = (nodesByType[type] ?? 0) + 1;
+  });
+  graph.forEachEdge((_key, attrs) => {
+    const type = String(attrs.type);
+    edgesByType[type] = (edgesByType[type] ?? 0) + 1;
+  });
+  return { nodes: graph.order, edges: graph.size, nodesByType: sortKeys(nodesByType), edgesByType: sortKeys(edgesByType) };
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const key of Object.keys(record).sort(compareStrings)) out[key] = record[key]!;
+  return out;
+}

@@ -1,0 +1,1 @@
+public class Launcher { public static void main(String[] a) {} }

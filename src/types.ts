@@ -76,6 +76,9 @@ export interface NormalizedArticle {
   text: string;
   /** offsets[i] = file offset of normalized char i; length text.length + 1 (last = end of the last char). */
   offsets: Int32Array;
+  /** ends[i] = file offset just after the original chars that produced normalized char i (normalize sets it;
+   *  read it through toFileSpan). Optional so that hand-built test articles need not carry it. */
+  ends?: Int32Array;
   /** The article's original characters and where they start in the file, to quote evidence. */
   original: string;
   originalStart: number;

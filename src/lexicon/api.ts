@@ -10,6 +10,8 @@ export interface Region {
   code?: string; // GB/T 2260 code (6 digits) when it has one
   parent?: string; // full name of the parent region (county -> prefecture -> province)
   aliases: string[]; // short names and variants: 昌吉州, 昌吉; 六师, 农六师, 兵团第六师, 第六师
+  /** (optional extra) XPCC divisions: the division number (第六师 -> 6); numbered regiments: 二二二团 -> 222. */
+  number?: number;
 }
 
 export interface Supporter {
@@ -26,11 +28,25 @@ export interface Lexicon {
   /** Every region whose name or alias equals `surface` (several when ambiguous, e.g. 朝阳区). */
   lookupRegion(surface: string): Region[];
   regionByName(name: string): Region | undefined;
+  /** (optional extra) The region with this GB/T 2260 code. */
+  regionByCode?(code: string): Region | undefined;
+  /** (optional extra) The parent region (county -> prefecture/division -> province/兵团). */
+  parentOf?(region: Region): Region | undefined;
+  /** (optional extra) The Province-type ancestor (or the region itself when it is one). */
+  provinceOf?(region: Region): Region | undefined;
+  /**
+   * (optional extra) Xinjiang regions abbreviated by one character in pairing compounds
+   * (浙阿, 豫哈, 鄂博, 深喀, 津和, 晋疆, 辽塔): 疆 -> 新疆维吾尔自治区; 阿 -> 阿克苏地区, 阿勒泰地区,
+   * 阿拉尔市 (most likely first). [] when the character is no such abbreviation.
+   */
+  regionAbbr?(ch: string): Region[];
   supporters: Supporter[];
   supporterByName(nameOrShort: string): Supporter | undefined;
   supporterByAbbr(ch: string): Supporter | undefined;
   /** Titles and offices: 书记, 省委书记, 副省长, 指挥长, 援疆干部, 记者, ... */
   titles: string[];
+  /** (optional extra) Map-based membership test for `titles`. */
+  isTitle?(word: string): boolean;
   orgSuffixes: string[]; // 指挥部, 集团, 医院, 大学, 委员会, ...
   projectSuffixes: string[]; // 项目, 工程, 园区, 小学, 中心, ...
 }

@@ -79,7 +79,9 @@ export function loadGraph(data: SerializedGraph): LoadedGraph {
     throw new Error('yjkg-viewer: not a graphology serialization (expected {nodes: [...], edges: [...]})');
   }
   const graph = new Graph({ type: 'mixed', multi: true, allowSelfLoops: true });
-  graph.import({ ...data, options: undefined } as SerializedGraph);
+  // A mixed multigraph accepts whatever options the file was written with.
+  const { options: _options, ...content } = data;
+  graph.import(content as unknown as SerializedGraph);
 
   const nodeTypes = orderTypes(
     graph.mapNodes((_n, a) => asString(a.type, 'Unknown')),
@@ -135,7 +137,7 @@ export function loadGraph(data: SerializedGraph): LoadedGraph {
       type: relation,
       evidenceCount: count,
       color: colorFor(EDGE_TYPE_COLORS, relation, edgeTypes.indexOf(relation)),
-      size: Math.min(6, 0.8 + Math.log2(count)),
+      size: Math.min(6, 1.5 + Math.log2(count)),
       hidden: false,
     };
   });

@@ -1,0 +1,281 @@
+// `npm run bench`: speed and memory of yjkg on a generated corpus (a benchmark, not a test).
+// Prints a table and writes bench/results.json (numbers only; null where a part has not
+// landed) and bench/results.md (the table and the machine, for the README).
+//
+// Every measurement runs in a fresh child process (`node dist/bench/run.js --child ...`) so
+// that peak resident memory (process.resourceUsage().maxRSS, worker threads included) belongs
+// to that measurement alone.
+//
+// Environment: BENCH_SMALL_MB (default 50), BENCH_LARGE_MB (default 200),
+// BENCH_EXPORT_NODES / BENCH_EXPORT_EDGES (default 100000 / 500000).
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import { cpus, totalmem, type as osType, release } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateCorpus } from './corpus.js';
+
+const MiB = 1 << 20;
+const here = fileURLToPath(new URL('.', import.meta.url)); // dist/bench/
+const repo = join(here, '..', '..');
+const benchDir = join(repo, 'bench');
+const corpusRoot = join(benchDir, 'corpus');
+
+const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value > 0 ? value : fallback;
+};
+
+// ---------------------------------------------------------------- child tasks
+
+interface ChildResult {
+  seconds: number;
+  max_rss_mb: number;
+  [key: string]: unknown;
+}
+
+function maxRssMb(): number {
+  return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10; // maxRSS is in KiB
+}
+
+async function childBuild(args: { inputs: string[]; out: string; workers: number }): Promise<ChildResult> {
+  const { build } = await import('../src/build.js');
+  const t0 = performance.now();
+  const summary = await build({ inputs: args.inputs, outDir: args.out, workers: args.workers, html: false });
+  const seconds = (performance.now() - t0) / 1000;
+  const report = JSON.parse(readFileSync(join(args.out, 'report.json'), 'utf8'));
+  return { seconds, max_rss_mb: maxRssMb(), summary, totals: report.totals, timings_ms: report.timings_ms };
+}
+
+async function childJieba(args: { inputs: string[] }): Promise<ChildResult> {
+  const { tagPlain, initSegmenter } = await import('../src/segment.js');
+  initSegmenter();
+  let seconds = 0;
+  let bytes = 0;
+  let characters = 0;
+  let words = 0;
+  for (const dir of args.inputs) {
+    for (const name of (await readdir(dir)).sort()) {
+      if (!name.endsWith('.txt')) continue;
+      const buffer = await readFile(join(dir, name));
+      const text = buffer.toString('utf8');
+      bytes += buffer.length;
+      characters += text.length;
+      const t0 = performance.now();
+      // Line by line, as jieba is usually fed (TOOLING.md measured it this way).
+      for (const line of text.split('\n')) if (line) words += tagPlain(line).length;
+      seconds += (performance.now() - t0) / 1000;
+    }
+  }
+  return { seconds, max_rss_mb: maxRssMb(), bytes, characters, words };
+}
+
+async function childExport(args: { nodes: number; edges: number; out: string }): Promise<ChildResult> {
+  const { syntheticKnowledgeGraph } = await import('./export.js');
+  const { assignLayout } = await import('../src/export/layout.js');
+  const { writeGraphJson } = await import('../src/export/json.js');
+  const { writeGexf } = await import('../src/export/gexf.js');
+  const g0 = performance.now();
+  const graph = syntheticKnowledgeGraph(args.nodes, args.edges);
+  const t0 = performance.now();
+  const iterations = assignLayout(graph);
+  const t1 = performance.now();
+  await writeGraphJson(graph, join(args.out, 'graph.json'));
+  const t2 = performance.now();
+  await writeGexf(graph, join(args.out, 'graph.gexf'));
+  const t3 = performance.now();
+  return {
+    seconds: (t3 - t1) / 1000,
+    max_rss_mb: maxRssMb(),
+    generate_s: (t0 - g0) / 1000,
+    layout_s: (t1 - t0) / 1000,
+    layout_iterations: iterations,
+    json_s: (t2 - t1) / 1000,
+    gexf_s: (t3 - t2) / 1000,
+    order: graph.order,
+    size: graph.size,
+  };
+}
+
+const CHILD_TASKS: Record<string, (args: never) => Promise<ChildResult>> = {
+  build: childBuild,
+  jieba: childJieba,
+  export: childExport,
+};
+
+const MARK = 'BENCH_RESULT ';
+
+function runChild(task: string, args: object): Promise<ChildResult> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      [fileURLToPath(import.meta.url), '--child', task, JSON.stringify(args)],
+      { cwd: repo, maxBuffer: 64 * MiB, env: { ...process.env, CI: process.env.CI ?? '' } },
+      (error, stdout, stderr) => {
+        const line = stdout.split('\n').find((l) => l.startsWith(MARK));
+        if (error || !line) return reject(new Error(`${task} failed: ${error?.message ?? 'no result'}\n${stderr.slice(-2000)}`));
+        resolve(JSON.parse(line.slice(MARK.length)) as ChildResult);
+      },
+    );
+  });
+}
+
+// ---------------------------------------------------------------- optional parts (other helpers)
+
+async function optionalNumber(label: string, load: () => Promise<unknown>): Promise<{ value: number | null; note: string }> {
+  try {
+    const value = await load();
+    const number =
+      typeof value === 'number'
+        ? value
+        : value && typeof value === 'object'
+          ? Number(Object.values(value as Record<string, unknown>).find((v) => typeof v === 'number'))
+          : NaN;
+    if (!Number.isFinite(number)) return { value: null, note: `${label}: returned no number (${JSON.stringify(value)})` };
+    return { value: number, note: '' };
+  } catch (error) {
+    return { value: null, note: `${label}: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}` };
+  }
+}
+
+async function neo4jRowsPerSecond(): Promise<{ value: number | null; note: string }> {
+  return optionalNumber('neo4j', async () => {
+    const mod = (await import(new URL('../src/neo4j/bench.js', import.meta.url).href)) as {
+      benchNeo4jLoad(): Promise<number | { rows_per_s?: number; rowsPerSecond?: number }>;
+    };
+    const result = await mod.benchNeo4jLoad();
+    if (typeof result === 'object' && result) return result.rows_per_s ?? result.rowsPerSecond ?? result;
+    return result;
+  });
+}
+
+async function viewerInteractiveMs(): Promise<{ value: number | null; note: string }> {
+  return optionalNumber('viewer', async () => {
+    const mod = (await import(new URL('./viewer.js', import.meta.url).href)) as { measureViewerInteractive(): Promise<number> };
+    return mod.measureViewerInteractive();
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+function sameBytes(a: string, b: string): boolean {
+  return readFileSync(a).equals(readFileSync(b));
+}
+
+async function main(): Promise<void> {
+  const smallMb = envNumber('BENCH_SMALL_MB', 50);
+  const largeMb = envNumber('BENCH_LARGE_MB', 200);
+  const exportNodes = envNumber('BENCH_EXPORT_NODES', 100_000);
+  const exportEdges = envNumber('BENCH_EXPORT_EDGES', 500_000);
+  const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+  const started = performance.now();
+  const notes: string[] = [];
+
+  log(`generating corpora (${smallMb} MB and ${largeMb} MB) in bench/corpus/`);
+  const small = await generateCorpus(join(corpusRoot, `c${smallMb}`), smallMb * MiB, 1, join(repo, 'seeds'));
+  const large = await generateCorpus(join(corpusRoot, `c${largeMb}`), largeMb * MiB, 2, join(repo, 'seeds'));
+  log(`small: ${small.files} files, ${round(small.bytes / MiB)} MiB; large: ${large.files} files, ${round(large.bytes / MiB)} MiB`);
+
+  log('plain jieba POS tagging of the small corpus');
+  const jieba = await runChild('jieba', { inputs: [small.dir] });
+  log(`  ${round(jieba.seconds)} s`);
+  log('pipeline, 1 worker, small corpus');
+  const w1 = await runChild('build', { inputs: [small.dir], out: join(corpusRoot, 'out-w1'), workers: 1 });
+  log(`  ${round(w1.seconds)} s, ${w1.max_rss_mb} MB`);
+  log('pipeline, 2 workers, small corpus');
+  const w2 = await runChild('build', { inputs: [small.dir], out: join(corpusRoot, 'out-w2'), workers: 2 });
+  log(`  ${round(w2.seconds)} s, ${w2.max_rss_mb} MB`);
+  const identical =
+    sameBytes(join(corpusRoot, 'out-w1', 'graph.json'), join(corpusRoot, 'out-w2', 'graph.json')) &&
+    sameBytes(join(corpusRoot, 'out-w1', 'graph.gexf'), join(corpusRoot, 'out-w2', 'graph.gexf'));
+  if (!identical) notes.push('WARNING: graph files differ between 1 and 2 workers');
+  log('pipeline, 2 workers, large corpus');
+  const big = await runChild('build', { inputs: [large.dir], out: join(corpusRoot, 'out-large'), workers: 2 });
+  log(`  ${round(big.seconds)} s, ${big.max_rss_mb} MB`);
+  log(`export of ${exportNodes} nodes / ${exportEdges} edges`);
+  const exp = await runChild('export', { nodes: exportNodes, edges: exportEdges, out: join(corpusRoot, 'out-export') });
+  log(`  ${round(exp.seconds)} s`);
+  log('neo4j load (src/neo4j/bench.ts)');
+  const neo4j = await neo4jRowsPerSecond();
+  if (neo4j.note) notes.push(neo4j.note);
+  log('explorer time to interactive (bench/viewer.ts)');
+  const viewer = await viewerInteractiveMs();
+  if (viewer.note) notes.push(viewer.note);
+
+  const smallMiB = small.bytes / MiB;
+  const chars = (w1.totals as { characters: number }).characters;
+  const results = {
+    pipeline_mib_s: round(smallMiB / w1.seconds, 3),
+    pipeline_chars_s: Math.round(chars / w1.seconds),
+    jieba_tag_mib_s: round(jieba.bytes as number / MiB / jieba.seconds, 3),
+    jieba_tag_chars_s: Math.round((jieba.characters as number) / jieba.seconds),
+    pipeline_over_jieba: round(smallMiB / w1.seconds / ((jieba.bytes as number) / MiB / jieba.seconds), 3),
+    pipeline_2_workers_mib_s: round(smallMiB / w2.seconds, 3),
+    speedup_2_workers: round(w1.seconds / w2.seconds, 3),
+    peak_rss_mb_50mb: w2.max_rss_mb,
+    peak_rss_mb_200mb: big.max_rss_mb,
+    large_corpus_mib_s: round(large.bytes / MiB / big.seconds, 3),
+    export_100k_500k_s: round(exp.seconds, 2),
+    export_json_s: round(exp.json_s as number, 2),
+    export_gexf_s: round(exp.gexf_s as number, 2),
+    neo4j_rows_per_s: neo4j.value === null ? null : Math.round(neo4j.value),
+    viewer_interactive_ms_20k: viewer.value === null ? null : Math.round(viewer.value),
+    corpus_small_mib: round(smallMiB),
+    corpus_large_mib: round(large.bytes / MiB),
+    graph_nodes_50mb: (w2.summary as { nodes: number }).nodes,
+    graph_edges_50mb: (w2.summary as { edges: number }).edges,
+    graph_nodes_200mb: (big.summary as { nodes: number }).nodes,
+    graph_edges_200mb: (big.summary as { edges: number }).edges,
+    bench_total_s: 0,
+  };
+  results.bench_total_s = round((performance.now() - started) / 1000, 1);
+
+  const bar = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'pass' : 'FAIL');
+  const rows: [string, string, string, string][] = [
+    ['pipeline throughput, 1 worker', `${results.pipeline_mib_s} MiB/s (${results.pipeline_chars_s.toLocaleString('en')} chars/s)`, '', ''],
+    ['plain jieba POS tagging, same text', `${results.jieba_tag_mib_s} MiB/s (${results.jieba_tag_chars_s.toLocaleString('en')} chars/s)`, '', ''],
+    ['pipeline / jieba', `${results.pipeline_over_jieba}`, '≥ 0.5', bar(results.pipeline_over_jieba >= 0.5)],
+    ['2 workers over 1', `${results.speedup_2_workers}×`, '≥ 1.7', bar(results.speedup_2_workers >= 1.7)],
+    [`peak RSS, ${round(smallMiB, 0)} MiB corpus (2 workers)`, `${results.peak_rss_mb_50mb} MB`, '', ''],
+    [`peak RSS, ${round(large.bytes / MiB, 0)} MiB corpus (2 workers)`, `${results.peak_rss_mb_200mb} MB`, '< 1024', bar(results.peak_rss_mb_200mb < 1024)],
+    [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s (json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],
+    ['Neo4j load', results.neo4j_rows_per_s === null ? 'n/a' : `${results.neo4j_rows_per_s.toLocaleString('en')} rows/s`, '', ''],
+    ['explorer time to interactive, 20k / 60k', results.viewer_interactive_ms_20k === null ? 'n/a' : `${results.viewer_interactive_ms_20k} ms`, '', ''],
+  ];
+  const cpu = cpus();
+  const machine = `${cpu.length} × ${cpu[0]?.model?.trim() ?? 'unknown CPU'}, ${round(totalmem() / 1024 ** 3, 1)} GiB RAM, ${osType()} ${release()}, Node ${process.version}`;
+  const table = [
+    '| measure | result | bar | |',
+    '| --- | --- | --- | --- |',
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+  const extra = [
+    `Machine: ${machine}.`,
+    `Corpus: ${round(smallMiB)} MiB (${small.files} files) and ${round(large.bytes / MiB)} MiB (${large.files} files) generated by bench/corpus.ts from seeds/ and templates; ` +
+      `graph of the small corpus ${results.graph_nodes_50mb} nodes / ${results.graph_edges_50mb} edges, of the large one ${results.graph_nodes_200mb} / ${results.graph_edges_200mb}.`,
+    `Graph files identical for 1 and 2 workers: ${identical ? 'yes' : 'NO'}. Bench wall time ${results.bench_total_s} s.`,
+    ...notes.map((n) => `Note: ${n}`),
+  ];
+  const markdown = `${table}\n\n${extra.join('\n')}\n`;
+  process.stdout.write(`\n${markdown}`);
+  writeFileSync(join(benchDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(join(benchDir, 'results.md'), markdown);
+  log('wrote bench/results.json and bench/results.md');
+}
+
+if (process.argv[2] === '--child') {
+  const task = CHILD_TASKS[process.argv[3] ?? ''];
+  if (!task) {
+    process.stderr.write(`bench: unknown child task ${process.argv[3]}\n`);
+    process.exit(2);
+  }
+  const result = await task(JSON.parse(process.argv[4] ?? '{}') as never);
+  process.stdout.write(`${MARK}${JSON.stringify(result)}\n`);
+  process.exit(0);
+} else {
+  await main();
+}

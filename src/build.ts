@@ -1,0 +1,341 @@
+// `yjkg build` as a library call: list inputs, extract every file (in parallel worker
+// threads), merge the results in input order, lay out, write DIR/graph.json, graph.gexf,
+// report.json and index.html.
+//
+// Scale (issue 5): files are processed one at a time per worker and only their small
+// ArticleResults come back; the main thread merges them as soon as they are next in input
+// order (a reorder buffer keyed by sequence number), and at most `2 × workers` files are in
+// flight, so memory grows with the graph, not with the corpus. Because merging follows input
+// order whatever finishes first, graph.json and graph.gexf are byte-identical for any N.
+import { existsSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { GraphAccumulator, graphStats, type KnowledgeGraph, type RegionLookup } from './graph.js';
+import { assignLayout } from './export/layout.js';
+import { writeGraphJson } from './export/json.js';
+import { writeGexf } from './export/gexf.js';
+import { writeTextAtomic } from './export/io.js';
+import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
+import { loadExtractModules, processFile, type FileOutcome, type WorkerInit, type WorkerRequest, type WorkerResponse } from './worker.js';
+import type { FileReport } from './types.js';
+
+export interface BuildOptions {
+  inputs: string[];
+  outDir: string;
+  /** Worker threads for extraction (default: the number of cores). */
+  workers?: number;
+  /** Show a progress bar on stderr (only when stderr is a TTY and CI is unset). */
+  progress?: boolean;
+  /** Receives one line per bad file: `yjkg: <file>: <reason>`. */
+  onWarning?: (line: string) => void;
+  /** Add PART_OF edges from the lexicon for every region in the graph (default true). */
+  hierarchy?: boolean;
+  /** Write index.html (default true). */
+  html?: boolean;
+  /** Module URL exporting extractDocument (and optionally loadDocument) instead of src/pipeline.ts. */
+  extractModule?: string;
+}
+
+export interface BuildSummary {
+  files: { ok: number; skipped: number; error: number };
+  articles: number;
+  /** Entity nodes by type (Article nodes excluded). */
+  entities: Record<string, number>;
+  /** Edges by relation type (MENTIONS included). */
+  relations: Record<string, number>;
+  warnings: number;
+  nodes: number;
+  edges: number;
+  outDir: string;
+  /** Outputs not written and why (e.g. index.html when the explorer is unavailable). */
+  notes: string[];
+}
+
+const WORKER_URL = new URL('./worker.js', import.meta.url);
+
+/** Compiled worker present? (Not when vitest runs the .ts sources: then extract in-process.) */
+export function workerAvailable(): boolean {
+  return existsSync(fileURLToPath(WORKER_URL));
+}
+
+type Extractor = {
+  run(files: string[], onOutcome: (seq: number, outcome: FileOutcome) => void): Promise<void>;
+};
+
+function inProcessExtractor(extractModule?: string): Extractor {
+  return {
+    async run(files, onOutcome) {
+      let modules: Awaited<ReturnType<typeof loadExtractModules>> | undefined;
+      let startError: unknown;
+      try {
+        modules = await loadExtractModules(extractModule);
+      } catch (error) {
+        startError = error;
+      }
+      for (let seq = 0; seq < files.length; seq++) {
+        const file = files[seq]!;
+        if (!modules) {
+          onOutcome(seq, startFailure(file, startError));
+          continue;
+        }
+        onOutcome(seq, await processFile(file, modules));
+      }
+    },
+  };
+}
+
+function startFailure(file: string, error: unknown): FileOutcome {
+  const reason = `cannot start extraction: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`;
+  return { report: { file, status: 'error', reason, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} }, results: [] };
+}
+
+/**
+ * N worker threads, each with at most 2 files queued (one working, one waiting), so the
+ * reorder buffer never holds more than 2N files' results. A worker that dies fails only the
+ * file it was working on; its queued file is retried and a fresh worker takes its place.
+ */
+function workerPoolExtractor(count: number, extractModule?: string): Extractor {
+  return {
+    run(files, onOutcome) {
+      return new Promise<void>((resolve) => {
+        const perWorker = 2;
+        let next = 0;
+        let done = 0;
+        const retry: number[] = []; // files a dead worker had queued but not started
+        const slots: { worker: Worker; held: Set<number> }[] = [];
+        const finish = () => {
+          for (const slot of slots) void slot.worker.terminate();
+          resolve();
+        };
+        if (files.length === 0) return resolve();
+
+        const dispatch = (slot: (typeof slots)[number]) => {
+          while (slot.held.size < perWorker && (retry.length > 0 || next < files.length)) {
+            const seq = retry.length > 0 ? retry.shift()! : next++;
+            slot.held.add(seq);
+            slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
+          }
+        };
+        const spawn = (): (typeof slots)[number] => {
+          const init: WorkerInit = { role: 'yjkg-extract', ...(extractModule ? { extractModule } : {}) };
+          const worker = new Worker(WORKER_URL, { workerData: init });
+          const slot = { worker, held: new Set<number>() };
+          worker.on('message', (response: WorkerResponse) => {
+            slot.held.delete(response.seq);
+            onOutcome(response.seq, { report: response.report, results: response.results });
+            done++;
+            if (done === files.length) return finish();
+            dispatch(slot);
+          });
+          const fail = (reason: string) => {
+            const index = slots.indexOf(slot);
+            if (index < 0) return; // already replaced
+            // A worker handles its files in order: the lowest was being processed and is
+            // failed; the ones still waiting go to another worker.
+            const held = [...slot.held].sort((a, b) => a - b);
+            slot.held.clear();
+            retry.push(...held.slice(1));
+            retry.sort((a, b) => a - b);
+            for (const seq of held.slice(0, 1)) {
+              const file = files[seq]!;
+              onOutcome(seq, {
+                report: { file, status: 'error', reason: `worker stopped: ${reason}`, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
+                results: [],
+              });
+              done++;
+            }
+            if (done === files.length) {
+              slots.splice(index, 1);
+              return finish();
+            }
+            const replacement = spawn();
+            slots[index] = replacement;
+            dispatch(replacement);
+          };
+          worker.on('error', (error) => fail(error.message.split('\n')[0] ?? 'error'));
+          worker.on('exit', (code) => {
+            if (done < files.length) fail(`exit code ${code}`);
+          });
+          return slot;
+        };
+        for (let i = 0; i < Math.min(count, files.length); i++) slots.push(spawn());
+        for (const slot of slots) dispatch(slot);
+      });
+    },
+  };
+}
+
+interface ProgressBar {
+  tick(bytes: number): void;
+  stop(): void;
+}
+
+async function createProgress(enabled: boolean, files: string[]): Promise<ProgressBar | undefined> {
+  if (!enabled || !process.stderr.isTTY || process.env.CI) return undefined;
+  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+  const totalBytes = sizes.reduce((a, b) => a + b, 0);
+  const { default: cliProgress } = await import('cli-progress');
+  const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format: 'yjkg {bar} {percentage}% | {value}/{total} files | {done_mb}/{total_mb} MiB | ETA {eta_formatted}',
+      hideCursor: true,
+      clearOnComplete: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  let doneBytes = 0;
+  bar.start(files.length, 0, { done_mb: mb(0), total_mb: mb(totalBytes) });
+  return {
+    tick(bytes) {
+      doneBytes += bytes;
+      bar.increment(1, { done_mb: mb(doneBytes) });
+    },
+    stop() {
+      bar.stop();
+    },
+  };
+}
+
+function warningFor(report: FileReport): string | undefined {
+  if (report.status !== 'ok') return `yjkg: ${report.file}: ${report.reason ?? report.status}`;
+  const problems = report.messages.filter((m) => m.ruleId !== 'info');
+  if (problems.length === 0) return undefined;
+  const more = problems.length > 1 ? ` (+${problems.length - 1} more in report.json)` : '';
+  return `yjkg: ${report.file}: ${problems[0]!.reason}${more}`;
+}
+
+async function loadLexicon(): Promise<RegionLookup> {
+  const mod = (await import(new URL('./lexicon/index.js', import.meta.url).href)) as { getLexicon(): RegionLookup };
+  return mod.getLexicon();
+}
+
+/** Renders index.html through the explorer's module (src/export/html.ts, viz helper). */
+async function renderHtml(graph: KnowledgeGraph): Promise<string> {
+  const mod = (await import(new URL('./export/html.js', import.meta.url).href)) as {
+    renderExplorerHtml(graphJson: string | object): Promise<string>;
+  };
+  return mod.renderExplorerHtml(graph.export());
+}
+
+export async function build(options: BuildOptions): Promise<BuildSummary> {
+  const t0 = performance.now();
+  const warn = options.onWarning ?? (() => {});
+  let warnings = 0;
+  const emit = (line: string) => {
+    warnings++;
+    warn(line);
+  };
+  const notes: string[] = [];
+  const requested = options.workers ?? availableParallelism();
+  const workers = Math.max(1, Math.floor(requested));
+
+  const ingest = (await import(new URL('./ingest.js', import.meta.url).href)) as {
+    listInputFiles(paths: string[]): Promise<{ files: string[]; problems: FileReport[] }>;
+  };
+  const { files, problems } = await ingest.listInputFiles(options.inputs);
+  for (const problem of problems) {
+    const line = warningFor(problem);
+    if (line) emit(line);
+  }
+
+  // Merge strictly in input order: outcomes that arrive early wait in `pending`.
+  const accumulator = new GraphAccumulator();
+  const reports: FileReport[] = [...problems];
+  const pending = new Map<number, FileOutcome>();
+  let nextToMerge = 0;
+  const progress = await createProgress(options.progress ?? false, files);
+  const onOutcome = (seq: number, outcome: FileOutcome) => {
+    pending.set(seq, outcome);
+    progress?.tick(outcome.report.bytes ?? 0);
+    for (let ready = pending.get(nextToMerge); ready; ready = pending.get(nextToMerge)) {
+      pending.delete(nextToMerge);
+      nextToMerge++;
+      reports.push(ready.report);
+      const line = warningFor(ready.report);
+      if (line) emit(line);
+      for (const result of ready.results) accumulator.add(result);
+    }
+  };
+  const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule) : inProcessExtractor(options.extractModule);
+  try {
+    await extractor.run(files, onOutcome);
+  } finally {
+    progress?.stop();
+  }
+  const tExtract = performance.now();
+
+  let lexicon: RegionLookup | null = null;
+  if (options.hierarchy ?? true) {
+    try {
+      lexicon = await loadLexicon();
+    } catch (error) {
+      notes.push(`PART_OF from the lexicon skipped: ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  const graph = accumulator.toGraph({ lexicon });
+  const tMerge = performance.now();
+  const layoutIterations = assignLayout(graph);
+  const tLayout = performance.now();
+
+  const outputs: Record<string, string> = {};
+  await writeGraphJson(graph, join(options.outDir, 'graph.json'));
+  outputs['graph.json'] = 'written';
+  const tJson = performance.now();
+  await writeGexf(graph, join(options.outDir, 'graph.gexf'));
+  outputs['graph.gexf'] = 'written';
+  const tGexf = performance.now();
+  if (options.html ?? true) {
+    try {
+      await writeTextAtomic(join(options.outDir, 'index.html'), await renderHtml(graph));
+      outputs['index.html'] = 'written';
+    } catch (error) {
+      const reason = (error as Error)?.message?.split('\n')[0] ?? String(error);
+      outputs['index.html'] = `not written: ${reason}`;
+      notes.push(`index.html not written: ${reason}`);
+      emit(`yjkg: index.html: not written: ${reason}`);
+    }
+  }
+  const tHtml = performance.now();
+
+  const stats = graphStats(graph);
+  const fileReports = sortFileReports(reports);
+  const totals = fileTotals(fileReports);
+  const report: BuildReport = {
+    inputs: [...options.inputs],
+    workers,
+    files: fileReports,
+    totals,
+    graph: { ...stats, layout_iterations: layoutIterations },
+    outputs: { ...outputs, 'report.json': 'written' },
+    timings_ms: {
+      extract: Math.round(tExtract - t0),
+      merge: Math.round(tMerge - tExtract),
+      layout: Math.round(tLayout - tMerge),
+      write_json: Math.round(tJson - tLayout),
+      write_gexf: Math.round(tGexf - tJson),
+      write_html: Math.round(tHtml - tGexf),
+      total: Math.round(performance.now() - t0),
+    },
+  };
+  await writeReport(report, join(options.outDir, 'report.json'));
+
+  const entities: Record<string, number> = {};
+  for (const [type, n] of Object.entries(stats.nodesByType)) if (type !== 'Article') entities[type] = n;
+  return {
+    files: { ok: totals.ok, skipped: totals.skipped, error: totals.error },
+    articles: accumulator.articleCount,
+    entities,
+    relations: stats.edgesByType,
+    warnings,
+    nodes: stats.nodes,
+    edges: stats.edges,
+    outDir: options.outDir,
+    notes,
+  };
+}

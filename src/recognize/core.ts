@@ -1,0 +1,83 @@
+// recognizeWith: all mention rules over one segmented article, with an explicit lexicon
+// (src/recognize.ts passes getLexicon(); tests may pass a small one).
+import type { Lexicon } from '../lexicon/api.js';
+import type { Mention, RecognizedArticle, SegmentedArticle } from '../types.js';
+import { makeContext } from './context.js';
+import { indexLexicon } from './lexicon-index.js';
+import { findOrganizations } from './orgs.js';
+import { findPersons } from './persons.js';
+import { findBareRegionWords, findLexiconRegions, findPairingCompounds, findXpcc } from './regions.js';
+import { findDates, findMoney, findPronouns, findTitles } from './values.js';
+
+const ENTITY_KINDS = new Set(['Person', 'Province', 'Prefecture', 'County', 'Project', 'Organization']);
+const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+
+export function compareMentions(a: Mention, b: Mention): number {
+  return a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+}
+
+export function recognizeWith(article: SegmentedArticle, lex: Lexicon): RecognizedArticle {
+  const ctx = makeContext(article, indexLexicon(lex));
+  const n = article.text.length;
+  const regionCover = new Uint8Array(n + 1);
+  const cover = (ms: Mention[], arr: Uint8Array) => {
+    for (const m of ms) for (let i = m.start; i < m.end; i++) arr[i] = 1;
+  };
+
+  // Regions: XPCC patterns, lexicon surfaces, bare 兵团/自治区, then pairing compounds.
+  const xpcc = findXpcc(ctx);
+  cover(xpcc, regionCover);
+  const lexical = findLexiconRegions(ctx, (i) => regionCover[i] === 1);
+  cover(lexical, regionCover);
+  const bare = findBareRegionWords(ctx, (i) => regionCover[i] === 1);
+  cover(bare, regionCover);
+
+  // Organisations and projects grow leftwards from a suffix over names (regions included).
+  const regions = [...xpcc, ...lexical, ...bare];
+  const orgs = findOrganizations(ctx, regions);
+  const orgCover = new Uint8Array(n + 1);
+  cover(orgs.filter((m) => !m.attrs?.inside), orgCover);
+
+  const pairing = findPairingCompounds(ctx, (i) => regionCover[i] === 1 || orgCover[i] === 1);
+
+  // Regions inside an organisation/project/work title stay, marked as nested.
+  const outer = orgs.filter((m) => !m.attrs?.inside);
+  for (const r of [...regions, ...pairing]) {
+    if (r.attrs?.inside) continue;
+    const host = outer.find((o) => o.start <= r.start && r.end <= o.end);
+    if (host) r.attrs = { ...r.attrs, inside: host.kind };
+  }
+
+  const persons = findPersons(ctx, {
+    blocked: (s, e) => {
+      for (let i = s; i < e; i++) if (regionCover[i] || orgCover[i]) return true;
+      return false;
+    },
+  });
+  const personCover = new Uint8Array(n + 1);
+  cover(persons, personCover);
+
+  // Cues: titles (not inside names), pronouns, money, dates.
+  const inName = (m: Mention) => {
+    for (let i = m.start; i < m.end; i++) if (personCover[i] || orgCover[i]) return true;
+    return false;
+  };
+  const titles = findTitles(ctx).filter((t) => !inName(t));
+  for (const t of titles) {
+    // the organisation or region written right before the title: 新源县委副书记, 扬州市第九批援疆指挥组组长
+    const prefix = [...outer, ...regions].filter((m) => !m.attrs?.inside && m.end >= t.start && m.end <= t.start + 1 && m.start < t.start)
+      .sort((a, b) => b.end - a.end || a.start - b.start)[0];
+    if (prefix) t.attrs = { org: prefix.text, orgKind: prefix.kind, orgStart: String(prefix.start) };
+  }
+  const pronouns = findPronouns(ctx).filter((p) => !inName(p) || p.rule === 'pronoun');
+  const values = [...findMoney(ctx), ...findDates(ctx)];
+
+  const all = [...regions, ...pairing, ...orgs, ...persons, ...titles, ...pronouns, ...values];
+  const damaged = article.damaged;
+  const mentions = all
+    .filter((m) => !damaged.some((d) => m.start < d.end && d.start < m.end))
+    .filter((m) => !ENTITY_KINDS.has(m.kind) || m.end > m.start)
+    .sort(compareMentions);
+  void REGION_KINDS;
+  return { ...article, mentions };
+}

@@ -1,0 +1,103 @@
+// Indexes over the lexicon that the recognizer needs (built once per Lexicon object).
+import type { Lexicon, Region } from '../lexicon/api.js';
+
+export interface LexiconIndex {
+  lex: Lexicon;
+  /** Every region surface (official name or alias, 2+ chars) -> regions. */
+  surfaces: Map<string, Region[]>;
+  /** Surface lengths present, longest first, per first character. */
+  lengthsByFirst: Map<string, number[]>;
+  /** XPCC divisions by number (第六师 -> 6). */
+  divisions: Map<number, Region>;
+  /** XPCC regiments by number (二二二团 -> 222); several when numbers repeat across divisions. */
+  regiments: Map<number, Region[]>;
+  /** Titles and role cues, longest first. */
+  titles: string[];
+  orgSuffixes: string[];
+  projectSuffixes: string[];
+}
+
+const cache = new WeakMap<Lexicon, LexiconIndex>();
+
+const CN_DIGITS: Record<string, number> = {
+  零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+};
+
+/** Parse 六 / 十二 / 二十一 / 二二二 / 一〇一 / 222 into an integer; NaN when not a number. */
+export function parseChineseNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s);
+  if (!s || ![...s].every((c) => c in CN_DIGITS || c === '十' || c === '百')) return NaN;
+  if (!/[十百]/.test(s)) return Number([...s].map((c) => CN_DIGITS[c]).join(''));
+  let total = 0;
+  let current = 0;
+  for (const c of s) {
+    if (c === '百') { total += (current || 1) * 100; current = 0; }
+    else if (c === '十') { total += (current || 1) * 10; current = 0; }
+    else current = CN_DIGITS[c]!;
+  }
+  return total + current;
+}
+
+export function isXinjiang(r: Region): boolean {
+  return r.level.startsWith('xpcc') || (r.code?.startsWith('65') ?? false) || r.name.startsWith('新疆');
+}
+
+/** Generic role cues that precede a person's name (public vocabulary, not people). */
+const ROLE_CUES = [
+  '记者', '通讯员', '村民', '居民', '市民', '牧民', '农民', '职工', '教师', '老师', '医生', '专家', '工程师',
+  '收藏家', '投资者', '企业家', '志愿者', '学生', '负责人', '干部', '领导', '书记', '主任', '院长', '校长',
+  '局长', '厅长', '部长', '组长', '队长', '站长', '所长', '经理', '董事长', '总经理', '主席', '省长', '市长',
+  '县长', '州长', '师长', '团长', '政委', '司令员', '指挥长', '副指挥长', '援疆干部', '援疆医生', '援疆教师',
+  '第一书记', '常委', '委员', '代表', '主任医师', '副主任医师', '医师', '护士长', '科长', '处长', '镇长',
+  '乡长', '村支书', '支书', '会长', '秘书长', '理事长', '馆长', '台长', '社长', '总编辑', '教授', '研究员',
+];
+
+export function indexLexicon(lex: Lexicon): LexiconIndex {
+  const hit = cache.get(lex);
+  if (hit) return hit;
+  const surfaces = new Map<string, Region[]>();
+  const add = (s: string, r: Region) => {
+    if ([...s].length < 2) return; // one-character abbreviations are handled by the pairing rule only
+    const list = surfaces.get(s);
+    if (!list) surfaces.set(s, [r]);
+    else if (!list.includes(r)) list.push(r);
+  };
+  const divisions = new Map<number, Region>();
+  const regiments = new Map<number, Region[]>();
+  for (const r of lex.regions) {
+    add(r.name, r);
+    for (const a of r.aliases) add(a, r);
+    if (r.level === 'xpcc-division') {
+      const m = /第?([一二三四五六七八九十]+)师$/.exec(r.name);
+      if (m) divisions.set(parseChineseNumber(m[1]!), r);
+    } else if (r.level === 'xpcc-regiment') {
+      const m = /([一二三四五六七八九十百〇零\d]+)团(?:场)?$/.exec(r.name);
+      if (m) {
+        const n = parseChineseNumber(m[1]!);
+        if (!Number.isNaN(n)) regiments.set(n, [...(regiments.get(n) ?? []), r]);
+      }
+    }
+  }
+  const lengthsByFirst = new Map<string, number[]>();
+  for (const s of surfaces.keys()) {
+    const f = s[0]!;
+    const ls = lengthsByFirst.get(f) ?? [];
+    if (!ls.includes(s.length)) ls.push(s.length);
+    lengthsByFirst.set(f, ls);
+  }
+  for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
+  const byLenDesc = (xs: Iterable<string>) =>
+    [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const index: LexiconIndex = {
+    lex,
+    surfaces,
+    lengthsByFirst,
+    divisions,
+    regiments,
+    titles: byLenDesc([...lex.titles, ...ROLE_CUES]),
+    orgSuffixes: byLenDesc(lex.orgSuffixes),
+    projectSuffixes: byLenDesc(lex.projectSuffixes),
+  };
+  cache.set(lex, index);
+  return index;
+}

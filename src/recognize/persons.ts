@@ -1,0 +1,234 @@
+// Person mentions. Jieba's tags are weak for names (骆惠宁率/x, 孟德/x 和/c), so names are read
+// on the characters: a surname (public 百家姓 list) plus one or two given-name characters, or an
+// ethnic name with a middle dot, located by cues: bylines, titles/roles before the name, speech
+// verbs after it, 、-lists, and 总书记/同志/思想 after it. A name found once is then found again.
+import type { Mention } from '../types.js';
+import { type Context, isHan } from './context.js';
+import { surnameLength } from './surnames.js';
+
+/** Characters that practically never occur inside a Chinese personal name. */
+const NOT_NAME = new Set([
+  ...'的了们这那省市县区委局厅部院校党府会说等年月日第个在是及从对把被将向到为于也都就还又之其此该各每所已并或而但与、，。：；！？（）“”《》·和'
+    .replace('和', ''),
+  ...'报道讯网台社站团师州镇乡村组队处科室司馆员',
+]);
+/** Words that look like surname + given name but are ordinary words or roles. */
+const STOP_NAMES = new Set([
+  '党员', '干部', '群众', '同志', '大家', '记者', '老师', '专家', '代表', '领导', '主任', '全国', '全省', '全区',
+  '全县', '全市', '全疆', '全体', '全面', '全力', '高度', '高质', '方面', '向前', '万人', '万余', '万元', '张家',
+  '王国', '文化', '文明', '明显', '明确', '时间', '时代', '时期', '时候', '常态', '常委', '常务', '安全', '安排',
+  '安居', '余名', '余人', '余家', '余万', '成功', '成为', '成效', '成果', '成立', '成员', '程度', '程序', '林业',
+  '农业', '农村', '农民', '牧民', '牧场', '田间', '石油', '石化', '金融', '金额', '钟声', '海外', '海关', '杨树',
+  '柳树', '黄金', '华为', '华润', '龙头', '龙江', '马上', '关于', '关键', '关心', '关注', '关系', '向着', '管理',
+  '严格', '宣传', '宣讲', '解决', '计划', '平台', '平安', '和谐', '和平', '师生', '师资', '乐观', '易地', '季度',
+  '许多', '包括', '谷物', '江苏', '江西', '湖南', '湖北', '广东', '上海', '北京', '天津', '山西', '山东', '河北',
+  '河南', '辽宁', '吉林', '黑龙', '浙江', '安徽', '福建', '新疆', '新年', '新时', '新闻', '新城', '新区', '齐心',
+  '齐抓', '毛泽', '武装', '孔子', '应当', '应该', '应急', '吉祥', '景区', '景点', '都是', '那些', '邓小', '周边',
+  '周年', '周末', '乌鲁', '哈萨', '哈密', '阿克', '阿勒', '阿图', '和田', '伊犁', '伊宁', '喀什', '叶城', '曲子',
+  '单位', '单向', '双向', '共同', '公共', '公益', '公司', '利用', '利益', '于是', '于此', '尤其', '如今', '现场',
+  '杜绝', '苏北', '苏州', '鲁能', '虞美', '钱塘', '连队', '项目', '门诊', '蓝图', '白天', '向往', '花园', '路线',
+  '戴上', '明天', '明年', '云端', '云上', '燕山', '巴州', '巴楚', '莫让', '车间', '经济', '政治', '国家', '国际',
+  '左右', '上下', '古城', '古丽', '华夏', '华北', '龚滩', '殷切', '庞大', '季节', '冀中', '伍佰', '毕业', '支持',
+  '支援', '支部', '祖国', '农场', '农牧', '商品', '商务', '强化', '强调', '强基', '卫生', '卫健', '温暖', '温度',
+]);
+
+const BYLINE_ROLES = [
+  '特约记者', '见习记者', '记者', '通讯员', '责任编辑', '责编', '编辑', '监制', '策划', '设计', '页面制作',
+  '美编', '摄影', '摄像', '校对', '审核', '审校', '撰稿', '制图', '主编', '统筹', '作者', '来稿',
+];
+const STRONG_AFTER = [
+  '说', '表示', '指出', '介绍', '强调', '认为', '告诉', '称', '率', '主持', '出席', '会见', '看望', '慰问', '调研',
+  '考察', '一行', '同志', '带队', '接见', '讲话', '致辞', '要求', '提出', '参加', '先后', '分别', '坦言', '感慨',
+  '回忆', '笑着', '谈到', '透露', '表态', '宣布', '讲述', '告诉记者', '激动', '高兴', '兴奋', '深有感触', '报道',
+  '摄', '文/', '总书记', '新时代', '思想', '现任', '担任', '带领', '指导', '会见', '听取', '陪同', '前往', '来到',
+];
+const WEAK_AFTER = [
+  '在', '是', '的', '等', '和', '与', '及', '任', '也', '还', '就', '到', '对', '向', '为', '已', '曾', '将', '一',
+  '同', '代表', '想', '把', '从', '给', '作', '发', '有', '带', '被', '又', '正', '便', '所', '才', '都', '用',
+];
+const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|深有感触)地?)?(?:说|表示|指出|介绍|强调|坦言|告诉记者)/u;
+
+const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
+
+function isPunctOrEnd(text: string, i: number): boolean {
+  return i >= text.length || PUNCT_OR_SPACE.test(text[i]!);
+}
+const startsWithAny = (text: string, i: number, words: string[]) => words.some((w) => text.startsWith(w, i));
+
+/** A name-like string of the given length at i: surname first, given-name characters plausible. */
+function nameAt(text: string, i: number, len: number): string | undefined {
+  const s = text.slice(i, i + len);
+  if (s.length !== len) return undefined;
+  const sl = surnameLength(s);
+  if (sl === 0 || len - sl < 1 || len - sl > 2) return undefined;
+  for (const c of s) if (!isHan(c) || NOT_NAME.has(c)) return undefined;
+  if (STOP_NAMES.has(s) || STOP_NAMES.has(s.slice(0, 2))) return undefined;
+  return s;
+}
+
+/** Ethnic names with a middle dot: 沙尔合提·阿汗, 吉尔拉·衣沙木丁. */
+const DOTTED = /^[\u4e00-\u9fff]{1,7}[·•‧][\u4e00-\u9fff]{1,7}(?:[·•‧][\u4e00-\u9fff]{1,7})?/u;
+
+/**
+ * Read a name starting exactly at i, deciding its length from what follows.
+ * Order of preference: 2 chars + strong cue, 3 chars + strong cue or punctuation, 2 + punctuation,
+ * 3 + weak cue, 2 + weak cue (孟德和说 -> 孟德和; 张平说 -> 张平; 陈尔发任组长 -> 陈尔发).
+ */
+export function readNameAt(text: string, i: number, extraStrong: string[] = []): string | undefined {
+  const dotted = DOTTED.exec(text.slice(i, i + 20));
+  if (dotted) {
+    const end = i + dotted[0].length;
+    if (isPunctOrEnd(text, end) || startsWithAny(text, end, [...STRONG_AFTER, ...WEAK_AFTER, ...extraStrong])) return dotted[0];
+  }
+  const strong = [...STRONG_AFTER, ...extraStrong];
+  const cands: Array<[number, string]> = [];
+  for (const len of [4, 3, 2]) {
+    const n = nameAt(text, i, len);
+    if (n) cands.push([len, n]);
+  }
+  const pick = (len: number, test: (j: number) => boolean) => {
+    const c = cands.find(([l]) => l === len);
+    return c && test(i + len) ? c[1] : undefined;
+  };
+  return (
+    pick(2, (j) => startsWithAny(text, j, strong)) ??
+    pick(3, (j) => startsWithAny(text, j, strong) || isPunctOrEnd(text, j)) ??
+    pick(4, (j) => startsWithAny(text, j, strong) || isPunctOrEnd(text, j)) ??
+    pick(2, (j) => isPunctOrEnd(text, j)) ??
+    pick(3, (j) => startsWithAny(text, j, WEAK_AFTER)) ??
+    pick(2, (j) => startsWithAny(text, j, WEAK_AFTER))
+  );
+}
+
+export interface PersonHints {
+  /** Spans already taken by regions/organisations (a name never overlaps them). */
+  blocked: (start: number, end: number) => boolean;
+}
+
+export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
+  const { text } = ctx;
+  const found: Mention[] = [];
+  const taken = new Set<number>();
+  const add = (start: number, name: string, rule: string, attrs?: Record<string, string>) => {
+    const end = start + name.length;
+    if (hints.blocked(start, end)) return false;
+    for (let k = start; k < end; k++) if (taken.has(k)) return false;
+    for (let k = start; k < end; k++) taken.add(k);
+    found.push(ctx.mention('Person', start, end, rule, attrs ? { attrs } : {}));
+    return true;
+  };
+
+  // 1. bylines: 记者 侯永锋 刘乐报道 / (通讯员 陆志林 阚海茵 记者 李源) / 责编:赵芳、桑莉媛
+  const roleAlt = BYLINE_ROLES.join('|');
+  for (const m of text.matchAll(new RegExp(`(${roleAlt})[：:]?\\s*`, 'gu'))) {
+    const role = m[1]!;
+    let j = m.index! + m[0].length;
+    for (let guard = 0; guard < 8; guard++) {
+      const name = readNameAt(text, j, BYLINE_ROLES);
+      if (!name) break;
+      // inside running text (记者了解到) the name must end at a byline boundary
+      const after = j + name.length;
+      const ok = isPunctOrEnd(text, after) || startsWithAny(text, after, ['报道', '摄', '文', '图', ...BYLINE_ROLES]);
+      if (!ok) break;
+      add(j, name, 'byline', { role });
+      j = after;
+      while (j < text.length && /[\s、，,]/u.test(text[j]!)) j++;
+      if (startsWithAny(text, j, BYLINE_ROLES)) break; // next role: its own match handles it
+    }
+  }
+
+  // 2. title or role cue right before the name: 省委书记骆惠宁率 / 援疆干部任杰介绍 / 领导沙尔合提·阿汗、
+  for (const title of ctx.ix.titles) {
+    let from = 0;
+    for (;;) {
+      const k = text.indexOf(title, from);
+      if (k < 0) break;
+      from = k + 1;
+      let j = k + title.length;
+      if (text[j] === ' ') j++;
+      const name = readNameAt(text, j);
+      if (name) {
+        // the following character must not glue the name into a longer word (领导干部)
+        if (add(j, name, 'title-cue', { title })) {
+          // 、-list continuation after a cued name: 沙尔合提·阿汗、吉尔拉·衣沙木丁、李新明参加
+          let p = j + name.length;
+          while (text[p] === '、') {
+            const next = readNameAt(text, p + 1);
+            if (!next || !add(p + 1, next, 'person-list', { title })) break;
+            p = p + 1 + next.length;
+          }
+        }
+      }
+    }
+  }
+
+  // 3. speech verb after the name: 。陈全国说 / 的张海高兴地说
+  for (let i = 0; i < text.length; i++) {
+    if (!SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
+    for (const len of [3, 2]) {
+      const s = i - len;
+      if (s < 0) continue;
+      const prev = text[s - 1];
+      const prevOk = s === 0 || !isHan(prev) || '的了是和与及在由据对向给让请、'.includes(prev!);
+      const n = nameAt(text, s, len);
+      if (n && prevOk && add(s, n, 'speech-verb')) break;
+    }
+  }
+
+  // 4. name before 总书记 / 同志 / 新时代…思想: 习近平总书记, 习近平新时代中国特色社会主义思想
+  for (const m of text.matchAll(/(?:总书记|同志|新时代中国特色社会主义思想)/gu)) {
+    const i = m.index!;
+    for (const len of [3, 2]) {
+      const s = i - len;
+      if (s < 0) continue;
+      const prev = text[s - 1];
+      const prevOk = s === 0 || !isHan(prev) || '的了是和与及在由据对向给让请、学贯以把将按'.includes(prev!);
+      const n = nameAt(text, s, len);
+      if (n && prevOk && add(s, n, 'name-before-title')) break;
+    }
+  }
+
+  // 5. lists of three or more names ending with 等: 用雷锋、郭明义、毛丰美等先进典型
+  for (const m of text.matchAll(/((?:[\u4e00-\u9fff·]{2,9}、){2,}[\u4e00-\u9fff·]{2,9}?)等/gu)) {
+    const parts = m[1]!.split('、');
+    const base = m.index!;
+    const items: Array<[number, string]> = [];
+    let offset = base;
+    let ok = true;
+    parts.forEach((part, idx) => {
+      if (!ok) return;
+      let name: string | undefined;
+      let at = offset;
+      if (idx === 0) {
+        // the first item is whatever name-like tail precedes the first 、
+        for (const len of [3, 2]) {
+          const n = nameAt(text, offset + part.length - len, len);
+          if (n) { name = n; at = offset + part.length - len; break; }
+        }
+        if (!name && DOTTED.test(part)) name = part;
+      } else {
+        name = nameAt(text, offset, part.length) ?? (DOTTED.test(part) && DOTTED.exec(part)![0] === part ? part : undefined);
+      }
+      if (!name) ok = false;
+      else items.push([at, name]);
+      offset += part.length + 1;
+    });
+    if (!ok || items.length < 3) continue;
+    for (const [at, n] of items) add(at, n, 'person-list');
+  }
+
+  // 6. every further occurrence of a name found above
+  const names = [...new Set(found.map((f) => f.text))].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  for (const name of names) {
+    let from = 0;
+    for (;;) {
+      const k = text.indexOf(name, from);
+      if (k < 0) break;
+      from = k + 1;
+      // not part of a longer name-like run: 李源 inside 李源源
+      if (name.length === 2 && isHan(text[k + 2]) && nameAt(text, k, 3) && !startsWithAny(text, k + 2, [...STRONG_AFTER, ...WEAK_AFTER])) continue;
+      add(k, name, 'person-repeat');
+    }
+  }
+  return found;
+}

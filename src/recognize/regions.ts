@@ -1,0 +1,168 @@
+// Region mentions: XPCC division/regiment patterns, then leftmost-longest lexicon matching,
+// then one-character pairing compounds (晋疆, 浙阿, 豫哈) resolved through the official pairings.
+import type { Region } from '../lexicon/api.js';
+import type { Mention } from '../types.js';
+import { type Context, isHan, onTokenBoundaries } from './context.js';
+import { isXinjiang, parseChineseNumber } from './lexicon-index.js';
+
+/** Short surfaces that are ordinary words far more often than places. */
+const AMBIGUOUS_SHORT = new Set([
+  '温泉', '和平', '新华', '东方', '长安', '永和', '太平', '安全', '城中', '中山', '青山', '白山', '黄山', '通化',
+  '开发', '新城', '城关', '向阳', '光明', '团结', '红星', '胜利', '前进', '五一', '七一', '八一',
+  '宁安', '永安', '安宁', '清河', '新和', '和静', '和硕', '青河', '福海', '富蕴', '托里', '民丰', '于田',
+  '新星', '白杨', '双河', '昆玉',
+]);
+const TYPE_RANK: Record<string, number> = { Province: 0, Prefecture: 1, County: 2 };
+const REGION_TAGS = new Set(['ns', 'PROV', 'PREF', 'CNTY', 'XPCC', 'REGION']);
+
+export const CN_NUM = '一二三四五六七八九十百〇零';
+// 兵团第十二师二二二团 / 十二师222团 / 六师 / 农六师 / 兵团一师 / 222团
+const XPCC_RE = new RegExp(
+  `(?:新疆生产建设兵团|兵团)?(?:农)?(第)?([一二三四五六七八九十]{1,3})师(?![范生资傅徒德兄弟姐妹父表])` +
+    `(?:([${CN_NUM}]{2,4}|\\d{2,3})团(?!结|队|员|委|体|伙|组|拜|聚|圆|购|日|课|部|长|徽|支部))?` +
+    `|(?:(?:新疆生产建设兵团|兵团)?)([${CN_NUM}]{2,4}|\\d{2,3})团(?!结|队|员|委|体|伙|组|拜|聚|圆|购|日|课|部|长|徽|支部)`,
+  'gu',
+);
+
+export function findXpcc(ctx: Context): Mention[] {
+  const out: Mention[] = [];
+  const { divisions, regiments } = ctx.ix;
+  for (const m of ctx.text.matchAll(XPCC_RE)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    // the numeral must not continue a longer number written before the match (二十二团 vs 十二团)
+    if (start > 0 && (/[\d]/.test(ctx.text[start - 1]!) || CN_NUM.includes(ctx.text[start - 1]!))) continue;
+    if (m[2] !== undefined) {
+      const div = divisions.get(parseChineseNumber(m[2]));
+      if (!div) continue;
+      if (m[3] !== undefined) {
+        const n = parseChineseNumber(m[3]);
+        const reg = (regiments.get(n) ?? []).find((r) => r.parent === div.name);
+        if (reg) {
+          out.push(ctx.mention('County', start, end, 'xpcc-regiment', { attrs: { label: reg.name } }));
+          const divEnd = end - m[3].length - 1;
+          out.push(ctx.mention('Prefecture', start, divEnd, 'xpcc-division', { attrs: { label: div.name, inside: 'County' } }));
+          continue;
+        }
+      }
+      const divEnd = m[3] !== undefined ? end - m[3].length - 1 : end;
+      out.push(ctx.mention('Prefecture', start, divEnd, 'xpcc-division', { attrs: { label: div.name } }));
+    } else if (m[4] !== undefined) {
+      const regs = regiments.get(parseChineseNumber(m[4])) ?? [];
+      // a bare regiment number resolves only when exactly one regiment has it
+      if (regs.length === 1) {
+        out.push(ctx.mention('County', start, end, 'xpcc-regiment', { attrs: { label: regs[0]!.name } }));
+      } else if (regs.length > 1) {
+        out.push(ctx.mention('County', start, end, 'xpcc-regiment', { attrs: { candidates: regs.map((r) => r.name).join('|') } }));
+      }
+    }
+  }
+  return out;
+}
+
+function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Region[]): Region[] {
+  if (AMBIGUOUS_SHORT.has(s)) return [];
+  if (s.length === 2 && s.endsWith('区')) return []; // 城区, 郊区, 矿区: generic words
+  const official = regions.filter((r) => r.name === s);
+  let usable = official.length > 0 ? official : regions.filter((r) => r.type !== 'County' || isXinjiang(r));
+  if (usable.length === 0) return [];
+  usable = [...usable].sort((a, b) => TYPE_RANK[a.type]! - TYPE_RANK[b.type]!);
+  const end = start + s.length;
+  if (official.length === 0 || s.length <= 2) {
+    // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
+    const tag = ctx.tokenTagAt.get(`${start}:${end}`);
+    if (!(tag && REGION_TAGS.has(tag)) && !onTokenBoundaries(ctx, start, end)) {
+      // allow when a region/level suffix or 两地-style word follows: 新源两地 is still 新源
+      const next = ctx.text[end];
+      if (!(next && '两各籍'.includes(next)) || !ctx.tokenStarts.has(start)) usable = [];
+    }
+  }
+  return usable;
+}
+
+export function findLexiconRegions(ctx: Context, covered: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const { text } = ctx;
+  const { surfaces, lengthsByFirst } = ctx.ix;
+  let i = 0;
+  while (i < text.length) {
+    const lens = covered(i) ? undefined : lengthsByFirst.get(text[i]!);
+    let advanced = false;
+    if (lens) {
+      for (const len of lens) {
+        const s = text.slice(i, i + len);
+        if (s.length < len) continue;
+        const regions = surfaces.get(s);
+        if (!regions) continue;
+        const usable = acceptRegionSurface(ctx, s, i, regions);
+        if (usable.length === 0) continue;
+        const type = usable[0]!.type;
+        const same = usable.filter((r) => r.type === type);
+        const attrs: Record<string, string> =
+          same.length === 1 ? { label: same[0]!.name } : { candidates: [...new Set(same.map((r) => r.name))].sort().join('|') };
+        out.push(ctx.mention(type, i, i + len, s === same[0]!.name ? 'lexicon-name' : 'lexicon-alias', { attrs }));
+        i += len;
+        advanced = true;
+        break;
+      }
+    }
+    if (!advanced) i += 1;
+  }
+  return out;
+}
+
+/** 兵团 alone = the XPCC as a whole; bare 自治区 in a Xinjiang article = 新疆维吾尔自治区. */
+export function findBareRegionWords(ctx: Context, covered: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const xpcc = ctx.ix.lex.regionByName('新疆生产建设兵团');
+  const xj = ctx.ix.lex.regionByName('新疆维吾尔自治区');
+  const mentionsXinjiang = ctx.text.includes('新疆') || ctx.text.includes('全疆');
+  for (const m of ctx.text.matchAll(/兵团|自治区/gu)) {
+    const s = m.index!;
+    if (covered(s) || covered(s + m[0].length - 1)) continue;
+    if (m[0] === '兵团' && xpcc) {
+      if (/^[第一二三四五六七八九十\d]/.test(ctx.text.slice(s + 2, s + 3))) continue;
+      out.push(ctx.mention('Province', s, s + 2, 'bare-xpcc', { attrs: { label: xpcc.name } }));
+    } else if (m[0] === '自治区' && xj && mentionsXinjiang) {
+      if (isHan(ctx.text[s - 1]) && !/[、和与及的在,，。是对向为]/.test(ctx.text[s - 1]!)) continue;
+      out.push(ctx.mention('Province', s, s + 3, 'bare-autonomous-region', { attrs: { label: xj.name } }));
+    }
+  }
+  return out;
+}
+
+/** 晋疆 / 浙阿 / 豫哈: a supporter's one-character abbreviation followed by its partner's initial. */
+export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
+  const out: Mention[] = [];
+  const { lex } = ctx.ix;
+  if (!/援|对口|支援|协作/.test(ctx.text)) return out;
+  const xj = lex.regionByName('新疆维吾尔自治区');
+  const text = ctx.text;
+  for (let i = 0; i + 1 < text.length; i++) {
+    if (covered(i) || covered(i + 1)) continue;
+    const sup = lex.supporterByAbbr(text[i]!);
+    if (!sup) continue;
+    const c2 = text[i + 1]!;
+    let partner: Region | undefined;
+    if ((c2 === '疆' || c2 === '新') && xj) partner = xj;
+    else {
+      const supported = sup.supports.map((n) => lex.regionByName(n)).filter((r): r is Region => !!r);
+      const names = new Set(supported.map((r) => r.name));
+      const pool = [...supported, ...lex.regions.filter((r) => r.parent && names.has(r.parent))];
+      const hits = pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
+      const uniq = [...new Map(hits.map((r) => [r.name, r])).values()];
+      if (uniq.length === 1) partner = uniq[0];
+    }
+    if (!partner) continue;
+    const compound = text.slice(i, i + 2);
+    const supRegion = lex.regionByName(sup.name);
+    out.push(ctx.mention(sup.type, i, i + 1, 'pairing-compound', {
+      attrs: { label: supRegion?.name ?? sup.name, compound, role: 'supporter', partner: partner.name },
+    }));
+    out.push(ctx.mention(partner.type, i + 1, i + 2, 'pairing-compound', {
+      attrs: { label: partner.name, compound, role: 'recipient', partner: sup.name },
+    }));
+    i += 1;
+  }
+  return out;
+}

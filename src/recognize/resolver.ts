@@ -1,0 +1,230 @@
+// resolveWith: mentions -> canonical entities, the article's home province/city (for 我省,
+// 省司法厅, 省援疆前指), and one EntityRecord per entity and article.
+import type { Lexicon, Region } from '../lexicon/api.js';
+import {
+  type EntityRecord,
+  type EntityRef,
+  type NamedEntityType,
+  type RecognizedArticle,
+  type ResolvedArticle,
+  type ResolvedMention,
+  entityKey,
+} from '../types.js';
+
+const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+const XINJIANG = '新疆维吾尔自治区';
+const XPCC = '新疆生产建设兵团';
+
+const ref = (type: NamedEntityType, label: string): EntityRef => ({ key: entityKey(type, label), type, label });
+
+interface Home {
+  province?: Region;
+  city?: Region;
+}
+
+/** Provinces (and supporter cities) named in a source line, masthead or 本报 paper name. */
+function sourceProvince(text: string, lex: Lexicon): Region | undefined {
+  const head = text.slice(0, 400);
+  const lines = [
+    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
+    ...[...text.matchAll(/中国([\u4e00-\u9fff]{2,3}?)网/gu)].map((m) => m[1]!),
+  ];
+  for (const line of lines) {
+    const r = provinceIn(line, lex);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+function provinceIn(s: string, lex: Lexicon): Region | undefined {
+  for (let len = Math.min(8, s.length); len >= 2; len--) {
+    for (let i = 0; i + len <= s.length; i++) {
+      const hits = lex.lookupRegion(s.slice(i, i + len));
+      const p = hits.find((r) => r.type === 'Province' && r.name !== XPCC);
+      if (p) return p;
+      const city = hits.find((r) => r.type === 'Prefecture' && lex.supporterByName(r.name));
+      if (city) return city;
+    }
+  }
+  return undefined;
+}
+
+function provinceOf(r: Region, lex: Lexicon): Region | undefined {
+  let cur: Region | undefined = r;
+  for (let g = 0; cur && cur.type !== 'Province' && g < 6; g++) cur = cur.parent ? lex.regionByName(cur.parent) : undefined;
+  return cur?.type === 'Province' ? cur : undefined;
+}
+
+function regionOfMention(m: ResolvedMention, lex: Lexicon, context: Set<string>): Region | undefined {
+  const label = m.attrs?.label;
+  if (label) return lex.regionByName(label) ?? lex.lookupRegion(label).find((r) => r.type === m.kind);
+  const names = m.attrs?.candidates?.split('|') ?? [];
+  let cands = names.flatMap((n) => lex.lookupRegion(n).filter((r) => r.name === n && r.type === m.kind));
+  if (cands.length === 0) cands = lex.lookupRegion(m.text).filter((r) => r.type === m.kind);
+  // ambiguous: prefer the one whose parent (or grandparent) is mentioned, then Xinjiang, then the first
+  const withParent = cands.find((r) => (r.parent && context.has(r.parent)) || (r.parent && context.has(lex.regionByName(r.parent)?.parent ?? '')));
+  return withParent ?? cands.find((r) => r.code?.startsWith('65')) ?? cands[0];
+}
+
+function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
+  const scores = new Map<string, number>();
+  const bump = (r: Region | undefined, n: number) => {
+    if (!r || r.name === XINJIANG || r.name === XPCC) return;
+    scores.set(r.name, (scores.get(r.name) ?? 0) + n);
+  };
+  const src = sourceProvince(a.text, lex);
+  if (src) bump(src.type === 'Province' ? src : provinceOf(src, lex), 10);
+  for (const m of a.text.matchAll(/([\u4e00-\u9fff]{2,3})日报/gu)) {
+    const r = lex.lookupRegion(m[1]!).find((x) => x.type === 'Province');
+    if (r && a.text.includes('本报')) bump(r, 3);
+  }
+  for (const m of a.text.matchAll(/率([\u4e00-\u9fff]{2,4}?)(?:省|市)?党政代表团/gu)) {
+    bump(lex.lookupRegion(m[1]!).find((x) => x.type === 'Province'), 5);
+  }
+  const pronounSentences = new Set(a.mentions.filter((m) => m.kind === 'Pronoun').map((m) => m.sentence));
+  const firstLineEnd = a.text.indexOf('\n') < 0 ? a.text.length : a.text.indexOf('\n');
+  const cityCounts = new Map<string, number>();
+  for (const m of a.mentions) {
+    if (!REGION_KINDS.has(m.kind) || m.rule === 'pairing-compound') continue;
+    const r = m.attrs?.label ? lex.regionByName(m.attrs.label) : undefined;
+    if (!r) continue;
+    const prov = r.type === 'Province' ? r : undefined;
+    const weight = (m.start < firstLineEnd || (a.title && m.start < a.title.length) ? 3 : 1) + (pronounSentences.has(m.sentence) ? 2 : 0);
+    if (prov) bump(prov, weight);
+    else if (r.type === 'Prefecture' && !r.code?.startsWith('65') && !r.level.startsWith('xpcc')) {
+      cityCounts.set(r.name, (cityCounts.get(r.name) ?? 0) + 1);
+      bump(provinceOf(r, lex), weight * 0.5);
+    }
+  }
+  const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+  const [top, second] = ranked;
+  const home: Home = {};
+  if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
+  if (home.province) {
+    const cities = [...cityCounts.entries()]
+      .filter(([n]) => lex.regionByName(n)?.parent === home.province!.name)
+      .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
+    if (cities[0] && cities[0][1] >= 2 && (!cities[1] || cities[1][1] * 2 <= cities[0][1])) home.city = lex.regionByName(cities[0][0]);
+  }
+  // a supporter city that is a province-level partner on its own (深圳市) is the home city
+  if (!home.province && top && top[1] >= 3) {
+    const r = lex.regionByName(top[0]);
+    if (r?.type === 'Prefecture') home.city = r;
+  }
+  return home;
+}
+
+/** Full official form of an organisation name: 省援疆前指 -> 山西省援疆前方指挥部 (home 山西省). */
+export function expandOrgName(surface: string, home: Home, mentionsXinjiang: boolean): string {
+  let s = surface;
+  s = s.replace(/前指(?!挥)/gu, '前方指挥部').replace(/分指$/u, '分指挥部').replace(/监管局$/u, '监督管理局');
+  const m = /^(.{4,})委$/u.exec(s);
+  if (m && !/(?:党|常|纪|政法|管|编|村)委$/u.test(s)) s = `${m[1]}委员会`;
+  if (/^省(?!市)/u.test(s) && home.province) s = home.province.name + s.slice(1);
+  else if (/^市(?![县场民])/u.test(s) && home.city) s = home.city.name + s.slice(1);
+  else if (/^自治区/u.test(s) && mentionsXinjiang) s = XINJIANG + s.slice(3);
+  return s;
+}
+
+/** a is a conservative abbreviation of b: same first two characters, same ending, a subsequence of b. */
+function abbreviates(a: string, b: string): boolean {
+  if (a.length < 4 || a.length >= b.length || a.slice(0, 2) !== b.slice(0, 2) || a.slice(-2) !== b.slice(-2)) return false;
+  let j = 0;
+  for (const c of b) if (c === a[j]) j++;
+  return j === a.length;
+}
+
+export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): ResolvedArticle[] {
+  const homes = articles.map((a) => inferHome(a, lex));
+  // articles without evidence take the file's home when the others agree
+  const known = [...new Set(homes.map((h) => h.province?.name).filter((n): n is string => !!n))];
+  if (known.length === 1) for (const h of homes) h.province ??= lex.regionByName(known[0]!);
+
+  return articles.map((a, idx) => {
+    const home = homes[idx]!;
+    const mentionsXinjiang = /新疆|全疆/.test(a.text);
+    const context = new Set<string>();
+    for (const m of a.mentions) if (m.attrs?.label) context.add(m.attrs.label);
+
+    const resolved: ResolvedMention[] = a.mentions.map((m) => {
+      const out: ResolvedMention = { ...m };
+      if (REGION_KINDS.has(m.kind)) {
+        const r = regionOfMention(m, lex, context);
+        if (r) out.entity = ref(r.type, r.name);
+      } else if (m.kind === 'Person') {
+        out.entity = ref('Person', m.text);
+      } else if (m.kind === 'Organization') {
+        out.entity = ref('Organization', expandOrgName(m.text, home, mentionsXinjiang));
+      } else if (m.kind === 'Project') {
+        out.entity = ref('Project', m.text);
+      } else if (m.kind === 'Pronoun') {
+        const level = m.attrs?.level;
+        const target =
+          level === 'province' ? home.province :
+          level === 'city' ? home.city :
+          level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
+        if (target) out.entity = ref(target.type, target.name);
+      }
+      return out;
+    });
+
+    // conservative in-article merge of abbreviations into a longer name of the same type
+    for (const type of ['Organization', 'Project'] as const) {
+      const labels = [...new Set(resolved.filter((m) => m.entity?.type === type).map((m) => m.entity!.label))];
+      const target = new Map<string, string>();
+      for (const a1 of labels) {
+        const longer = labels.filter((b) => b !== a1 && (abbreviates(a1, b) || (b.endsWith(a1) && a1.length >= 6)))
+          .sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+        if (longer[0]) target.set(a1, longer[0]);
+      }
+      for (const m of resolved) {
+        const t = m.entity?.type === type ? target.get(m.entity.label) : undefined;
+        if (t) m.entity = ref(type, t);
+      }
+    }
+
+    // records: nested short forms (北京 in 北京大学, 新疆 in 新疆日报) are not mentions of the region
+    // on their own; they count only when the region is also named elsewhere in the article.
+    const counted = resolved.filter((m) => m.entity && !isWeakNested(m));
+    const records = new Map<string, EntityRecord>();
+    for (const m of counted) {
+      const e = m.entity!;
+      let rec = records.get(e.key);
+      if (!rec) {
+        rec = { ...e, aliases: [], mentions: 0 };
+        if (REGION_KINDS.has(e.type)) {
+          const r = lex.regionByName(e.label);
+          if (r) {
+            rec.level = r.level;
+            if (r.code) rec.code = r.code;
+          }
+        }
+        records.set(e.key, rec);
+      }
+      rec.mentions += 1;
+      if (m.text !== e.label && !rec.aliases.includes(m.text)) rec.aliases.push(m.text);
+      if (m.kind === 'Person') {
+        const role = m.attrs?.role;
+        const title = m.attrs?.title;
+        if (role && !rec.attrs?.role) rec.attrs = { ...rec.attrs, role };
+        if (title && !rec.attrs?.title) rec.attrs = { ...rec.attrs, title };
+      }
+    }
+    const entities = [...records.values()]
+      .map((r) => ({ ...r, aliases: [...r.aliases].sort() }))
+      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const homeRegion = home.province ?? home.city;
+    return {
+      ...a,
+      mentions: resolved,
+      entities,
+      ...(homeRegion ? { home: ref(homeRegion.type, homeRegion.name) } : {}),
+    };
+  });
+}
+
+function isWeakNested(m: ResolvedMention): boolean {
+  if (!m.attrs?.inside || !REGION_KINDS.has(m.kind)) return false;
+  if (m.rule === 'xpcc-division') return false;
+  return m.text !== m.entity!.label && m.rule !== 'lexicon-name';
+}

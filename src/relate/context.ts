@@ -1,0 +1,222 @@
+// Shared view of one resolved article for the relation rules: sentences with their mentions,
+// lexicon-backed facts about regions (ancestry, Xinjiang or not, who supports whom), and the
+// evidence/emit plumbing. Rules only read this; they never reach back into earlier stages.
+import { getLexicon, type FullLexicon } from '../lexicon/index.js';
+import type { Region, Supporter } from '../lexicon/api.js';
+import { toFileSpan } from '../normalize.js';
+import type {
+  EntityRef,
+  Evidence,
+  RelationAttrs,
+  RelationRecord,
+  RelationType,
+  ResolvedArticle,
+  ResolvedMention,
+} from '../types.js';
+
+export const XINJIANG = '新疆维吾尔自治区';
+export const XPCC = '新疆生产建设兵团';
+
+export interface SentenceView {
+  index: number;
+  start: number; // normalized offsets, trimmed of surrounding white space
+  end: number;
+  text: string;
+  /** Every mention of the sentence, by start then longest first. */
+  all: ResolvedMention[];
+  /** Mentions not contained in a longer one (the reading a human would take). */
+  top: ResolvedMention[];
+  /** Token boundaries (normalized offsets) for compound checks. */
+  boundaries: Set<number>;
+  /** True when a paragraph break separates this sentence from the previous one. */
+  newParagraph: boolean;
+}
+
+export interface Candidate {
+  type: RelationType;
+  source: EntityRef;
+  target: EntityRef;
+  attrs?: RelationAttrs;
+  sentence: number;
+  confidence: number;
+  rule: string;
+}
+
+const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+
+export function refOfRegion(r: Region): EntityRef {
+  return { key: `${r.type}:${r.name}`, type: r.type, label: r.name };
+}
+
+export class ArticleContext {
+  readonly lex: FullLexicon;
+  readonly sentences: SentenceView[];
+  readonly candidates: Candidate[] = [];
+  private readonly evidenceCache = new Map<number, Evidence>();
+
+  constructor(readonly a: ResolvedArticle) {
+    this.lex = getLexicon();
+    const damaged = a.damaged ?? [];
+    const byIndex = new Map<number, ResolvedMention[]>();
+    for (const m of a.mentions) {
+      if (damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
+      const list = byIndex.get(m.sentence) ?? [];
+      list.push(m);
+      byIndex.set(m.sentence, list);
+    }
+    let previousEnd = 0;
+    this.sentences = a.sentences.map((s) => {
+      let start = s.start;
+      let end = s.end;
+      while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
+      while (start < end && /\s/u.test(a.text[start]!)) start++;
+      const all = (byIndex.get(s.index) ?? []).slice().sort((x, y) => x.start - y.start || y.end - x.end);
+      const top: ResolvedMention[] = [];
+      let coverEnd = -1;
+      for (const m of all) {
+        if (m.end <= coverEnd) continue; // nested inside the previous top-level mention
+        if (m.start < coverEnd) continue; // overlapping: keep the earlier, longer reading
+        top.push(m);
+        coverEnd = m.end;
+      }
+      const boundaries = new Set<number>();
+      for (const t of s.tokens) {
+        boundaries.add(t.start);
+        boundaries.add(t.end);
+      }
+      const newParagraph = a.text.slice(previousEnd, s.start).includes('\n') || /^\s*\n/u.test(a.text.slice(s.start, start + 1));
+      previousEnd = s.end;
+      return { index: s.index, start, end, text: a.text.slice(start, end), all, top, boundaries, newParagraph };
+    });
+  }
+
+  text(start: number, end: number): string {
+    return start < end ? this.a.text.slice(start, end) : '';
+  }
+
+  /** Evidence for sentence i: its ORIGINAL characters and file offsets. */
+  evidence(i: number): Evidence {
+    const cached = this.evidenceCache.get(i);
+    if (cached) return cached;
+    const s = this.sentences.find((x) => x.index === i)!;
+    const span = toFileSpan(this.a, s.start, s.end);
+    const ev: Evidence = {
+      article: this.a.id,
+      sentence: this.a.original.slice(span.start - this.a.originalStart, span.end - this.a.originalStart),
+      start: span.start,
+      end: span.end,
+    };
+    this.evidenceCache.set(i, ev);
+    return ev;
+  }
+
+  add(c: Candidate): void {
+    if (c.source.key === c.target.key) return;
+    this.candidates.push(c);
+  }
+
+  // ------------------------------------------------------------ regions
+
+  region(label: string): Region | undefined {
+    return this.lex.regionByName(label);
+  }
+
+  /** Names of the region's ancestors, nearest first. */
+  ancestors(label: string): string[] {
+    const out: string[] = [];
+    let r = this.region(label);
+    for (let guard = 0; r?.parent && guard < 8; guard++) {
+      out.push(r.parent);
+      r = this.region(r.parent);
+    }
+    return out;
+  }
+
+  isAncestor(ancestor: string, label: string): boolean {
+    return this.ancestors(label).includes(ancestor);
+  }
+
+  isXinjiang(label: string): boolean {
+    if (label === XINJIANG || label === XPCC) return true;
+    const up = this.ancestors(label);
+    return up.includes(XINJIANG) || up.includes(XPCC);
+  }
+
+  /** Province-level Xinjiang targets (新疆, 兵团): used only when nothing more specific is said. */
+  isXinjiangRoot(label: string): boolean {
+    return label === XINJIANG || label === XPCC;
+  }
+
+  /** The supporter behind a region outside Xinjiang: itself (山西省, 深圳市) or its province (扬州市 -> 江苏省). */
+  supporterFor(label: string): Supporter | undefined {
+    if (this.isXinjiang(label)) return undefined;
+    const own = this.lex.supporterByName(label);
+    if (own) return own;
+    for (const up of this.ancestors(label)) {
+      const s = this.lex.supporterByName(up);
+      if (s) return s;
+    }
+    return undefined;
+  }
+
+  /** Is `target` within the official pairing of `supporter` (or Xinjiang / the XPCC as a whole)? */
+  pairingConsistent(supporter: Supporter, target: string): boolean {
+    if (this.isXinjiangRoot(target)) return true;
+    if (!supporter.supports || supporter.supports.length === 0) return true; // nothing to check against
+    return supporter.supports.some((s) => s === target || this.isAncestor(s, target) || this.isAncestor(target, s));
+  }
+
+  /** The region a mention denotes: region mentions and 我省-like pronouns. */
+  regionRef(m: ResolvedMention): EntityRef | undefined {
+    if (!m.entity) return undefined;
+    if (REGION_KINDS.has(m.entity.type) && (REGION_KINDS.has(m.kind) || m.kind === 'Pronoun')) return m.entity;
+    return undefined;
+  }
+
+  isRegionMention(m: ResolvedMention): boolean {
+    return this.regionRef(m) !== undefined;
+  }
+
+  /** Longest leading region name inside a label (山西省援疆前方指挥部 -> 山西省), with its length. */
+  leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
+    for (let len = Math.min(label.length - from, 14); len >= 2; len--) {
+      const hits = this.lex.lookupRegion(label.slice(from, from + len));
+      if (hits.length > 0) return { region: hits[0]!, end: from + len };
+    }
+    return undefined;
+  }
+
+  /** Regions named one after another at the start of a label (河北巴州产业园区 -> 河北, 巴州). */
+  leadingRegions(label: string): { region: Region; start: number; end: number }[] {
+    const out: { region: Region; start: number; end: number }[] = [];
+    let at = 0;
+    for (;;) {
+      const hit = this.leadingRegion(label, at);
+      if (!hit) break;
+      out.push({ region: hit.region, start: at, end: hit.end });
+      at = hit.end;
+    }
+    return out;
+  }
+
+  home(): EntityRef | undefined {
+    return this.a.home;
+  }
+}
+
+export function isOrg(m: ResolvedMention): boolean {
+  return m.kind === 'Organization' && m.entity !== undefined;
+}
+
+export function isProject(m: ResolvedMention): boolean {
+  return m.kind === 'Project' && m.entity !== undefined;
+}
+
+export function isPerson(m: ResolvedMention): boolean {
+  return m.kind === 'Person' && m.entity !== undefined;
+}
+
+/** Organisations whose name says they are a supporter's aid office (前方指挥部, 援疆指挥组, 前指 ...). */
+export const AID_ORG = /援疆|对口支援|援建|前指|前方指挥部|前方工作组|援疆工作队/u;
+
+export const CLAUSE_PUNCT = /[，。；！？：,;!?:\n]/u;

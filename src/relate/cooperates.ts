@@ -1,0 +1,145 @@
+// COOPERATES_WITH: organisations (or two regions that are not a pairing) working together.
+//   coop.with          A与B… / A和B…合作 (A与B directly: no cue needed; otherwise a cue after B)
+//   coop.respectively  A、B、C分别把/与 X、Y、Z … : zipped pairs
+//   coop.join          (A)…联合B… : the nearest organisation before 联合 is A
+//   coop.for           A…为B培养/培训/提供 …
+import type { EntityRef, ResolvedMention } from '../types.js';
+import { isOrg, type ArticleContext, type SentenceView } from './context.js';
+import { supporterOf } from './supports.js';
+
+const CUE = /合作|交流|结对|共建|签约|签订|携手|协作|对接|帮扶|医联体|联盟|共享|互动|手拉手|牵手|联办|联合/u;
+const LIST_JOIN = /^(、|和|及|以及|与)$/u;
+const CLAUSE = /[，。；：！？,;:!?]/u;
+
+function partyOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (isOrg(m)) return m.entity;
+  if (m.kind === 'Pronoun' || m.rule === 'pairing-compound') return undefined;
+  return ctx.regionRef(m);
+}
+
+function sameKind(a: EntityRef, b: EntityRef): boolean {
+  return (a.type === 'Organization') === (b.type === 'Organization');
+}
+
+export function findCooperation(ctx: ArticleContext): void {
+  for (const s of ctx.sentences) {
+    const emit = (a: EntityRef, b: EntityRef, confidence: number, rule: string) => {
+      if (!sameKind(a, b) || a.key === b.key) return;
+      if (a.type !== 'Organization') {
+        // two regions: not a pairing (that is SUPPORTS) and not one inside the other
+        if (ctx.isAncestor(a.label, b.label) || ctx.isAncestor(b.label, a.label)) return;
+        if ((ctx.supporterFor(a.label) && ctx.isXinjiang(b.label)) || (ctx.supporterFor(b.label) && ctx.isXinjiang(a.label))) return;
+      }
+      const [x, y] = a.key < b.key ? [a, b] : [b, a];
+      ctx.add({ type: 'COOPERATES_WITH', source: x, target: y, attrs: {}, sentence: s.index, confidence, rule });
+    };
+    const respectively = zipRespectively(ctx, s, emit);
+    if (!respectively) withConnector(ctx, s, emit);
+    join(ctx, s, emit);
+    forOther(ctx, s, emit);
+  }
+}
+
+type Emit = (a: EntityRef, b: EntityRef, confidence: number, rule: string) => void;
+
+function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+  const top = s.top;
+  for (let j = 1; j < top.length; j++) {
+    const b = top[j]!;
+    const bRef = partyOf(ctx, b);
+    if (!bRef) continue;
+    const prefix = ctx.text(Math.max(s.start, b.start - 1), b.start);
+    if (!/[与和同跟]/u.test(prefix)) continue;
+    // A: nearest party before the connector
+    let a: ResolvedMention | undefined;
+    for (let i = j - 1; i >= 0; i--) {
+      if (partyOf(ctx, top[i]!)) {
+        a = top[i];
+        break;
+      }
+    }
+    if (!a) continue;
+    const aRef = partyOf(ctx, a)!;
+    const gap = ctx.text(a.end, b.start);
+    const adjacent = gap.length === 1;
+    if (/[、]$/u.test(ctx.text(Math.max(s.start, a.start - 1), a.start))) continue; // A、B和C: a list
+    if (aRef.type !== 'Organization' && supporterOf(ctx, a)) continue; // a supporter with a partner: SUPPORTS
+    const after = ctx.text(b.end, s.end);
+    const clauseEnd = after.search(/[。；;]/u);
+    const clause = clauseEnd >= 0 ? after.slice(0, clauseEnd) : after;
+    if (adjacent && (gap === '与' || gap === '同')) emit(aRef, bRef, 0.8, 'coop.with');
+    else if (CUE.test(clause) && !/[。；;]/u.test(gap) && (adjacent || (gap.length <= 30 && /[与同跟]$/u.test(gap)))) emit(aRef, bRef, 0.7, 'coop.with');
+  }
+}
+
+function zipRespectively(ctx: ArticleContext, s: SentenceView, emit: Emit): boolean {
+  const k = s.text.indexOf('分别');
+  if (k < 0) return false;
+  const at = s.start + k;
+  const left = listEndingAt(ctx, s, at);
+  const m = /^分别(把|与|和|同|对口|结对|帮扶|将)?/u.exec(ctx.text(at, s.end))!;
+  const right = listStartingAt(ctx, s, at + m[0].length);
+  if (left.length < 2 || left.length !== right.length) return false;
+  for (let i = 0; i < left.length; i++) emit(left[i]!, right[i]!, 0.75, 'coop.respectively');
+  return true;
+}
+
+function listEndingAt(ctx: ArticleContext, s: SentenceView, end: number): EntityRef[] {
+  const out: EntityRef[] = [];
+  let at = end;
+  for (let i = s.top.length - 1; i >= 0; i--) {
+    const m = s.top[i]!;
+    if (m.end > at) continue;
+    const gap = ctx.text(m.end, at);
+    if (out.length === 0 ? gap !== '' : !LIST_JOIN.test(gap)) break;
+    const ref = partyOf(ctx, m);
+    if (!ref) break;
+    out.unshift(ref);
+    at = m.start;
+  }
+  return out;
+}
+
+function listStartingAt(ctx: ArticleContext, s: SentenceView, start: number): EntityRef[] {
+  const out: EntityRef[] = [];
+  let at = start;
+  for (const m of s.top) {
+    if (m.start < at) continue;
+    const gap = ctx.text(at, m.start);
+    if (out.length === 0 ? gap !== '' : !LIST_JOIN.test(gap)) break;
+    const ref = partyOf(ctx, m);
+    if (!ref) break;
+    out.push(ref);
+    at = m.end;
+  }
+  return out;
+}
+
+function join(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+  for (let k = s.text.indexOf('联合'); k >= 0; k = s.text.indexOf('联合', k + 2)) {
+    const at = s.start + k;
+    if (s.all.some((m) => m.start <= at && at < m.end)) continue;
+    const b = s.top.find((m) => m.start >= at + 2 && m.start - (at + 2) <= 2);
+    if (!b || !isOrg(b)) continue;
+    const before = s.top.filter((m) => m.end <= at && isOrg(m));
+    const a = before[before.length - 1];
+    if (a) emit(a.entity!, b.entity!, 0.65, 'coop.join');
+  }
+}
+
+function forOther(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+  for (let j = 1; j < s.top.length; j++) {
+    const b = s.top[j]!;
+    if (!isOrg(b) || !/为$/u.test(ctx.text(s.start, b.start))) continue;
+    if (!/^[^，。；]{0,8}?(培养|培训|提供|输送)/u.test(ctx.text(b.end, s.end))) continue;
+    let a: ResolvedMention | undefined;
+    for (let i = j - 1; i >= 0; i--) {
+      if (isOrg(s.top[i]!)) {
+        a = s.top[i];
+        break;
+      }
+    }
+    if (!a || CLAUSE.test(ctx.text(a.end, b.start))) continue;
+    emit(a.entity!, b.entity!, 0.6, 'coop.for');
+  }
+}

@@ -1,0 +1,141 @@
+// FUNDS: a province/city/organisation paying for a project, with the amount when the text ties
+// one amount to one project.
+//   funds.verb        F 投入/投资建设/援建/实施/新建/支持 … P (P、Q … all funded, no amount if several)
+//   funds.verb        P是F…援建…项目 (project named before the funder)
+//   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
+//   funds.owner-name  山西某科技…生产线项目: a project named after a company is that company's
+// Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / next sentence "该项目…总投资M".
+import type { EntityRef, ResolvedMention } from '../types.js';
+import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
+
+const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持/gu;
+const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
+
+function funderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (isOrg(m)) return m.entity;
+  const r = ctx.regionRef(m);
+  if (!r) return undefined;
+  if (m.kind === 'Pronoun') return r;
+  return ctx.isXinjiang(r.label) ? undefined : r; // a Xinjiang place in the clause is where, not who
+}
+
+interface Funding {
+  funder: EntityRef;
+  project: ResolvedMention;
+  sentence: number;
+  confidence: number;
+  rule: string;
+  single: boolean; // the only project of its funding clause (an amount may belong to it)
+}
+
+export function findFunds(ctx: ArticleContext): void {
+  const fundings: Funding[] = [];
+  let previousFunder: { funder: EntityRef; sentence: number } | undefined;
+  for (const s of ctx.sentences) {
+    if (s.newParagraph) previousFunder = undefined;
+    let sentenceFunder: EntityRef | undefined;
+    for (const match of s.text.matchAll(CUE)) {
+      const p = s.start + match.index!;
+      const q = p + match[0].length;
+      if (s.top.some((m) => m.start <= p && q <= m.end)) continue; // part of a name (…建设项目)
+      let funderMention: ResolvedMention | undefined;
+      for (let i = s.top.length - 1; i >= 0; i--) {
+        const m = s.top[i]!;
+        if (m.end > p) continue;
+        if (isProject(m)) continue;
+        if (funderOf(ctx, m)) {
+          funderMention = m;
+          break;
+        }
+      }
+      // projects after the cue, up to the next funder
+      const projects: ResolvedMention[] = [];
+      for (const m of s.top) {
+        if (m.start < q) continue;
+        if (isProject(m)) projects.push(m);
+        else if (funderMention && m !== funderMention && isOrg(m) && projects.length > 0) break;
+      }
+      if (projects.length === 0 && funderMention) {
+        // P是F…援建…: the project is the subject before the funder
+        const before = s.top.filter((m) => isProject(m) && m.end <= funderMention!.start);
+        const last = before[before.length - 1];
+        if (last && /^是/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
+      }
+      if (projects.length === 0) continue;
+      let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
+      let confidence = 0.75;
+      let rule = 'funds.verb';
+      if (!funder && previousFunder && previousFunder.sentence === s.index - 1) {
+        funder = previousFunder.funder;
+        confidence = 0.55;
+        rule = 'funds.carry';
+      }
+      if (!funder) continue;
+      sentenceFunder ??= funder;
+      for (const project of projects) {
+        fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
+      }
+    }
+    if (!sentenceFunder) {
+      // a sentence that sets up a funder for the next one (我省安排资金2亿元，…)
+      const m = s.top.find((x) => funderOf(ctx, x) && /^.{0,8}?(安排|投入|投资|出资)/u.test(ctx.text(x.end, s.end)));
+      if (m) sentenceFunder = funderOf(ctx, m);
+    }
+    previousFunder = sentenceFunder ? { funder: sentenceFunder, sentence: s.index } : undefined;
+  }
+
+  // 山西某科技年产…生产线项目: the company the project is named after
+  const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3);
+  for (const s of ctx.sentences) {
+    for (const m of s.top) {
+      if (!isProject(m)) continue;
+      const owner = orgs.filter((o) => m.entity!.label.startsWith(o.label) && m.entity!.label.length > o.label.length).sort((x, y) => y.label.length - x.label.length)[0];
+      if (owner) fundings.push({ funder: owner, project: m, sentence: s.index, confidence: 0.6, rule: 'funds.owner-name', single: true });
+    }
+  }
+
+  const amounts = projectAmounts(ctx);
+  for (const f of fundings) {
+    const amount = f.single ? amounts.get(f.project.entity!.key) : undefined;
+    const near = amount && Math.abs(amount.sentence - f.sentence) <= 1 ? amount.value : undefined;
+    ctx.add({
+      type: 'FUNDS',
+      source: f.funder,
+      target: f.project.entity!,
+      attrs: near !== undefined ? { amount_yuan: near } : {},
+      sentence: f.sentence,
+      confidence: f.confidence,
+      rule: f.rule,
+    });
+  }
+}
+
+/** Amounts tied to exactly one project: first such statement per project. */
+function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sentence: number }> {
+  const out = new Map<string, { value: number; sentence: number }>();
+  let previous: SentenceView | undefined;
+  for (const s of ctx.sentences) {
+    const projects = s.top.filter(isProject);
+    for (const money of s.all) {
+      if (money.kind !== 'Money' || money.value === undefined) continue;
+      if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
+      let project: ResolvedMention | undefined;
+      // 投入6800万元新建的P / 总投资2600万元的P
+      const after = projects.find((p) => p.start >= money.end);
+      if (after && /^[^，。；,;]{0,12}$/u.test(ctx.text(money.end, after.start))) project = after;
+      // P…，项目总投资1950万元
+      if (!project) {
+        const before = projects.filter((p) => p.end <= money.start);
+        if (before.length === 1 && /总投资|项目投资/u.test(ctx.text(before[0]!.end, money.start))) project = before[0];
+      }
+      // 该项目…总投资2.7亿元 (the project of the previous sentence)
+      if (!project && projects.length === 0 && previous && /该项目|该工程|项目总投资/u.test(s.text)) {
+        const prev = previous.top.filter(isProject);
+        if (prev.length === 1) project = prev[0];
+      }
+      if (project && !out.has(project.entity!.key)) out.set(project.entity!.key, { value: money.value, sentence: s.index });
+    }
+    previous = s;
+  }
+  return out;
+}

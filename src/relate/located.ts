@@ -1,0 +1,129 @@
+// LOCATED_IN: where a project or organisation is.
+//   loc.name      阜康市第七小学 -> 阜康市 (facility named after its place; see places.ts)
+//   loc.adjacent  石河子市天业集团, 昌吉州山西省援疆前方指挥部: a place written right before a name
+//   loc.at-verb   在X(及Y)设立/建设/举办/实施/打造 … P (X a place, or a named venue in a place)
+//   loc.settle    P落户/落地/位于/坐落于 X (the most specific of 昌吉州奇台县)
+//   loc.inside    X博物馆内，P…
+import type { EntityRef, ResolvedMention } from '../types.js';
+import { isOrg, isProject, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
+import { placeFromName } from './places.js';
+
+const AT_VERB = /设立|建设|建造|举办|实施|打造|兴建|开设|创建|建成|投建|开办|设置|成立|承办|开展/u;
+const SETTLE = /^(落户于|落户|落地|位于|坐落于|坐落在|建在|选址于|选址)/u;
+const CLAUSE = /[，。；：！？,;:!?]/u;
+
+function isNamed(m: ResolvedMention): boolean {
+  return isProject(m) || isOrg(m);
+}
+
+/** The place a mention stands for: a region, or the region a named venue starts with. */
+function placeOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (m.kind === 'Pronoun' || m.rule === 'pairing-compound') return undefined;
+  const r = ctx.regionRef(m);
+  if (r) return r;
+  if (isNamed(m)) {
+    const lead = ctx.leadingRegion(m.entity!.label);
+    if (lead && lead.region.type !== 'Province') return refOfRegion(lead.region);
+  }
+  return undefined;
+}
+
+/** Regions of a stretch, without a region directly followed by one inside it (六师五家渠市 -> 五家渠市). */
+function mostSpecific(ctx: ArticleContext, ms: ResolvedMention[]): EntityRef[] {
+  const out: EntityRef[] = [];
+  for (let i = 0; i < ms.length; i++) {
+    const place = placeOf(ctx, ms[i]!);
+    if (!place) continue;
+    const next = ms[i + 1];
+    const nextPlace = next && next.start === ms[i]!.end ? placeOf(ctx, next) : undefined;
+    if (nextPlace && ctx.isAncestor(place.label, nextPlace.label)) continue;
+    out.push(place);
+  }
+  return out;
+}
+
+export function findLocated(ctx: ArticleContext): void {
+  const seenName = new Set<string>();
+  for (const s of ctx.sentences) {
+    // loc.name
+    for (const m of s.top) {
+      if (!isProject(m) || seenName.has(m.entity!.key)) continue;
+      seenName.add(m.entity!.key);
+      const place = placeFromName(ctx, m.entity!.label);
+      if (place) ctx.add({ type: 'LOCATED_IN', source: m.entity!, target: refOfRegion(place), sentence: s.index, confidence: 0.8, rule: 'loc.name' });
+    }
+    // loc.adjacent
+    for (let i = 0; i + 1 < s.top.length; i++) {
+      const a = s.top[i]!;
+      const b = s.top[i + 1]!;
+      if (a.end !== b.start || !isNamed(b) || a.kind === 'Pronoun' || a.rule === 'pairing-compound') continue;
+      const place = ctx.regionRef(a);
+      if (!place) continue;
+      const lead = ctx.leadingRegion(b.entity!.label);
+      if (lead && (lead.region.name === place.label || ctx.isAncestor(place.label, lead.region.name))) continue;
+      if (lead && !ctx.isXinjiang(place.label)) continue; // 河北 + 巴州…: a pairing, not a place
+      ctx.add({ type: 'LOCATED_IN', source: b.entity!, target: place, sentence: s.index, confidence: 0.8, rule: 'loc.adjacent' });
+    }
+    atVerb(ctx, s);
+    // loc.settle
+    for (const p of s.top) {
+      if (!isProject(p)) continue;
+      const verb = SETTLE.exec(ctx.text(p.end, s.end));
+      if (!verb) continue;
+      const chain: ResolvedMention[] = [];
+      let at = p.end + verb[0].length;
+      for (const m of s.top) {
+        if (m.start < at) continue;
+        if (m.start !== at || !ctx.regionRef(m) || m.kind === 'Pronoun') break;
+        chain.push(m);
+        at = m.end;
+      }
+      const last = chain[chain.length - 1];
+      if (last) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: ctx.regionRef(last)!, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
+    }
+    // loc.inside
+    for (let i = 0; i + 1 < s.top.length; i++) {
+      const venue = s.top[i]!;
+      const p = s.top[i + 1]!;
+      if (!isProject(p) || !/^[内里][，,]?$/u.test(ctx.text(venue.end, p.start))) continue;
+      const place = placeOf(ctx, venue);
+      if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, sentence: s.index, confidence: 0.7, rule: 'loc.inside' });
+    }
+  }
+}
+
+/** 在X(及Y)…设立/举办/实施(的) P */
+function atVerb(ctx: ArticleContext, s: SentenceView): void {
+  for (let k = s.text.indexOf('在'); k >= 0; k = s.text.indexOf('在', k + 1)) {
+    const at = s.start + k;
+    if (s.all.some((m) => m.start <= at && at < m.end)) continue;
+    const rest = ctx.text(at + 1, s.end);
+    const verb = AT_VERB.exec(rest);
+    if (!verb) continue;
+    const verbStart = at + 1 + verb.index;
+    if (CLAUSE.test(ctx.text(at, verbStart)) || verbStart - at > 24) continue;
+    const phrase = s.top.filter((m) => m.start > at && m.end <= verbStart);
+    if (phrase.length === 0 || phrase[0]!.start - at > 3) continue;
+    const places = mostSpecific(ctx, phrase);
+    if (places.length === 0) continue;
+    const afterVerb = verbStart + verb[0].length;
+    // the project: first named project after the verb, across at most one comma
+    let commas = 0;
+    let project: ResolvedMention | undefined;
+    let pos = afterVerb;
+    for (const m of s.top) {
+      if (m.start < afterVerb) continue;
+      commas += (ctx.text(pos, m.start).match(/[，,]/gu) ?? []).length;
+      if (commas > 1 || /[。；;]/u.test(ctx.text(pos, m.start))) break;
+      if (isProject(m)) {
+        project = m;
+        break;
+      }
+      pos = m.end;
+    }
+    if (!project) continue;
+    for (const place of places) {
+      ctx.add({ type: 'LOCATED_IN', source: project.entity!, target: place, sentence: s.index, confidence: 0.75, rule: 'loc.at-verb' });
+    }
+  }
+}

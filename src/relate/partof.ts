@@ -1,0 +1,54 @@
+// PART_OF when the text states it (the graph stage adds the lexicon's PART_OF separately):
+//   part.adjacent  昌吉州奇台县, 第六师五家渠市, 新疆克州: a region written right before one inside it
+//   part.list      喀什地区疏勒、英吉沙、岳普湖和麦盖提四县: every listed child of the head
+//   part.name      兵团第六师, 十二师二二二团: a mention whose surface starts with its ancestor
+import type { EntityRef, ResolvedMention } from '../types.js';
+import { refOfRegion, type ArticleContext } from './context.js';
+
+const LIST_JOIN = /^(、|和|及|以及)$/u;
+
+function regionOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (m.kind === 'Pronoun' || m.rule === 'pairing-compound') return undefined;
+  return ctx.regionRef(m);
+}
+
+export function findPartOf(ctx: ArticleContext): void {
+  for (const s of ctx.sentences) {
+    const emit = (child: EntityRef, parent: EntityRef, rule: string) =>
+      ctx.add({ type: 'PART_OF', source: child, target: parent, attrs: {}, sentence: s.index, confidence: 0.9, rule });
+    for (let i = 0; i + 1 < s.top.length; i++) {
+      const head = regionOf(ctx, s.top[i]!);
+      if (!head) continue;
+      let prev = s.top[i]!;
+      for (let j = i + 1; j < s.top.length; j++) {
+        const m = s.top[j]!;
+        const gap = ctx.text(prev.end, m.start);
+        if (j === i + 1 ? gap !== '' : !LIST_JOIN.test(gap)) break;
+        const child = regionOf(ctx, m);
+        if (!child || !ctx.isAncestor(head.label, child.label)) break;
+        emit(child, head, j === i + 1 ? 'part.adjacent' : 'part.list');
+        prev = m;
+      }
+    }
+    // a single mention spelled with its ancestor first
+    for (const m of s.top) {
+      const self = regionOf(ctx, m);
+      if (!self) continue;
+      const surface = ctx.text(m.start, m.end);
+      let child = self;
+      let rest = surface;
+      for (let guard = 0; guard < 3; guard++) {
+        const ancestors = ctx.ancestors(child.label);
+        let found: { ref: EntityRef; len: number } | undefined;
+        for (let len = rest.length - 1; len >= 2 && !found; len--) {
+          const hit = ctx.lex.lookupRegion(rest.slice(0, len)).find((r) => ancestors.includes(r.name));
+          if (hit) found = { ref: refOfRegion(hit), len };
+        }
+        if (!found) break;
+        emit(child, found.ref, 'part.name');
+        child = found.ref;
+        rest = rest.slice(0, found.len);
+      }
+    }
+  }
+}

@@ -1,0 +1,75 @@
+// HOLDS_POSITION: "[holder][title]、[holder][title]Person" read backwards from the person.
+//   中共中央政治局委员、新疆维吾尔自治区党委书记陈全国 -> 政治局 {委员}, 新疆 {党委书记}
+//   山西省委常委、常务副省长林武 -> 山西省 {省委常委、常务副省长} (a title without holder
+//   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
+import type { EntityRef, ResolvedMention } from '../types.js';
+import { isOrg, isPerson, type ArticleContext, type SentenceView } from './context.js';
+
+// Generic heads of office titles, used besides the lexicon's list (general language, no names).
+const HEADS = ['书记', '主席', '委员', '常委', '省长', '市长', '县长', '州长', '区长', '部长', '厅长', '局长', '主任', '组长', '司令员', '政委', '指挥长', '总指挥', '院长', '校长', '所长', '经理', '董事长', '总裁', '工程师', '会长', '秘书长', '处长', '科长', '团长', '师长', '队长', '社长', '总编辑', '主编', '专员'];
+// Roles a person has without holding an office in the holder (journalism credits, aid cadres...).
+const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|责编|责任编辑|编辑|摄影|村民|居民|群众|领导|代表|同志|医生|教师|老师|护士|律师)/u;
+const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
+
+function validTitle(ctx: ArticleContext, title: string): boolean {
+  if (title.length < 2 || title.length > 16) return false;
+  if (NOT_OFFICE.test(title) || /援疆干部|援疆人才|记者|通讯员/u.test(title)) return false;
+  if (/[的是在说和与]/u.test(title)) return false;
+  return HEADS.some((h) => title.endsWith(h)) || ctx.lex.titles.some((t) => t.length >= 2 && title.endsWith(t) && !NOT_OFFICE.test(t));
+}
+
+function holderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (isOrg(m)) return m.entity;
+  return ctx.regionRef(m);
+}
+
+export function findPositions(ctx: ArticleContext): void {
+  for (const s of ctx.sentences) {
+    for (const person of s.top) {
+      if (!isPerson(person)) continue;
+      readTitlesBefore(ctx, s, person);
+    }
+  }
+}
+
+function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const found: { holder: EntityRef; title: string; start: number }[] = [];
+  let pending: { title: string; start: number }[] = [];
+  let end = person.start;
+  for (let guard = 0; guard < 6; guard++) {
+    let start = end;
+    while (start > s.start && !SEGMENT_STOP.test(ctx.a.text[start - 1]!)) start--;
+    const blocker = s.top.filter((m) => isPerson(m) && m.end <= end && m.end > start).pop();
+    if (blocker) start = blocker.end;
+    if (start >= end) break;
+    const holders = s.top.filter((m) => m.start >= start && m.end <= end && holderOf(ctx, m));
+    const holderMention = holders[holders.length - 1];
+    if (holderMention) {
+      let title = ctx.text(holderMention.end, end);
+      const surface = ctx.text(holderMention.start, holderMention.end);
+      if (title.startsWith('委') && /[省市县州区]$/u.test(surface)) title = surface.slice(-1) + title;
+      if (!validTitle(ctx, title)) break;
+      const holder = holderOf(ctx, holderMention)!;
+      found.push({ holder, title, start: holderMention.start });
+      for (const p of pending) found.push({ holder, title: p.title, start: p.start });
+      pending = [];
+    } else {
+      const title = ctx.text(start, end);
+      if (!validTitle(ctx, title)) break;
+      pending.push({ title, start });
+    }
+    if (ctx.a.text[start - 1] !== '、') break;
+    end = start - 1;
+  }
+  // one edge per holder, titles in text order (山西省 {省委常委、常务副省长})
+  const byHolder = new Map<string, { holder: EntityRef; parts: { title: string; start: number }[] }>();
+  for (const f of found) {
+    const entry = byHolder.get(f.holder.key) ?? { holder: f.holder, parts: [] };
+    entry.parts.push({ title: f.title, start: f.start });
+    byHolder.set(f.holder.key, entry);
+  }
+  for (const { holder, parts } of byHolder.values()) {
+    const title = parts.sort((x, y) => x.start - y.start).map((p) => p.title).join('、');
+    ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: holder, attrs: { title }, sentence: s.index, confidence: 0.85, rule: 'pos.title-before' });
+  }
+}

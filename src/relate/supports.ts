@@ -1,0 +1,277 @@
+// SUPPORTS: who supports which Xinjiang region, from what the article says.
+// Rules (confidence):
+//   sup.explicit   对口支援 X、Y和Z (list after the verb), supporter = nearest before   0.95
+//   sup.pair       S·X及Y对口支援 / S与X共建 / S与X、Y正携手                           0.9
+//   sup.command    S援疆前方指挥部 / S对口支援新疆克州前方指挥部 / X + S援疆前指           0.9
+//   sup.compound   扬州新源, 河北巴州产业园区: supporter name directly before partner    0.85
+//   sup.abbr       晋疆 浙阿 豫哈 深喀: one-character abbreviations (lexicon pairing)   0.8
+//   sup.cooccur    supporter + aid cue + region of its official pairing in a sentence   0.7
+//   sup.fallback   S援疆… with no region in the sentence -> 新疆维吾尔自治区              0.6
+// Every supporter-side rule requires a target in Xinjiang (or the XPCC); the weaker ones also
+// require the target to be within the supporter's official pairing (lexicon), which is what
+// keeps "a supporter paid for one school elsewhere" out of SUPPORTS.
+import type { Supporter } from '../lexicon/api.js';
+import type { EntityRef, ResolvedMention } from '../types.js';
+import {
+  AID_ORG,
+  XINJIANG,
+  isOrg,
+  isProject,
+  refOfRegion,
+  type ArticleContext,
+  type Candidate,
+  type SentenceView,
+} from './context.js';
+import { placeFromName } from './places.js';
+
+interface SupporterHit {
+  ref: EntityRef;
+  supporter: Supporter;
+  mention: ResolvedMention;
+}
+
+const EXPLICIT_VERB = /对口支援|对口援建|对口帮扶|结对帮扶|结对支援|对口援助/gu;
+const PAIR_JOIN = /^(·|•|・|与|和|同|跟)$/u;
+const LIST_JOIN = /^(、|和|及|以及|与|跟)$/u;
+const PAIR_CUE = /^.{0,4}?(对口支援|对口援疆|对口|共建|携手|共同|结对|协作|合作|两地|牵手|共绘|共谋|援疆)/u;
+const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作/u;
+
+/** A mention that names a supporting province/city: region outside Xinjiang, 我省, or its aid office. */
+export function supporterOf(ctx: ArticleContext, m: ResolvedMention): SupporterHit | undefined {
+  const region = ctx.regionRef(m);
+  if (region) {
+    const supporter = ctx.supporterFor(region.label);
+    return supporter ? { ref: region, supporter, mention: m } : undefined;
+  }
+  if (isOrg(m) && AID_ORG.test(m.entity!.label)) {
+    const label = m.entity!.label;
+    const lead = ctx.leadingRegion(label);
+    if (lead) {
+      const supporter = ctx.supporterFor(lead.region.name);
+      return supporter ? { ref: refOfRegion(lead.region), supporter, mention: m } : undefined;
+    }
+    const home = ctx.home();
+    if (home && /^[省市]/u.test(label)) {
+      const supporter = ctx.supporterFor(home.label);
+      return supporter ? { ref: home, supporter, mention: m } : undefined;
+    }
+  }
+  return undefined;
+}
+
+function xinjiangRegion(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
+  if (m.kind === 'Pronoun') return undefined;
+  const r = ctx.regionRef(m);
+  return r && ctx.isXinjiang(r.label) ? r : undefined;
+}
+
+/** 新疆克州 / 喀什地区疏勒: drop a province-level region directly followed by one inside it. */
+function dropCompoundRoots(ctx: ArticleContext, list: ResolvedMention[]): ResolvedMention[] {
+  return list.filter((m, i) => {
+    const next = list[i + 1];
+    if (!next || next.start !== m.end) return true;
+    const a = ctx.regionRef(m)!.label;
+    return !(ctx.isXinjiangRoot(a) && ctx.isAncestor(a, ctx.regionRef(next)!.label));
+  });
+}
+
+function sinceYear(ctx: ArticleContext, s: SentenceView, before: number): number | undefined {
+  for (const m of s.all) {
+    if (m.kind !== 'Date' || m.value === undefined || m.end > before) continue;
+    if (!/^.{0,14}?(以来|开始|起)/u.test(ctx.text(m.end, before))) continue;
+    return m.value > 9999 ? Math.floor(m.value / 10000) : m.value;
+  }
+  return undefined;
+}
+
+export function findSupports(ctx: ArticleContext): void {
+  const own: Candidate[] = [];
+  const add = (c: Candidate) => {
+    if (c.source.key === c.target.key) return;
+    own.push(c);
+  };
+  const fallbacks: Candidate[] = [];
+
+  for (const s of ctx.sentences) {
+    const top = s.top;
+    const fromSentence = new Set<string>(); // supporters with a target in this sentence
+    const emit = (hit: { ref: EntityRef }, target: EntityRef, confidence: number, rule: string, since?: number) => {
+      fromSentence.add(hit.ref.key);
+      add({ type: 'SUPPORTS', source: hit.ref, target, sentence: s.index, confidence, rule, attrs: since ? { since } : {} });
+    };
+    const nearestSupporterBefore = (pos: number): SupporterHit | undefined => {
+      for (let i = top.length - 1; i >= 0; i--) {
+        const m = top[i]!;
+        if (m.end > pos) continue;
+        const hit = supporterOf(ctx, m);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+
+    // --- sup.explicit: 对口支援 X、Y和Z
+    for (const match of s.text.matchAll(EXPLICIT_VERB)) {
+      const p = s.start + match.index!;
+      const q = p + match[0].length;
+      if (top.some((m) => m.start <= p && q <= m.end)) continue; // inside a name (…对口支援…前方指挥部)
+      const targets: ResolvedMention[] = [];
+      let at = q;
+      for (const m of top) {
+        if (m.start < at) continue;
+        const gap = ctx.text(at, m.start);
+        if (targets.length === 0 ? !/^(了|着)?$/u.test(gap) : gap !== '' && !LIST_JOIN.test(gap)) break;
+        if (!xinjiangRegion(ctx, m)) break;
+        targets.push(m);
+        at = m.end;
+      }
+      if (targets.length === 0) continue;
+      let hit: { ref: EntityRef } | undefined = nearestSupporterBefore(p);
+      let confidence = 0.95;
+      if (!hit) {
+        const home = ctx.home();
+        if (!home || !ctx.supporterFor(home.label)) continue;
+        hit = { ref: home };
+        confidence = 0.75;
+      }
+      const since = sinceYear(ctx, s, p);
+      for (const t of dropCompoundRoots(ctx, targets)) emit(hit, ctx.regionRef(t)!, confidence, 'sup.explicit', since);
+    }
+
+    // --- sup.pair: S·X及Y对口支援 / S与X共建
+    for (let i = 0; i < top.length; i++) {
+      const hit = supporterOf(ctx, top[i]!);
+      if (!hit || hit.mention.kind === 'Organization') continue;
+      const list: ResolvedMention[] = [];
+      let prev = top[i]!;
+      for (let j = i + 1; j < top.length; j++) {
+        const m = top[j]!;
+        const gap = ctx.text(prev.end, m.start);
+        if (!(list.length === 0 ? PAIR_JOIN.test(gap) : LIST_JOIN.test(gap))) break;
+        if (!xinjiangRegion(ctx, m)) break;
+        list.push(m);
+        prev = m;
+      }
+      if (list.length === 0) continue;
+      if (!PAIR_CUE.test(ctx.text(prev.end, Math.min(prev.end + 10, s.end)))) continue;
+      const since = sinceYear(ctx, s, top[i]!.start);
+      for (const t of dropCompoundRoots(ctx, list)) emit(hit, ctx.regionRef(t)!, 0.9, 'sup.pair', since);
+    }
+
+    // --- sup.command: the supporter's aid office names or sits in its partner
+    for (let i = 0; i < top.length; i++) {
+      const m = top[i]!;
+      if (!isOrg(m) || !AID_ORG.test(m.entity!.label)) continue;
+      const hit = supporterOf(ctx, m);
+      if (!hit) continue;
+      const label = m.entity!.label;
+      const lead = ctx.leadingRegion(label);
+      const inside: { ref: EntityRef; end: number; start: number }[] = [];
+      for (let pos = lead ? lead.end : 1; pos < label.length - 1; ) {
+        const r = ctx.leadingRegion(label, pos);
+        if (r && ctx.isXinjiang(r.region.name)) {
+          inside.push({ ref: refOfRegion(r.region), start: pos, end: r.end });
+          pos = r.end;
+        } else pos++;
+      }
+      const kept = inside.filter((x, k) => {
+        const next = inside[k + 1];
+        return !(next && next.start === x.end && ctx.isXinjiangRoot(x.ref.label) && ctx.isAncestor(x.ref.label, next.ref.label));
+      });
+      for (const t of kept) emit(hit, t.ref, 0.9, 'sup.command');
+      if (kept.length === 0 && i > 0) {
+        const before = top[i - 1]!;
+        const place = before.end === m.start ? xinjiangRegion(ctx, before) : undefined;
+        if (place) emit(hit, place, 0.85, 'sup.command');
+      }
+    }
+
+    // --- sup.compound: 扬州新源 (two names), 河北巴州产业园区 (inside a name)
+    for (let i = 0; i + 1 < top.length; i++) {
+      const a = top[i]!;
+      const b = top[i + 1]!;
+      if (a.end !== b.start || a.kind === 'Pronoun' || a.rule === 'pairing-compound') continue;
+      if (a.end - a.start < 2 || b.end - b.start < 2) continue;
+      const hit = supporterOf(ctx, a);
+      const target = xinjiangRegion(ctx, b);
+      if (hit && target && ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.85, 'sup.compound');
+    }
+    for (const m of top) {
+      if (!isProject(m) && !isOrg(m)) continue;
+      const lead = ctx.leadingRegions(m.entity!.label);
+      if (lead.length < 2) continue;
+      const supporter = ctx.supporterFor(lead[0]!.region.name);
+      const partner = lead[1]!.region;
+      if (!supporter || !ctx.isXinjiang(partner.name) || !ctx.pairingConsistent(supporter, partner.name)) continue;
+      emit({ ref: refOfRegion(lead[0]!.region) }, refOfRegion(partner), 0.85, 'sup.compound');
+    }
+
+    // --- sup.abbr: 晋疆 浙阿 豫哈 (recognizer's pairing-compound mentions, or found here)
+    const abbrTaken = new Set<number>();
+    for (const m of s.all) {
+      if (m.rule !== 'pairing-compound' || m.attrs?.role !== 'supporter' || !m.entity) continue;
+      const partner = s.all.find((x) => x.rule === 'pairing-compound' && x.start === m.end && x.attrs?.role === 'recipient');
+      const supporter = ctx.supporterFor(m.entity.label);
+      if (!partner?.entity || !supporter || !ctx.pairingConsistent(supporter, partner.entity.label)) continue;
+      abbrTaken.add(m.start);
+      emit({ ref: m.entity }, partner.entity, 0.8, 'sup.abbr');
+    }
+    for (let p = s.start; p + 2 <= s.end; p++) {
+      if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2)) continue;
+      const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
+      if (!supporter) continue;
+      if (s.all.some((m) => m.start < p + 2 && p < m.end && (m.kind === 'Person' || ctx.isRegionMention(m)))) continue;
+      const c2 = ctx.a.text[p + 1]!;
+      const partners = c2 === '疆' || c2 === '新' ? [ctx.region(XINJIANG)!] : ctx.lex.regionAbbr(c2);
+      const partner = partners.find((r) => r && ctx.pairingConsistent(supporter, r.name));
+      const from = ctx.region(supporter.name);
+      if (!partner || !from) continue;
+      emit({ ref: refOfRegion(from) }, refOfRegion(partner), 0.8, 'sup.abbr');
+    }
+
+    // --- sup.cooccur: supporter + aid cue + a region of its pairing, same sentence
+    if (AID_CUE.test(s.text)) {
+      const supporters = top.map((m) => supporterOf(ctx, m)).filter((h): h is SupporterHit => !!h);
+      const places: { ref: EntityRef; viaProject: boolean }[] = [];
+      for (const m of top) {
+        const r = xinjiangRegion(ctx, m);
+        if (r) places.push({ ref: r, viaProject: false });
+        else if (isProject(m)) {
+          const place = placeFromName(ctx, m.entity!.label);
+          if (place && ctx.isXinjiang(place.name)) places.push({ ref: refOfRegion(place), viaProject: true });
+        }
+      }
+      const paired = /对口/u.test(s.text);
+      const seen = new Set<string>();
+      for (const hit of supporters) {
+        if (seen.has(hit.ref.key)) continue;
+        seen.add(hit.ref.key);
+        const ok = places.filter((p) => ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired));
+        const specific = ok.filter((p) => !ctx.isXinjiangRoot(p.ref.label));
+        for (const p of specific.length > 0 ? specific : ok) emit(hit, p.ref, 0.7, 'sup.cooccur');
+      }
+    }
+
+    // --- sup.fallback: S援疆… and no Xinjiang region in the sentence -> 新疆
+    const anySpecific = top.some((m) => {
+      const r = xinjiangRegion(ctx, m);
+      return r !== undefined && !ctx.isXinjiangRoot(r.label);
+    });
+    if (!anySpecific) {
+      const xj = ctx.region(XINJIANG)!;
+      for (const m of top) {
+        const hit = supporterOf(ctx, m);
+        if (!hit || fromSentence.has(hit.ref.key)) continue;
+        const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
+        if (!says) continue;
+        fallbacks.push({ type: 'SUPPORTS', source: hit.ref, target: refOfRegion(xj), sentence: s.index, confidence: 0.6, rule: 'sup.fallback', attrs: {} });
+      }
+    }
+  }
+
+  // A supporter whose specific partner the article names elsewhere: its bare "援疆" is that partner.
+  const specificSources = new Set(own.filter((c) => !ctx.isXinjiangRoot(c.target.label)).map((c) => c.source.key));
+  for (const c of own) ctx.add(c);
+  for (const c of fallbacks) if (!specificSources.has(c.source.key)) ctx.add(c);
+}
+
+export { XINJIANG };

@@ -1,0 +1,112 @@
+// VISITS: a person going to places, projects or organisations.
+//   visit.cue        P(先后)到/赴/考察/调研/走访/看望 X、Y、Z — one edge per list item, the most
+//                    specific name of each item (六师五家渠市 -> 五家渠市); 在考察X时，P指出 too.
+//   visit.at-clause  在[…]X，P了解/考察/听取…
+// Items that are people (看望新疆少数民族群众, 慰问我省援疆干部) are not visits to a place.
+import type { ResolvedMention } from '../types.js';
+import { isPerson, type ArticleContext, type SentenceView } from './context.js';
+
+const CUE = /(?:先后|分别|相继|专程|深入)?(?:赴|到|前往|来到|走进|考察|调研|视察|走访|看望|慰问|参观)了?/gu;
+const STOP_WORDS = /学习|考察|调研|视察|参观|走访|慰问|看望|检查|指导|交流|开展|参加|出席|举行|了解|听取|召开|进行|座谈|调研/u;
+const PEOPLE_TAIL = /(干部|人才|群众|人民|职工|工人|居民|牧民|农民|学生|教师|医生|家庭|代表|同志|师生|儿童|官兵|亲戚|亲人|老人|患者|演职人员)$/u;
+const SPEECH = /说|表示|指出|强调|要求|认为|介绍/u;
+const CLAUSE = /[，。；：！？,;:!?]/u;
+const AFTER_AT = /^(了解|考察|调研|察看|查看|视察|听取|参观|走访|看望|慰问|指出|强调|详细)/u;
+
+function isPlaceLike(ctx: ArticleContext, m: ResolvedMention): boolean {
+  if (!m.entity || m.kind === 'Pronoun' || m.kind === 'Person') return false;
+  if (m.rule === 'pairing-compound') return false;
+  return m.kind === 'Project' || m.kind === 'Organization' || ctx.isRegionMention(m);
+}
+
+function dateOf(s: SentenceView): string | undefined {
+  const d = s.all.find((m) => m.kind === 'Date');
+  if (!d) return undefined;
+  if (d.attrs?.date) return d.attrs.date;
+  if (d.value === undefined) return undefined;
+  const v = String(d.value);
+  return v.length === 8 ? `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6)}` : v;
+}
+
+export function findVisits(ctx: ArticleContext): void {
+  for (const s of ctx.sentences) {
+    const date = dateOf(s);
+    const attrs = date ? { date } : {};
+    for (const match of s.text.matchAll(CUE)) {
+      const p = s.start + match.index!;
+      const q = p + match[0].length;
+      if (s.all.some((m) => m.start <= p && q <= m.end && m.kind !== 'Date')) continue;
+      const visitor = visitorFor(ctx, s, p, q);
+      if (!visitor) continue;
+      for (const target of listAfter(ctx, s, q)) {
+        ctx.add({ type: 'VISITS', source: visitor.entity!, target: target.entity!, attrs, sentence: s.index, confidence: 0.75, rule: 'visit.cue' });
+      }
+    }
+    // 在[…]X，P了解…
+    if (s.text.startsWith('在')) {
+      const comma = s.text.search(CLAUSE);
+      if (comma > 0) {
+        const k = s.start + comma;
+        const before = s.top.filter((m) => m.end <= k && isPlaceLike(ctx, m));
+        const target = before[before.length - 1];
+        const person = s.top.find((m) => m.start > k);
+        if (target && person && isPerson(person) && person.start - k <= 2 && AFTER_AT.test(ctx.text(person.end, s.end))) {
+          ctx.add({ type: 'VISITS', source: person.entity!, target: target.entity!, attrs, sentence: s.index, confidence: 0.7, rule: 'visit.at-clause' });
+        }
+      }
+    }
+  }
+}
+
+function visitorFor(ctx: ArticleContext, s: SentenceView, p: number, q: number): ResolvedMention | undefined {
+  const before = s.top.filter((m) => isPerson(m) && m.end <= p);
+  const nearest = before[before.length - 1];
+  if (nearest) {
+    const between = ctx.text(nearest.end, p);
+    if (!SPEECH.test(between) && !/[。；！？]/u.test(between) && between.length <= 30) return nearest;
+    return undefined;
+  }
+  // 在考察X时，P指出: the visitor comes after the leading clause
+  const lead = ctx.text(s.start, p);
+  if (!lead.startsWith('在') || CLAUSE.test(lead)) return undefined;
+  const rest = ctx.text(q, s.end);
+  const comma = rest.search(CLAUSE);
+  if (comma < 0) return undefined;
+  const k = q + comma;
+  return s.top.find((m) => isPerson(m) && m.start > k && m.start - k <= 2);
+}
+
+/** The list of places right after a cue: items split by 、和及与, up to a clause end or a verb. */
+function listAfter(ctx: ArticleContext, s: SentenceView, q: number): ResolvedMention[] {
+  const items: ResolvedMention[][] = [];
+  let current: ResolvedMention[] = [];
+  let pos = q;
+  for (const m of s.top) {
+    if (m.start < q) continue;
+    const gap = ctx.text(pos, m.start);
+    if (CLAUSE.test(gap) || STOP_WORDS.test(gap)) break;
+    if (items.length === 0 && current.length === 0) {
+      if (gap.length > 4) break;
+    } else if (/[、和及与]$/u.test(gap)) {
+      items.push(current);
+      current = [];
+    } else if (gap.length > 6) break;
+    current.push(m);
+    pos = m.end;
+  }
+  if (current.length > 0) items.push(current);
+  const out: ResolvedMention[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]!;
+    const last = item[item.length - 1]!;
+    const nextStart = items[i + 1]?.[0]?.start ?? s.end;
+    let tail = ctx.text(last.end, nextStart);
+    const cut = tail.search(/[、和及与，。；：！？,;:!?]/u);
+    if (cut >= 0) tail = tail.slice(0, cut);
+    if (PEOPLE_TAIL.test(tail) || PEOPLE_TAIL.test(ctx.text(last.start, last.end) + tail)) continue;
+    const places = item.filter((m) => isPlaceLike(ctx, m));
+    const target = places[places.length - 1];
+    if (target) out.push(target);
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+// build() end to end with a stand-in extractor (test/build/fixtures/fake-extract.mjs), so the
+// orchestration is tested without jieba: listing, bad files, warnings, report, outputs, and
+// byte-identical graph files whatever the number of worker threads.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build as buildFromSource } from '../../src/build.js';
+
+const fake = pathToFileURL(join(import.meta.dirname, 'fixtures', 'fake-extract.mjs')).href;
+const root = mkdtempSync(join(tmpdir(), 'yjkg-build-'));
+const corpus = join(root, 'corpus');
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+// Invented names, other provinces: 江西 -> 克孜勒苏, people and projects made up.
+function article(i: number): string {
+  const person = `[Person:${'赵钱孙李周吴郑王'[i % 8]}${'志国建华'[i % 4]}${'明军'[i % 2]}]`;
+  return [
+    `${person}在[Province:江西省]与[Prefecture:克孜勒苏柯尔克孜自治州]座谈，考察[Project:赣克第${i % 7}职业学校]。`,
+    `REL SUPPORTS Province:江西省 Prefecture:克孜勒苏柯尔克孜自治州`,
+    `REL FUNDS Province:江西省 Project:赣克第${i % 7}职业学校`,
+    `REL VISITS ${person.slice(1, -1)} Project:赣克第${i % 7}职业学校`,
+  ].join('\n');
+}
+
+beforeAll(() => {
+  mkdirSync(join(corpus, 'sub'), { recursive: true });
+  for (let f = 0; f < 12; f++) {
+    const slow = f % 3 === 0 ? `SLOW ${40 - f * 3}\n` : '';
+    const articles = Array.from({ length: 1 + (f % 4) }, (_, k) => article(f * 5 + k));
+    writeFileSync(join(corpus, f < 6 ? '' : 'sub', `news-${String(f).padStart(2, '0')}.txt`), slow + articles.join('\n=====\n') + '\n');
+  }
+  writeFileSync(join(corpus, 'empty.txt'), '');
+  writeFileSync(join(corpus, 'zz-crash.txt'), 'CRASH\n[Person:不应出现]\n');
+  writeFileSync(join(corpus, 'binary.txt'), 'BINARY\u0000\u0001');
+});
+
+async function runBuild(buildFn: typeof buildFromSource, outDir: string, workers: number) {
+  const warnings: string[] = [];
+  const summary = await buildFn({ inputs: [corpus], outDir, workers, extractModule: fake, html: false, onWarning: (l) => warnings.push(l) });
+  return { summary, warnings };
+}
+
+describe('build (in-process, from the sources)', () => {
+  it('writes graph.json, graph.gexf and report.json; bad files get a status, a reason and one warning line', async () => {
+    const out = join(root, 'out-src');
+    const { summary, warnings } = await runBuild(buildFromSource, out, 1);
+    expect(readdirSync(out).sort()).toEqual(['graph.gexf', 'graph.json', 'report.json']);
+    expect(summary.files).toEqual({ ok: 12, skipped: 1, error: 2 });
+    const expectedArticles = Array.from({ length: 12 }, (_, f) => 1 + (f % 4)).reduce((a, b) => a + b, 0);
+    expect(summary.articles).toBe(expectedArticles);
+    // 江西省 from the text, 新疆维吾尔自治区 from the lexicon's parent chain (hierarchy on by default)
+    expect(summary.entities.Province).toBe(2);
+    expect(summary.relations.PART_OF).toBe(1);
+    expect(summary.relations.SUPPORTS).toBe(1);
+    expect(summary.warnings).toBe(3);
+    expect(warnings).toHaveLength(3);
+    for (const line of warnings) expect(line).toMatch(/^yjkg: \S+: \S/);
+    expect(warnings.some((l) => l.includes('zz-crash.txt') && l.includes('boom in extraction') && !l.includes('second line'))).toBe(true);
+    expect(warnings.some((l) => l.includes('empty.txt') && l.includes('empty file'))).toBe(true);
+
+    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+    expect(Object.keys(report)).toEqual(['inputs', 'workers', 'files', 'totals', 'graph', 'outputs', 'timings_ms']);
+    expect(report.files).toHaveLength(15);
+    const crash = report.files.find((f: { file: string }) => f.file.endsWith('zz-crash.txt'));
+    expect(crash).toMatchObject({ status: 'error', articles: 0 });
+    const ok = report.files.find((f: { file: string }) => f.file.endsWith('news-01.txt'));
+    expect(ok).toMatchObject({ status: 'ok', encoding: 'utf-8', articles: 2 });
+    expect(Object.keys(ok.timings_ms)).toEqual(['load', 'extract']);
+    expect(report.totals).toMatchObject({ files: 15, ok: 12, skipped: 1, error: 2, articles: expectedArticles });
+
+    const graph = JSON.parse(readFileSync(join(out, 'graph.json'), 'utf8'));
+    expect(graph.nodes.some((n: { key: string }) => n.key === 'Person:不应出现')).toBe(false);
+    const supports = graph.edges.find((e: { key: string }) => e.key === 'SUPPORTS|Province:江西省|Prefecture:克孜勒苏柯尔克孜自治州');
+    expect(supports.attributes.weight).toBe(expectedArticles);
+    const partOf = graph.edges.find((e: { key: string }) => e.key === 'PART_OF|Prefecture:克孜勒苏柯尔克孜自治州|Province:新疆维吾尔自治区');
+    expect(partOf.attributes).toMatchObject({ rule: 'lexicon', weight: 0, evidence: [] });
+    expect(graph.nodes.every((n: { attributes: { x: unknown } }) => typeof n.attributes.x === 'number')).toBe(true);
+  });
+});
+
+describe('build with worker threads (compiled dist/)', () => {
+  const distBuild = new URL('../../dist/src/build.js', import.meta.url);
+
+  it('gives byte-identical graph.json and graph.gexf for 1, 2 and 3 workers and for the in-process path', async () => {
+    // `npm test` compiles first; a missing dist is a failure, not a skip.
+    expect(existsSync(distBuild), 'run `npx tsc -p tsconfig.json` first').toBe(true);
+    const { build, workerAvailable } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    expect(workerAvailable()).toBe(true);
+    const outputs: Record<string, Buffer[]> = { 'graph.json': [], 'graph.gexf': [] };
+    for (const [name, fn, workers] of [
+      ['w1', build, 1],
+      ['w2', build, 2],
+      ['w3', build, 3],
+      ['src', buildFromSource, 1],
+    ] as const) {
+      const out = join(root, `out-${name}`);
+      const { summary, warnings } = await runBuild(fn, out, workers);
+      expect(summary.files).toEqual({ ok: 12, skipped: 1, error: 2 });
+      expect(warnings).toHaveLength(3);
+      const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+      expect(report.workers).toBe(workers);
+      for (const file of Object.keys(outputs)) outputs[file]!.push(readFileSync(join(out, file)));
+    }
+    for (const [file, buffers] of Object.entries(outputs)) {
+      for (const buffer of buffers.slice(1)) expect(buffer.equals(buffers[0]!), file).toBe(true);
+    }
+  });
+
+  it('a worker that dies fails only its own file; a fresh worker finishes the rest', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'dying');
+    mkdirSync(dir, { recursive: true });
+    for (let f = 0; f < 6; f++) writeFileSync(join(dir, `n${f}.txt`), article(f) + '\n');
+    writeFileSync(join(dir, 'n2-exit.txt'), 'EXIT\n');
+    const warnings: string[] = [];
+    const summary = await build({ inputs: [dir], outDir: join(root, 'out-dying'), workers: 2, extractModule: fake, html: false, onWarning: (l) => warnings.push(l) });
+    expect(summary.files).toEqual({ ok: 6, skipped: 0, error: 1 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/n2-exit\.txt: worker stopped: exit code 3$/);
+  });
+});

@@ -1,0 +1,119 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildUserDictionary, initSegmenter, segmentArticle, splitSentences, tagPlain } from '../../src/segment.js';
+import type { NormalizedArticle, SegmentedArticle, Token } from '../../src/types.js';
+
+/** A NormalizedArticle for a test string (identity offsets). */
+function article(text: string): NormalizedArticle {
+  const offsets = new Int32Array(text.length + 1);
+  for (let i = 0; i <= text.length; i++) offsets[i] = i;
+  return { id: 'test.txt#0', file: 'test.txt', index: 0, text, offsets, original: text, originalStart: 0, damaged: [], messages: [] };
+}
+
+const allTokens = (a: SegmentedArticle): Token[] => a.sentences.flatMap((s) => s.tokens);
+const tokenOf = (a: SegmentedArticle, word: string) => allTokens(a).find((t) => t.word === word);
+
+beforeAll(() => initSegmenter());
+
+describe('sentences', () => {
+  const texts = (text: string) => splitSentences(text).map((s) => text.slice(s.start, s.end));
+
+  it('splits on 。！？!?； and newlines, keeping closing quotes and brackets', () => {
+    expect(texts('甲乙丙。丁戊！己庚？辛；壬癸')).toEqual(['甲乙丙。', '丁戊！', '己庚？', '辛；', '壬癸']);
+    expect(texts('第一段话\n  第二段话。\n\n')).toEqual(['第一段话', '第二段话。']);
+    expect(texts('他说：“我们到了。”随后离开。')).toEqual(['他说：“我们到了。”随后离开。']);
+    expect(texts('会议结束了。”（完）下一句。')).toEqual(['会议结束了。”）'.slice(0, 7), '（完）下一句。']);
+    expect(texts('真的吗？！是的。')).toEqual(['真的吗？！', '是的。']);
+  });
+
+  it('keeps a short quotation with its sentence, splits an unclosed one', () => {
+    expect(texts('她说：“好。走吧。”大家笑了。')).toEqual(['她说：“好。走吧。”大家笑了。']);
+    expect(texts('标题“没有闭合。第二句。')).toEqual(['标题“没有闭合。', '第二句。']);
+  });
+});
+
+describe('tokens', () => {
+  const text =
+    '3月5日，湖南省援疆前方指挥部指挥长王建军率队来到昌吉回族自治州和新疆生产建设兵团第六师，看望援疆干部。\n' +
+    '兵团第十二师222团和二二二团的职工参加了活动！“很高兴。”他说。';
+  let seg: SegmentedArticle;
+  beforeAll(() => {
+    seg = segmentArticle(article(text));
+  });
+
+  it('gives offsets that slice the text to the word, in order, inside their sentence', () => {
+    let last = 0;
+    for (const s of seg.sentences) {
+      for (const t of s.tokens) {
+        expect(text.slice(t.start, t.end)).toBe(t.word);
+        expect(t.start).toBeGreaterThanOrEqual(last);
+        expect(t.start).toBeGreaterThanOrEqual(s.start);
+        expect(t.end).toBeLessThanOrEqual(s.end);
+        last = t.end;
+      }
+    }
+    // every non-space character is covered by exactly one token
+    const covered = allTokens(seg).reduce((n, t) => n + t.word.length, 0);
+    expect(covered).toBe(text.replace(/\s/g, '').length);
+  });
+
+  it('keeps the article and numbers its sentences', () => {
+    expect(seg.text).toBe(text);
+    expect(seg.id).toBe('test.txt#0');
+    expect(seg.sentences.map((s) => s.index)).toEqual(seg.sentences.map((_, i) => i));
+    expect(seg.sentences.map((s) => text.slice(s.start, s.end))).toEqual([
+      '3月5日，湖南省援疆前方指挥部指挥长王建军率队来到昌吉回族自治州和新疆生产建设兵团第六师，看望援疆干部。',
+      '兵团第十二师222团和二二二团的职工参加了活动！',
+      '“很高兴。”他说。',
+    ]);
+  });
+
+  it('keeps domain words whole with their lexicon tag', () => {
+    expect(tokenOf(seg, '昌吉回族自治州')?.tag).toBe('PREF');
+    expect(tokenOf(seg, '新疆生产建设兵团第六师')?.tag).toBe('XPCC');
+    expect(tokenOf(seg, '援疆干部')?.tag).toBe('TITLE');
+    expect(tokenOf(seg, '指挥长')?.tag).toBe('TITLE');
+    expect(tokenOf(seg, '湖南省')?.tag).toBe('PROV');
+    expect(tokenOf(seg, '二二二团')?.tag).toBe('XPCC');
+  });
+
+  it('finds an unseen person name as one token', () => {
+    expect(tokenOf(seg, '王建军')).toBeDefined();
+  });
+
+  it('tags other regions from the lexicon too', () => {
+    const other = segmentArticle(article('江西省支援克州阿克陶县，广州市天河区和巴州的企业参加，新源和皮山的干部也来了。'));
+    expect(tokenOf(other, '新源')?.tag).toBe('CNTY');
+    expect(tokenOf(other, '皮山')?.tag).toBe('CNTY');
+    expect(tokenOf(other, '江西省')?.tag).toBe('PROV');
+    expect(tokenOf(other, '克州')?.tag).toBe('PREF');
+    expect(tokenOf(other, '阿克陶县')?.tag).toBe('CNTY');
+    expect(tokenOf(other, '天河区')?.tag).toBe('CNTY');
+    expect(tokenOf(other, '巴州')?.tag).toBe('PREF');
+  });
+
+  it('handles empty text, spaces and text without terminators', () => {
+    expect(segmentArticle(article('')).sentences).toEqual([]);
+    const spaced = segmentArticle(article('  河北省 援助  巴州  '));
+    expect(spaced.sentences).toHaveLength(1);
+    for (const t of allTokens(spaced)) expect(spaced.text.slice(t.start, t.end)).toBe(t.word);
+    expect(allTokens(spaced).map((t) => t.word)).toEqual(['河北省', '援助', '巴州']);
+  });
+
+  it('tagPlain is plain jieba tagging', () => {
+    expect(tagPlain('山西省援疆').map((t) => t.word).join('')).toBe('山西省援疆');
+  });
+});
+
+describe('user dictionary', () => {
+  it('is deterministic, sorted, and uses only lexicon tags', () => {
+    const dict = buildUserDictionary();
+    expect(buildUserDictionary()).toBe(dict);
+    const lines = dict.trimEnd().split('\n');
+    expect([...lines].sort()).toEqual(lines);
+    for (const line of lines) expect(line).toMatch(/^\S{2,} \d+ (PROV|PREF|CNTY|XPCC|TITLE)$/);
+    expect(lines).toContain('城关区 20000 CNTY');
+    expect(lines).toContain('额敏 20000 CNTY'); // Xinjiang county short name
+    expect(lines).toContain('塔城 20000 PREF'); // the prefecture wins over 塔城市
+    expect(lines.some((l) => l.startsWith('城区 '))).toBe(false); // 2-char county names are ordinary words
+  });
+});

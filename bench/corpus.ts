@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-const GENERATOR_VERSION = 3;
+const GENERATOR_VERSION = 4;
 
 /** mulberry32: small, fast, seeded. */
 export function prng(seed: number): () => number {
@@ -62,6 +62,29 @@ function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)]!;
 }
 
+/**
+ * Names recur as in real news: a few are everywhere, most appear a handful of times, and
+ * new ones keep appearing (about 1 pick in 8 mints a new name), so the number of distinct
+ * entities grows steadily but slower than the text.
+ */
+class RecurringNames {
+  private readonly names: string[] = [];
+  constructor(
+    private readonly rnd: () => number,
+    private readonly mint: () => string,
+    private readonly newRate = 0.12,
+  ) {}
+  pick(): string {
+    if (this.names.length === 0 || this.rnd() < this.newRate) {
+      const name = this.mint();
+      this.names.push(name);
+      return name;
+    }
+    // Skewed towards the earliest (by now most famous) names.
+    return this.names[Math.floor(this.names.length * this.rnd() ** 3)]!;
+  }
+}
+
 function person(rnd: () => number): string {
   const n = rnd() < 0.7 ? 2 : 1;
   let name = pick(rnd, [...SURNAMES]);
@@ -83,16 +106,35 @@ function money(rnd: () => number): string {
   return rnd() < 0.5 ? `${(1 + Math.floor(rnd() * 90)) / 10}亿元` : `${100 + Math.floor(rnd() * 9900)}万元`;
 }
 
+interface NamePools {
+  people: RecurringNames;
+  projects: Map<string, RecurringNames>;
+  companies: Map<string, RecurringNames>;
+}
+
+function pools(rnd: () => number): NamePools {
+  return { people: new RecurringNames(rnd, () => person(rnd)), projects: new Map(), companies: new Map() };
+}
+
+function pooled(map: Map<string, RecurringNames>, key: string, rnd: () => number, mint: () => string): string {
+  let pool = map.get(key);
+  if (!pool) map.set(key, (pool = new RecurringNames(rnd, mint, 0.25)));
+  return pool.pick();
+}
+
 /** One generated article (headline, dateline, paragraphs), ~1-3 KB of UTF-8. */
-export function generateArticle(rnd: () => number): string {
+export function generateArticle(rnd: () => number, names: NamePools = pools(rnd)): string {
   const [province, short, prefecture, counties] = pick(rnd, PAIRINGS);
   const county = pick(rnd, counties);
-  const leader = person(rnd);
-  const cadre = person(rnd);
-  const expert = person(rnd);
-  const proj = project(rnd, county);
-  const proj2 = project(rnd, county);
-  const firm = company(rnd, short);
+  const leader = names.people.pick();
+  const cadre = names.people.pick();
+  const expert = names.people.pick();
+  const newProject = () => pooled(names.projects, county, rnd, () => project(rnd, county));
+  const newCompany = () => pooled(names.companies, short, rnd, () => company(rnd, short));
+  const proj = newProject();
+  const proj2 = newProject();
+  const firm = newCompany();
+  const other = () => names.people.pick();
   const year = 2011 + Math.floor(rnd() * 14);
   const month = 1 + Math.floor(rnd() * 12);
   const day = 1 + Math.floor(rnd() * 28);
@@ -111,11 +153,11 @@ export function generateArticle(rnd: () => number): string {
     `${leader}指出，要深入贯彻落实第三次中央新疆工作座谈会精神，推动对口援疆工作向纵深发展。`,
     `援疆干部${expert}在${county}${pick(rnd, ['人民医院', '第一中学', '职业技术学校'])}工作${1 + Math.floor(rnd() * 3)}年，开展“组团式”帮扶。`,
     `${cadre}表示，将进一步深化${short}新两地交往交流交融，促进各民族像石榴籽一样紧紧抱在一起。`,
-    `${firm}与${company(rnd, short)}签署合作协议，共同开拓中亚市场。`,
-    `座谈会上，${prefecture}党委${pick(rnd, ['书记', '副书记'])}${person(rnd)}对${province}长期以来的无私援助表示感谢。`,
+    `${firm}与${newCompany()}签署合作协议，共同开拓中亚市场。`,
+    `座谈会上，${prefecture}党委${pick(rnd, ['书记', '副书记'])}${other()}对${province}长期以来的无私援助表示感谢。`,
     `据了解，${proj}由${province}援建，位于${county}${pick(rnd, WORDS)}镇，占地面积${10 + Math.floor(rnd() * 500)}亩。`,
     `今年以来，${short}援疆累计选派${10 + Math.floor(rnd() * 300)}名专业技术人才，培训当地干部群众${1000 + Math.floor(rnd() * 9000)}人次。`,
-    `${person(rnd)}、${person(rnd)}等参加有关活动。`,
+    `${other()}、${other()}等参加有关活动。`,
   ];
   const paragraphs: string[] = [];
   const count = 3 + Math.floor(rnd() * 5);
@@ -150,6 +192,7 @@ export async function generateCorpus(dir: string, targetBytes: number, seed: num
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const rnd = prng(seed);
+  const names = pools(rnd);
   const seeds = readdirSync(seedsDir).filter((f) => f.endsWith('.txt')).sort();
   const seedTexts = await Promise.all(seeds.map((f) => readFile(join(seedsDir, f))));
   let written = 0;
@@ -169,7 +212,7 @@ export async function generateCorpus(dir: string, targetBytes: number, seed: num
     const parts: string[] = [];
     let bytes = 0;
     while (bytes < size && written + bytes < targetBytes) {
-      const text = generateArticle(rnd);
+      const text = generateArticle(rnd, names);
       parts.push(text);
       bytes += Buffer.byteLength(text) + 1;
     }

@@ -21,7 +21,7 @@ import { writeGexf } from './export/gexf.js';
 import { writeTextAtomic } from './export/io.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import { loadExtractModules, processFile, type FileOutcome, type WorkerInit, type WorkerRequest, type WorkerResponse } from './worker.js';
-import type { FileReport } from './types.js';
+import type { ArticleResult, FileReport } from './types.js';
 
 export interface BuildOptions {
   inputs: string[];
@@ -63,12 +63,16 @@ export function workerAvailable(): boolean {
 }
 
 type Extractor = {
-  run(files: string[], onOutcome: (seq: number, outcome: FileOutcome) => void): Promise<void>;
+  run(
+    files: string[],
+    onOutcome: (seq: number, outcome: FileOutcome) => void,
+    onPart: (seq: number, results: ArticleResult[]) => void,
+  ): Promise<void>;
 };
 
 function inProcessExtractor(extractModule?: string): Extractor {
   return {
-    async run(files, onOutcome) {
+    async run(files, onOutcome, onPart) {
       let modules: Awaited<ReturnType<typeof loadExtractModules>> | undefined;
       let startError: unknown;
       try {
@@ -82,7 +86,7 @@ function inProcessExtractor(extractModule?: string): Extractor {
           onOutcome(seq, startFailure(file, startError));
           continue;
         }
-        onOutcome(seq, await processFile(file, modules));
+        onOutcome(seq, await processFile(file, modules, (results) => onPart(seq, results)));
       }
     },
   };
@@ -100,7 +104,7 @@ function startFailure(file: string, error: unknown): FileOutcome {
  */
 function workerPoolExtractor(count: number, extractModule?: string): Extractor {
   return {
-    run(files, onOutcome) {
+    run(files, onOutcome, onPart) {
       return new Promise<void>((resolve) => {
         const perWorker = 2;
         let next = 0;
@@ -125,6 +129,7 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
           const worker = new Worker(WORKER_URL, { workerData: init });
           const slot = { worker, held: new Set<number>() };
           worker.on('message', (response: WorkerResponse) => {
+            if (response.kind === 'part') return onPart(response.seq, response.results);
             slot.held.delete(response.seq);
             onOutcome(response.seq, { report: response.report, results: response.results });
             done++;
@@ -244,27 +249,41 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     if (line) emit(line);
   }
 
-  // Merge strictly in input order: outcomes that arrive early wait in `pending`.
+  // Merge strictly in input order: outcomes (and chunks of large files) that arrive before
+  // their turn wait in `pending` / `pendingParts`.
   const accumulator = new GraphAccumulator();
   const reports: FileReport[] = [...problems];
   const pending = new Map<number, FileOutcome>();
+  const pendingParts = new Map<number, ArticleResult[][]>();
   let nextToMerge = 0;
   const progress = await createProgress(options.progress ?? false, files);
+  const mergeAll = (results: ArticleResult[]) => {
+    for (const result of results) accumulator.add(result);
+  };
+  const onPart = (seq: number, results: ArticleResult[]) => {
+    if (seq === nextToMerge) return mergeAll(results);
+    const parts = pendingParts.get(seq) ?? [];
+    parts.push(results);
+    pendingParts.set(seq, parts);
+  };
   const onOutcome = (seq: number, outcome: FileOutcome) => {
     pending.set(seq, outcome);
     progress?.tick(outcome.report.bytes ?? 0);
     for (let ready = pending.get(nextToMerge); ready; ready = pending.get(nextToMerge)) {
       pending.delete(nextToMerge);
-      nextToMerge++;
       reports.push(ready.report);
       const line = warningFor(ready.report);
       if (line) emit(line);
-      for (const result of ready.results) accumulator.add(result);
+      mergeAll(ready.results);
+      nextToMerge++;
+      // The next file's chunks that came early go in now, before its own final results.
+      for (const parts of pendingParts.get(nextToMerge) ?? []) mergeAll(parts);
+      pendingParts.delete(nextToMerge);
     }
   };
   const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule) : inProcessExtractor(options.extractModule);
   try {
-    await extractor.run(files, onOutcome);
+    await extractor.run(files, onOutcome, onPart);
   } finally {
     progress?.stop();
   }

@@ -78,7 +78,7 @@ export async function listInputFiles(paths: string[]): Promise<{ files: string[]
   const visitFile = (absolute: string, stats: Stats) => {
     const rel = toRelativePosix(absolute);
     if (!stats.isFile()) {
-      addProblem(fileReport(rel, 'skipped', 'not a regular file (FIFO, socket or device)', 'not-a-file'));
+      addProblem(fileReport(rel, 'error', 'not a regular file (FIFO, socket or device)', 'unreadable-file'));
       return;
     }
     const ext = extensionOf(absolute);
@@ -90,7 +90,7 @@ export async function listInputFiles(paths: string[]): Promise<{ files: string[]
     files.add(rel);
   };
 
-  const visit = async (absolute: string, explicit: boolean): Promise<void> => {
+  const visit = async (absolute: string): Promise<void> => {
     let stats: Stats;
     try {
       stats = await fsp.stat(absolute);
@@ -123,12 +123,11 @@ export async function listInputFiles(paths: string[]): Promise<{ files: string[]
     entries.sort((a, b) => byCodeUnits(a.name, b.name));
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
-      await visit(path.join(absolute, entry.name), false);
+      await visit(path.join(absolute, entry.name));
     }
-    void explicit;
   };
 
-  for (const p of paths) await visit(path.resolve(p), true);
+  for (const p of paths) await visit(path.resolve(p));
 
   return {
     files: [...files].sort(byCodeUnits),
@@ -223,7 +222,7 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
   if (startsWithBytes(b, [0xfe, 0xff])) return legacy(b.subarray(2), 'utf16be', 'utf-16be');
 
   for (const sig of BINARY_SIGNATURES) {
-    if (startsWithBytes(b, sig.bytes)) return { status: 'skipped', reason: `binary file (${sig.name})`, ruleId: 'binary-file' };
+    if (startsWithBytes(b, sig.bytes)) return { status: 'error', reason: `binary file (${sig.name})`, ruleId: 'binary-file' };
   }
 
   if (b.indexOf(0) !== -1) {
@@ -233,10 +232,10 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
       const decoded = legacy(b, guess.name === 'UTF-16LE' ? 'utf16le' : 'utf16be', guess.name.toLowerCase());
       if ('text' in decoded && !hasLoneSurrogates(decoded.text)) return decoded;
     }
-    return { status: 'skipped', reason: 'binary file (NUL bytes)', ruleId: 'binary-file' };
+    return { status: 'error', reason: 'binary file (NUL bytes)', ruleId: 'binary-file' };
   }
   if (controlByteRatio(b) > 0.02) {
-    return { status: 'skipped', reason: 'binary file (control characters)', ruleId: 'binary-file' };
+    return { status: 'error', reason: 'binary file (control characters)', ruleId: 'binary-file' };
   }
 
   try {
@@ -412,7 +411,8 @@ interface Line {
   start: number; // file offset of the first non-blank char
   end: number; // file offset after the last non-blank char
   lineStart: number; // file offset of the line (before indentation)
-  text: string; // trimmed
+  text: string; // trimmed; only the first 400 chars of a long line (classifiers need no more)
+  last: string; // the line's last non-blank char
 }
 
 const SPACE_RE = /[\s\u00a0\u3000\ufeff]/;
@@ -421,20 +421,25 @@ function isBlank(c: string): boolean {
   return SPACE_RE.test(c);
 }
 
-/** Non-blank lines with their trimmed extent; linear in the text length. */
+/** Non-blank lines with their trimmed extent (\n, \r\n, \r, U+2028/2029 end a line); linear. */
 function nonBlankLines(text: string): Line[] {
   const lines: Line[] = [];
-  let pos = 0;
   const n = text.length;
+  const breaks = /\r\n?|[\n\u2028\u2029\u0085]/g;
+  let pos = 0;
   while (pos <= n) {
-    let nl = text.indexOf('\n', pos);
-    if (nl === -1) nl = n;
+    breaks.lastIndex = pos;
+    const m = breaks.exec(text);
+    const lineEnd = m ? m.index : n;
     let s = pos;
-    let e = nl;
+    let e = lineEnd;
     while (s < e && isBlank(text[s])) s++;
     while (e > s && isBlank(text[e - 1])) e--;
-    if (e > s) lines.push({ start: s, end: e, lineStart: pos, text: e - s <= 400 ? text.slice(s, e) : text.slice(s, s + 400) });
-    pos = nl + 1;
+    if (e > s) {
+      lines.push({ start: s, end: e, lineStart: pos, text: text.slice(s, Math.min(e, s + 400)), last: text[e - 1] });
+    }
+    if (!m) break;
+    pos = lineEnd + m[0].length;
   }
   return lines;
 }
@@ -474,6 +479,14 @@ export function opensWithAgencyDateline(line: string): boolean {
   return AGENCY_DATELINE_RE.test(line.slice(0, 48));
 }
 
+const BYLINE_RE =
+  /^(?:本[报報](?:记者|記者|通讯员|通訊員|特约记者|特約記者)|记者|記者|通讯员|通訊員|文\s*[/／]\s*图|文[/／]圖|作者)[\s：:]*[\u4e00-\u9fff·]{2,5}(?:[\s、,，]+(?:(?:本[报報])?(?:记者|記者|通讯员|通訊員))?\s*[\u4e00-\u9fff·]{2,5}){0,5}$/;
+
+/** A byline on its own line under a headline: `本报记者 张三 李四`, `通讯员 王五`. */
+export function isBylineLine(line: string): boolean {
+  return line.length <= 48 && BYLINE_RE.test(line);
+}
+
 function isContinuationLine(line: string): boolean {
   return CONTINUATION_RE.test(line.slice(0, 16));
 }
@@ -490,7 +503,7 @@ export function isHeadlineLike(line: string): boolean {
   if (SENTENCE_END.includes(last)) return false;
   if (line.endsWith('...')) return false;
   if (line.includes('。')) return false;
-  if (isDatelineLine(line) || opensWithAgencyDateline(line) || isContinuationLine(line)) return false;
+  if (isDatelineLine(line) || opensWithAgencyDateline(line) || isContinuationLine(line) || isBylineLine(line)) return false;
   if (isBoilerplateLine(line)) return false;
   return true;
 }
@@ -503,9 +516,19 @@ function isSeriesHeadline(line: string): boolean {
 }
 
 function isBodyLine(line: Line): boolean {
-  const t = line.text;
   if (line.end - line.start >= 40) return true;
-  return SENTENCE_END.includes(t[t.length - 1]) && t.length >= 8;
+  return SENTENCE_END.includes(line.last) && line.text.length >= 8;
+}
+
+const TITLE_LABEL_RE = /^(?:标题|標題|题目|題目|title)\s*[:：]\s*(\S.{1,79})$/i;
+
+/** A headline as shown: Markdown heading marks removed. */
+function cleanTitle(line: string): string {
+  return line.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
+}
+
+function isSeparatorLine(line: string): boolean {
+  return line.length <= 200 && /^([-=*_#~－＝＊])(?:\s*\1){4,}$/.test(line);
 }
 
 interface Split {
@@ -520,7 +543,9 @@ interface Split {
  *     or a continuation mark (`(上接第一版)`);
  *  B. a series headline `栏目丨标题` followed by body text;
  *  C. a line repeating an earlier article's headline (a newspaper continuation);
- *  D. an agency dateline opening a paragraph right after body text (a headless news brief).
+ *  D. an agency dateline opening a paragraph right after body text (a headless news brief);
+ *  E. a field-labelled record `标题：…` (scraper dumps);
+ *  F. a separator line (`-----`, `=====`, `*****`) followed by a headline.
  * When none of these is certain the file stays one article. Articles partition the file:
  * text === doc.text.slice(start, end) and nothing between articles is lost.
  */
@@ -545,11 +570,30 @@ export function splitArticles(doc: SourceDocument): RawArticle[] {
   const lines = nonBlankLines(text);
   const splits: Split[] = [];
   const titles = new Set<string>();
+
+  // Markdown: several top-level headings (`# 标题`) are several articles.
+  if (/\.(?:md|markdown)$/i.test(doc.file)) {
+    const h1 = lines.flatMap((l, k) => (/^#\s+\S/.test(l.text) ? [k] : []));
+    if (h1.length >= 2) for (const k of h1) splits.push({ line: k, title: cleanTitle(lines[k].text) });
+  }
   const headline = lines.map((l) => l.end - l.start <= 60 && isHeadlineLike(l.text));
 
   for (let k = 0; k < lines.length; k++) {
     const t = lines[k].text;
-    const dateline = isDatelineLine(t) || opensWithAgencyDateline(t) || isContinuationLine(t);
+    // Rule E: a field-labelled record, as scrapers dump them ("标题：…" then 时间/来源/正文).
+    const labelled = TITLE_LABEL_RE.exec(t);
+    if (labelled) {
+      splits.push({ line: k, title: labelled[1] });
+      titles.add(labelled[1]);
+      continue;
+    }
+    // Rule F: a separator line (-----, =====, *****) followed by a headline.
+    if (isSeparatorLine(t) && headline[k + 1]) {
+      splits.push({ line: k + 1, title: cleanTitle(lines[k + 1].text) });
+      titles.add(cleanTitle(lines[k + 1].text));
+      continue;
+    }
+    const dateline = isDatelineLine(t) || opensWithAgencyDateline(t) || isContinuationLine(t) || isBylineLine(t);
     if (dateline) {
       // Rule A: walk back over at most 3 headline/subtitle lines.
       let first = -1;
@@ -562,7 +606,7 @@ export function splitArticles(doc: SourceDocument): RawArticle[] {
         }
         if (!headline[j]) break;
         if (title === undefined) {
-          title = lt;
+          title = cleanTitle(lt);
           first = j;
           continue;
         }
@@ -577,7 +621,7 @@ export function splitArticles(doc: SourceDocument): RawArticle[] {
         continue;
       }
       // Rule D: a headless brief opening with an agency dateline after body text.
-      if (opensWithAgencyDateline(t) && k > 0 && isBodyLine(lines[k - 1]) && SENTENCE_END.includes(lines[k - 1].text.at(-1) ?? '')) {
+      if (opensWithAgencyDateline(t) && k > 0 && isBodyLine(lines[k - 1]) && SENTENCE_END.includes(lines[k - 1].last)) {
         splits.push({ line: k });
       }
       continue;
@@ -585,16 +629,14 @@ export function splitArticles(doc: SourceDocument): RawArticle[] {
     if (headline[k] && isSeriesHeadline(t)) {
       const next = lines[k + 1];
       if (next && !headline[k + 1] && isBodyLine(next)) {
-        splits.push({ line: k, title: t });
-        titles.add(t);
+        splits.push({ line: k, title: cleanTitle(t) });
+        titles.add(cleanTitle(t));
         continue;
       }
     }
-    if (headline[k] && titles.has(t) && !splits.some((s) => s.line === k)) {
-      // Rule C: only for headlines seen before this line.
-      const seenBefore = splits.some((s) => s.line < k && s.title === t);
-      if (seenBefore) splits.push({ line: k, title: t });
-    }
+    // Rule C: a headline already used by an earlier article (the loop runs in line order,
+    // so every title in the set belongs to a line before this one).
+    if (headline[k] && titles.has(cleanTitle(t))) splits.push({ line: k, title: cleanTitle(t) });
   }
 
   splits.sort((a, b) => a.line - b.line);
@@ -630,7 +672,7 @@ function leadingTitle(lines: Line[]): string | undefined {
   while (i < lines.length && isBoilerplateLine(lines[i].text)) i++;
   if (i + 1 >= lines.length) return undefined;
   const first = lines[i];
-  return first.end - first.start <= 60 && isHeadlineLike(first.text) ? first.text : undefined;
+  return first.end - first.start <= 60 && isHeadlineLike(first.text) ? cleanTitle(first.text) : undefined;
 }
 
 /** The first <h1> or <title> of an HTML document, markup removed. */

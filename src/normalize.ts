@@ -52,12 +52,26 @@ class Run {
 
   /** Copies units [from, to) of another run unchanged. */
   copy(src: Run, from: number, to: number): void {
+    this.append(src.units, src.starts, src.ends, from, to);
+  }
+
+  append(units: Uint16Array, starts: Int32Array, ends: Int32Array, from: number, to: number): void {
     const n = to - from;
     if (n <= 0) return;
     if (this.length + n > this.units.length) this.grow(Math.max(this.length * 2, this.length + n));
-    this.units.set(src.units.subarray(from, to), this.length);
-    this.starts.set(src.starts.subarray(from, to), this.length);
-    this.ends.set(src.ends.subarray(from, to), this.length);
+    const at = this.length;
+    if (n < 64) {
+      // subarray() allocates: for the many short copies between two changes a loop is faster.
+      for (let k = 0; k < n; k++) {
+        this.units[at + k] = units[from + k];
+        this.starts[at + k] = starts[from + k];
+        this.ends[at + k] = ends[from + k];
+      }
+    } else {
+      this.units.set(units.subarray(from, to), at);
+      this.starts.set(starts.subarray(from, to), at);
+      this.ends.set(ends.subarray(from, to), at);
+    }
     this.length += n;
   }
 
@@ -206,13 +220,22 @@ const BLOCK_TAGS = new Set([
   'figcaption', 'caption', 'form', 'main', 'center', 'address', 'body', 'html', 'head',
 ]);
 const CELL_TAGS = new Set(['td', 'th']);
-const RAW_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'iframe', 'object']);
+// Content skipped with its tags. <title> too: it repeats the <h1> (plus a site suffix) and is
+// available as RawArticle.title / NormalizedArticle.title.
+const RAW_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'textarea', 'svg', 'iframe', 'object', 'title']);
 
 /** Removes markup; block-level tags become '\n' mapped onto the tag, entities decode onto their source. */
 function stripHtml(src: Run, text: string): Run {
   const out = new Run(src.length);
   const n = src.length;
   const lower = text.toLowerCase();
+  // The next '>' at or after a position, cached so that many '<' without a '>' stay linear.
+  let nextGt = -2;
+  const findGt = (from: number): number => {
+    if (nextGt === -1 || (nextGt >= from && nextGt !== -2)) return nextGt;
+    nextGt = text.indexOf('>', from);
+    return nextGt;
+  };
   let i = 0;
   while (i < n) {
     const c = src.units[i];
@@ -224,7 +247,7 @@ function stripHtml(src: Run, text: string): Run {
         continue;
       }
       const isTagStart = isAsciiLetter(next) || next === 0x2f /* / */ || next === 0x21 /* ! */ || next === 0x3f; /* ? */
-      const gt = isTagStart ? text.indexOf('>', i + 1) : -1;
+      const gt = isTagStart ? findGt(i + 1) : -1;
       if (gt === -1) {
         out.push(c, src.starts[i], src.ends[i]);
         i++;
@@ -246,8 +269,16 @@ function stripHtml(src: Run, text: string): Run {
       continue;
     }
     if (c === 0x26 /* & */) {
-      const semi = text.indexOf(';', i + 1);
-      if (semi !== -1 && semi - i <= 32) {
+      let semi = -1;
+      for (let k = i + 1; k < n && k - i <= 32; k++) {
+        const d = src.units[k];
+        if (d === 0x3b /* ; */) {
+          semi = k;
+          break;
+        }
+        if (!(isAsciiLetter(d) || isDigit(d) || d === 0x23)) break; // entity names are [#a-zA-Z0-9]
+      }
+      if (semi !== -1) {
         const decoded = decodeEntity(text.slice(i + 1, semi));
         if (decoded !== undefined) {
           for (let k = 0; k < decoded.length; k++) out.push(decoded.charCodeAt(k), src.starts[i], src.ends[semi]);
@@ -272,6 +303,89 @@ function decodeEntity(body: string): string | undefined {
     return String.fromCodePoint(cp);
   }
   return Object.prototype.hasOwnProperty.call(NAMED_ENTITIES, body) ? NAMED_ENTITIES[body] : undefined;
+}
+
+// ------------------------------------------------------------------ step 1b: Markdown
+
+/** Markdown files: the syntax is removed, the words stay (offsets exact, like HTML). */
+export function isMarkdownFile(file: string): boolean {
+  return /\.(?:md|markdown)$/i.test(file);
+}
+
+/**
+ * Per line: heading/quote/list markers at the start, images `![alt](url)`, link targets
+ * `[text](url)` -> text, `**`/`__` emphasis and backticks. Linear: the closing `]`/`)` searches
+ * stop at the end of the line and their results are reused.
+ */
+function stripMarkdown(src: Run): Run {
+  const u = src.units;
+  const n = src.length;
+  const out = new Run(n);
+  let lineStart = true;
+  let nextClose = -1; // cached position of the next ']' in this line (-1: unknown, -2: none)
+  let lineEnd = -1;
+  for (let i = 0; i < n; ) {
+    const c = u[i];
+    if (c === 0x0a || c === 0x0d) {
+      out.push(c, src.starts[i], src.ends[i]);
+      lineStart = true;
+      nextClose = -1;
+      i++;
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      lineEnd = i;
+      while (lineEnd < n && u[lineEnd] !== 0x0a && u[lineEnd] !== 0x0d) lineEnd++;
+      let j = i;
+      while (j < lineEnd && (u[j] === 0x20 || u[j] === 0x09)) j++;
+      let k = j;
+      while (k < lineEnd && u[k] === 0x23 /* # */ && k - j < 6) k++;
+      if (k > j && (k === lineEnd || u[k] === 0x20)) j = k;
+      else {
+        while (j < lineEnd && u[j] === 0x3e /* > */) {
+          j++;
+          while (j < lineEnd && u[j] === 0x20) j++;
+        }
+        if (j + 1 < lineEnd && (u[j] === 0x2d || u[j] === 0x2a || u[j] === 0x2b) && u[j + 1] === 0x20) j += 2;
+      }
+      while (j < lineEnd && u[j] === 0x20) j++;
+      i = j;
+      continue;
+    }
+    // ![alt](url) and [text](url)
+    const image = c === 0x21 /* ! */ && u[i + 1] === 0x5b;
+    if (c === 0x5b /* [ */ || image) {
+      const open = image ? i + 1 : i;
+      if (nextClose !== -2 && (nextClose === -1 || nextClose <= open)) {
+        nextClose = -2;
+        for (let k = open + 1; k < lineEnd; k++) if (u[k] === 0x5d) { nextClose = k; break; }
+      }
+      const close = nextClose;
+      if (close > open && u[close + 1] === 0x28 /* ( */) {
+        let paren = -1;
+        for (let k = close + 2; k < lineEnd && k - close < 2048; k++) {
+          if (u[k] === 0x29) { paren = k; break; }
+        }
+        if (paren !== -1) {
+          if (!image) out.copy(src, open + 1, close); // keep the link text
+          i = paren + 1;
+          continue;
+        }
+      }
+    }
+    if ((c === 0x2a || c === 0x5f) && u[i + 1] === c) {
+      i += 2; // ** or __
+      continue;
+    }
+    if (c === 0x60 /* ` */) {
+      i++;
+      continue;
+    }
+    out.push(c, src.starts[i], src.ends[i]);
+    i++;
+  }
+  return out;
 }
 
 // ------------------------------------------------------------------ step 2: pinyin glosses
@@ -324,9 +438,15 @@ interface OpenCCTrie {
   matchPrefix(text: string, offset: number): { end: number; value: string } | null;
 }
 
+/** A trie plus the code units its keys can start with (a cheap test before each Map lookup). */
+interface T2sPass {
+  trie: OpenCCTrie;
+  firstUnits: Uint8Array;
+}
+
 interface T2sTries {
-  normalization: OpenCCTrie[];
-  conversion: OpenCCTrie[];
+  normalization: T2sPass[];
+  conversion: T2sPass[];
 }
 
 let t2sTries: T2sTries | undefined;
@@ -345,26 +465,44 @@ function getT2sTries(): T2sTries {
   if (!config || config.segmentation) {
     throw new Error('opencc-js: Locale.configs.t2s not found (or changed shape); normalize.ts needs the t -> cn dictionaries');
   }
-  const build = (groups: unknown[][] | undefined) =>
+  const build = (groups: unknown[][] | undefined): T2sPass[] =>
     (groups ?? []).map((group) => {
       const trie = new OpenCC.Trie();
       trie.loadDictGroup(group as Parameters<typeof trie.loadDictGroup>[0]);
-      return trie as OpenCCTrie;
+      const firstUnits = new Uint8Array(0x10000);
+      for (const dict of group) {
+        const keys = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]) : (dict as [string, string][]).map((e) => e[0]);
+        for (const key of keys) if (key) firstUnits[key.charCodeAt(0)] = 1;
+      }
+      return { trie: trie as OpenCCTrie, firstUnits };
     });
   t2sTries = { normalization: build(config.normalizationChain), conversion: build(config.conversionChain) };
   return t2sTries;
 }
 
 /** One greedy longest-match pass, exactly like opencc-js's Trie.convert, keeping the offset map. */
-function convertWithTrie(src: Run, trie: OpenCCTrie): Run {
+function convertWithTrie(src: Run, { trie, firstUnits }: T2sPass): Run {
+  // Most texts need no change in a pass (e.g. no compatibility ideographs): check before building a string.
+  let first = -1;
+  for (let i = 0; i < src.length; i++) {
+    if (firstUnits[src.units[i]]) {
+      first = i;
+      break;
+    }
+  }
+  if (first === -1) return src;
   const text = src.toString();
   const n = text.length;
   let out: Run | undefined;
   let from = 0; // src units not yet copied to out
-  for (let i = 0; i < n; ) {
+  for (let i = first; i < n; ) {
     const c = text.charCodeAt(i);
-    // Only CJK (and compatibility) characters start dictionary entries: skip the rest fast.
-    if (c < 0x2e80) {
+    if (c >= 0x2ff0 && c <= 0x2fff) {
+      // An ideographic description sequence (⿰木乾) is left untouched, as opencc-js does.
+      i = Math.max(i + 1, idsEnd(text, i));
+      continue;
+    }
+    if (!firstUnits[c]) {
       i++;
       continue;
     }
@@ -392,11 +530,26 @@ function convertWithTrie(src: Run, trie: OpenCCTrie): Run {
   return out;
 }
 
+/** End of the ideographic description sequence starting at i (0 if none), after opencc-js core. */
+function idsEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const arity = c >= 0x2ff0 && c <= 0x2ff1 ? 2 : c >= 0x2ff2 && c <= 0x2ff3 ? 3 : c >= 0x2ff4 && c <= 0x2fff ? 2 : 0;
+  if (arity === 0) return 0;
+  const width = (k: number) => ((text.codePointAt(k) ?? 0) > 0xffff ? 2 : 1);
+  let end = i + 1;
+  for (let k = 0; k < arity; k++) {
+    if (end >= text.length) return 0;
+    const child = idsEnd(text, end);
+    end = child || end + width(end);
+  }
+  return end;
+}
+
 function toSimplified(src: Run): Run {
   const tries = getT2sTries();
   let run = src;
-  for (const trie of tries.normalization) run = convertWithTrie(run, trie);
-  for (const trie of tries.conversion) run = convertWithTrie(run, trie);
+  for (const pass of tries.normalization) run = convertWithTrie(run, pass);
+  for (const pass of tries.conversion) run = convertWithTrie(run, pass);
   return run;
 }
 
@@ -419,6 +572,12 @@ function strongDamageUnit(c: number): boolean {
   );
 }
 
+/** Bytes 0x80-0xBF as Latin-1 or cp1252 shows them (the tail bytes of a UTF-8 character). */
+const CP1252_TAIL = new Set([...'€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ'].map((ch) => ch.charCodeAt(0)));
+function isCp1252Continuation(c: number): boolean {
+  return (c >= 0x80 && c <= 0xbf) || CP1252_TAIL.has(c);
+}
+
 /** Damage flags for units [from, to) of run (one line). */
 function damageFlags(run: Run, from: number, to: number, flags: Uint8Array): void {
   const u = run.units;
@@ -433,6 +592,15 @@ function damageFlags(run: Run, from: number, to: number, flags: Uint8Array): voi
       else if (prev !== 0 && next !== 0 && spaceClass(next) === Space.No && (isHanUnit(prev) || isHanUnit(next))) f = Damage.Weak;
     }
     flags[i - from] = f;
+  }
+  for (let i = from; i + 2 < to; i++) {
+    const c = u[i];
+    // "锟斤拷": U+FFFD written as UTF-8 and read back as GBK (the best-known Chinese mojibake).
+    if (c === 0x951f && u[i + 1] === 0x65a4 && u[i + 2] === 0x62f7) flags[i - from] = flags[i + 1 - from] = flags[i + 2 - from] = Damage.Strong;
+    // UTF-8 read as Latin-1/cp1252: a lead byte à-ï followed by two continuation-byte lookalikes ("æ–°").
+    else if (c >= 0xe0 && c <= 0xef && isCp1252Continuation(u[i + 1]) && isCp1252Continuation(u[i + 2])) {
+      flags[i - from] = flags[i + 1 - from] = flags[i + 2 - from] = Damage.Strong;
+    }
   }
   // Tone-marked Latin outside a gloss: pinyin-looking words, or any such word glued to Han/damage.
   for (let i = from; i < to; ) {
@@ -451,8 +619,11 @@ function damageFlags(run: Run, from: number, to: number, flags: Uint8Array): voi
     if (toned) {
       const before = i > from ? u[i - 1] : 0;
       const after = j < to ? u[j] : 0;
+      // Glued to Han, '?' or other damage; or a bracketed pinyin syllable whose Han anchor is gone: "?(zhí)".
+      // A standalone word (résumé, José) is just a foreign word.
       const glued = isHanUnit(before) || isHanUnit(after) || before === 0x3f || after === 0x3f || strongDamageUnit(before) || strongDamageUnit(after);
-      if ((lowerPinyin && j - i <= 6) || glued) for (let k = i; k < j; k++) flags[k - from] = Damage.Strong;
+      const orphanGloss = lowerPinyin && j - i <= 6 && (before === 0x28 || before === 0xff08 || after === 0x29 || after === 0xff09);
+      if (glued || orphanGloss) for (let k = i; k < j; k++) flags[k - from] = Damage.Strong;
     }
     i = j;
   }
@@ -504,18 +675,31 @@ const WIDGET_TOKENS = new Set([
   '大字号', '字号', '字体', '大', '中', '小', '大中小', '默认', '听新闻', '语音播报', '播报', '上一篇', '下一篇', '上一条',
   '下一条', '标签', '关键词', '相关新闻', '相关阅读', '延伸阅读', '推荐阅读', '热点推荐', '更多', '阅读全文', '展开全文',
   'a+', 'a-', '放大', '缩小', '手机版', '客户端', '下载客户端', '打开app', '进入专题', '在手机上阅读', '手机看', '扫描二维码',
-  '用手机看', '浏览次数', '阅读量',
+  '用手机看', '浏览次数', '阅读量', '阅读原文', '点击阅读原文', '关注我们', '扫码关注', '点击关注', '长按识别二维码',
+  '打开微信', '微信扫一扫', '字号大中小', '收藏本页', '设为首页', '加入收藏',
 ]);
 
-const CRUMB_SEPARATOR_RE = /\s*(?:>>|>|»|›|＞＞|＞|→)\s*/;
+/** Short calls to action: 点击/长按/扫描…关注/阅读/下载… */
+const CALL_TO_ACTION_RE = /^(?:点击|长按|扫描|扫码|打开)[^，。,]{0,16}(?:关注|阅读|识别|下载|查看|收听|订阅)[^，。,]{0,10}$/;
 
-/** Navigation crumbs: `人民网>>山西频道>>山西要闻`, `当前位置：首页 > 新闻 > 正文`. */
+const CRUMB_SEPARATOR_RE = /\s*(?:>>|>|»|›|＞＞|＞|→)\s*/;
+const LOCATION_PREFIX_RE = /^(?:当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]\s*/;
+
+/**
+ * Navigation crumbs: `人民网>>山西频道>>山西要闻`, `当前位置：首页 > 新闻 > 正文`. A single '>'
+ * between two short parts is also arithmetic ("增速>5%"), so it needs more evidence: a
+ * location label, three or more parts, or a part that names a page (首页, …网, …频道).
+ */
 function isCrumbLine(line: string): boolean {
   if (line.length > 100) return false;
-  const body = line.replace(/^(?:当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]\s*/, '');
+  const located = LOCATION_PREFIX_RE.test(line);
+  const body = line.replace(LOCATION_PREFIX_RE, '');
   const parts = body.split(CRUMB_SEPARATOR_RE);
   if (parts.length < 2) return false;
-  return parts.every((p) => p.length >= 1 && p.length <= 16 && !/[，。！？；：,!?;]/.test(p));
+  if (!parts.every((p) => p.length >= 1 && p.length <= 16 && !/[，。！？；：,!?;%]/.test(p))) return false;
+  const strongSeparator = />>|»|＞＞/.test(body);
+  const pageName = parts.some((p) => /^(?:首页|主页|网站首页)$|网$|频道$|栏目$/.test(p));
+  return located || strongSeparator || parts.length >= 3 || pageName;
 }
 
 const TOKEN_SPLIT_RE = /[\s|｜丨【】[\]（）()「」<>《》:：·、,，/]+/;
@@ -530,12 +714,17 @@ const COPYRIGHT_RE = /版权所有|copyright|©|icp[备证]|未经(?:授权|许�
  */
 export function isBoilerplateLine(rawLine: string): boolean {
   const line = rawLine.trim();
-  if (line.length === 0) return true;
   if (line.length > 200) return false;
-  if (!/[\p{L}\p{N}]/u.test(line)) return true; // "...", "——", "|"
-  if (/^\d{1,4}$/.test(line)) return true; // comment counters, page numbers
-  if (IMAGE_LINE_RE.test(line)) return true;
-  const simple = line.length <= 100 ? simplifyShort(line) : line;
+  return isBoilerplateSimplified(line.length <= 100 ? simplifyShort(line) : line);
+}
+
+/** isBoilerplateLine for a trimmed line that is already simplified (normalize's own lines). */
+function isBoilerplateSimplified(simple: string): boolean {
+  if (simple.length === 0) return true;
+  if (simple.length > 200) return false;
+  if (!/[\p{L}\p{N}]/u.test(simple)) return true; // "...", "——", "|"
+  if (/^\d{1,4}$/.test(simple)) return true; // comment counters, page numbers
+  if (IMAGE_LINE_RE.test(simple)) return true;
   if (isCrumbLine(simple)) return true;
   if (/^(?:上一篇|下一篇|上一条|下一条|上篇|下篇)\s*[:：]/.test(simple)) return true;
   if (/^(?:分享到|分享至|字号|字体)\s*[:：]/.test(simple) && simple.length <= 40) {
@@ -545,6 +734,7 @@ export function isBoilerplateLine(rawLine: string): boolean {
   const tokens = simple.split(TOKEN_SPLIT_RE).filter(Boolean);
   if (tokens.length > 0 && tokens.every((t) => WIDGET_TOKENS.has(t.toLowerCase()))) return true;
   if (simple.length <= 120 && COPYRIGHT_RE.test(simple)) return true;
+  if (simple.length <= 30 && CALL_TO_ACTION_RE.test(simple)) return true;
   return false;
 }
 
@@ -576,6 +766,16 @@ function lineBuffers(n: number): LineBuffers {
   };
 }
 
+/** Will the ASCII punctuation at i become full-width? (same test as in cleanLine, for the space before it) */
+function isFullWidthAfterMapping(u: Uint16Array, i: number, to: number, prev: number): boolean {
+  const c = u[i];
+  if (!(c === 0x2c || c === 0x3a || c === 0x3b || c === 0x21 || c === 0x3f)) return false;
+  let k = i + 1;
+  while (k < to && spaceClass(u[k]) !== Space.No) k++;
+  const next = k < to ? mapChar(u[k]) : 0;
+  return (isCjkContext(prev) || isCjkContext(next)) && !(isDigit(prev) && isDigit(next));
+}
+
 /**
  * Cleans units [from, to) of one line into buf: drops invisible characters, collapses and trims
  * spaces, maps characters (full-width ASCII, quotes, dots) and unifies punctuation by context.
@@ -595,6 +795,10 @@ function cleanLine(run: Run, from: number, to: number, buf: LineBuffers): number
     if (sc !== Space.No) {
       if (n > 0 && pendingSpace === -1) pendingSpace = i;
       continue;
+    }
+    // A space next to full-width punctuation is typographic only ("援疆; 项目" -> "援疆；项目").
+    if (pendingSpace !== -1 && (isCjkPunct(mapChar(raw)) || isCjkPunct(buf.units[n - 1]) || isFullWidthAfterMapping(u, i, to, buf.units[n - 1]))) {
+      pendingSpace = -1;
     }
     if (pendingSpace !== -1) {
       buf.units[n] = 0x20;
@@ -644,6 +848,7 @@ function cleanLine(run: Run, from: number, to: number, buf: LineBuffers): number
 export function normalizeArticle(raw: RawArticle): NormalizedArticle {
   let run = Run.fromString(raw.text, raw.start);
   if (raw.format === 'html') run = stripHtml(run, raw.text);
+  else if (isMarkdownFile(raw.file)) run = stripMarkdown(run);
   run = removeGlosses(run);
   run = toSimplified(run);
 
@@ -675,12 +880,12 @@ export function normalizeArticle(raw: RawArticle): NormalizedArticle {
       let trimmed = len;
       while (trimmed > 0 && buf.units[trimmed - 1] === 0x20) trimmed--;
       lineText = unitsToString(buf.units, 0, trimmed);
-      if (isBoilerplateLine(lineText) || seen.has(lineText)) keep = false;
+      if (isBoilerplateSimplified(lineText) || seen.has(lineText)) keep = false;
       else {
         seen.add(lineText);
         if (out.length > 0 && separator) out.push(0x0a, separator[0], separator[1]);
         const base = out.length;
-        for (let k = 0; k < trimmed; k++) out.push(buf.units[k], buf.starts[k], buf.ends[k]);
+        out.append(buf.units, buf.starts, buf.ends, 0, trimmed);
         for (const span of damagedSpans(buf.units, buf.flags, trimmed)) damaged.push({ start: base + span.start, end: base + span.end });
       }
     }

@@ -13,9 +13,9 @@ import { relateArticle } from './relate.js';
 export const MAX_ARTICLE_CHARS = 100_000;
 const SENTENCE_END = /[。！？!?\n]/g;
 
-export function extractDocument(doc: SourceDocument): ArticleResult[] {
+export function extractDocument(doc: SourceDocument, articles: RawArticle[] = boundedArticles(splitArticles(doc))): ArticleResult[] {
   initSegmenter();
-  const recognized = boundedArticles(splitArticles(doc))
+  const recognized = articles
     .map(normalizeArticle)
     .map(segmentArticle)
     .map(recognizeArticle);

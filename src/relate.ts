@@ -13,7 +13,7 @@ import { findCooperation } from './relate/cooperates.js';
 import { findPartOf } from './relate/partof.js';
 
 export function relateArticle(a: ResolvedArticle): RelationRecord[] {
-  if (a.sentences.length === 0 || a.mentions.length === 0) return [];
+  if (a.sentences.length === 0) return [];
   const ctx = new ArticleContext(a);
   findSupports(ctx);
   findPositions(ctx);

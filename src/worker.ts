@@ -8,11 +8,14 @@
 // ArticleResults; the main thread never sees article text.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { ArticleResult, FileReport, SourceDocument } from './types.js';
+import type { ArticleResult, FileReport, RawArticle, SourceDocument } from './types.js';
 
 export interface ExtractModules {
   loadDocument(file: string): Promise<SourceDocument | FileReport>;
-  extractDocument(doc: SourceDocument): ArticleResult[];
+  /** With `articles`, extracts only those (a chunk of the file); see CHUNK_CHARS. */
+  extractDocument(doc: SourceDocument, articles?: RawArticle[]): ArticleResult[];
+  /** The file's articles as extractDocument would split them (absent: no chunking). */
+  splitDocument?(doc: SourceDocument): RawArticle[];
 }
 
 /** What one file produced. `results` is empty unless status is 'ok'. */
@@ -21,13 +24,20 @@ export interface FileOutcome {
   results: ArticleResult[];
 }
 
+/**
+ * Files longer than this are extracted a chunk of whole articles at a time, each chunk's
+ * results sent to the main thread before the next starts, so a 50 MB file needs the memory
+ * of one chunk, not of the file. The price: resolve (我省, 本市) sees the chunk, some hundred
+ * articles, rather than the whole file as context. Smaller files are one chunk, as before.
+ */
+export const CHUNK_CHARS = 400_000;
+
 export interface WorkerRequest {
   seq: number;
   file: string;
 }
-export interface WorkerResponse extends FileOutcome {
-  seq: number;
-}
+/** 'part': results of one chunk of a large file (more follow); 'done': the file's report and last results. */
+export type WorkerResponse = { kind: 'part'; seq: number; results: ArticleResult[] } | ({ kind: 'done'; seq: number } & FileOutcome);
 export interface WorkerInit {
   role: 'yjkg-extract';
   /** URL of a module exporting extractDocument (and optionally loadDocument); default ./pipeline.js. */
@@ -36,11 +46,42 @@ export interface WorkerInit {
 
 /** Loads the stage modules. The extract module may override loadDocument too (tests). */
 export async function loadExtractModules(extractModule?: string): Promise<ExtractModules> {
-  const pipeline = (await import(extractModule ?? new URL('./pipeline.js', import.meta.url).href)) as Partial<ExtractModules>;
+  const pipeline = (await import(extractModule ?? new URL('./pipeline.js', import.meta.url).href)) as Partial<ExtractModules> & {
+    boundedArticles?: (articles: RawArticle[]) => RawArticle[];
+  };
   if (typeof pipeline.extractDocument !== 'function') throw new Error(`${extractModule ?? 'pipeline'} exports no extractDocument`);
-  const loadDocument =
-    pipeline.loadDocument ?? ((await import(new URL('./ingest.js', import.meta.url).href)) as ExtractModules).loadDocument;
-  return { loadDocument, extractDocument: pipeline.extractDocument };
+  const ingest = (await import(new URL('./ingest.js', import.meta.url).href)) as ExtractModules & {
+    splitArticles(doc: SourceDocument): RawArticle[];
+  };
+  const bounded = pipeline.boundedArticles;
+  return {
+    loadDocument: pipeline.loadDocument ?? ingest.loadDocument,
+    extractDocument: pipeline.extractDocument,
+    // Chunking needs the pipeline's own article list (src/pipeline.ts: boundedArticles ∘ splitArticles).
+    ...(pipeline.splitDocument
+      ? { splitDocument: pipeline.splitDocument }
+      : bounded
+        ? { splitDocument: (doc: SourceDocument) => bounded(ingest.splitArticles(doc)) }
+        : {}),
+  };
+}
+
+/** Consecutive runs of whole articles of about CHUNK_CHARS characters each. */
+export function chunkArticles(articles: RawArticle[], chunkChars = CHUNK_CHARS): RawArticle[][] {
+  const chunks: RawArticle[][] = [];
+  let current: RawArticle[] = [];
+  let size = 0;
+  for (const article of articles) {
+    if (current.length > 0 && size + article.text.length > chunkChars) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(article);
+    size += article.text.length;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 function isFileReport(value: SourceDocument | FileReport): value is FileReport {
@@ -52,8 +93,12 @@ function errorReason(error: unknown): string {
   return message.split('\n')[0]!.trim() || 'unknown error';
 }
 
-/** Never throws: every failure becomes a FileReport with status 'error' and a reason. */
-export async function processFile(file: string, modules: ExtractModules): Promise<FileOutcome> {
+/**
+ * Never throws: every failure becomes a FileReport with status 'error' and a reason.
+ * `onPart` receives the results of all but the last chunk of a large file as they are ready
+ * (without it, everything comes back in the outcome).
+ */
+export async function processFile(file: string, modules: ExtractModules, onPart?: (results: ArticleResult[]) => void): Promise<FileOutcome> {
   const started = performance.now();
   let doc: SourceDocument | FileReport;
   try {
@@ -65,9 +110,26 @@ export async function processFile(file: string, modules: ExtractModules): Promis
   if (isFileReport(doc)) {
     return { report: { ...doc, timings_ms: { ...doc.timings_ms, load: ms(loaded - started) } }, results: [] };
   }
-  let results: ArticleResult[];
+  let results: ArticleResult[] = [];
+  let articles = 0;
+  const messages: FileReport['messages'] = [];
   try {
-    results = doc.text.length === 0 ? [] : modules.extractDocument(doc);
+    if (doc.text.length > CHUNK_CHARS && onPart && modules.splitDocument) {
+      const chunks = chunkArticles(modules.splitDocument(doc));
+      for (let i = 0; i < chunks.length; i++) {
+        results = modules.extractDocument(doc, chunks[i]);
+        articles += results.length;
+        for (const r of results) if (r.messages?.length) messages.push(...r.messages);
+        if (i < chunks.length - 1) {
+          onPart(results);
+          results = [];
+        }
+      }
+    } else if (doc.text.length > 0) {
+      results = modules.extractDocument(doc);
+      articles = results.length;
+      for (const r of results) if (r.messages?.length) messages.push(...r.messages);
+    }
   } catch (error) {
     const report = errorReport(file, `extraction failed: ${errorReason(error)}`, doc.bytes, {
       load: loaded - started,
@@ -75,17 +137,19 @@ export async function processFile(file: string, modules: ExtractModules): Promis
     });
     report.encoding = doc.encoding;
     report.characters = doc.text.length;
+    // Chunks already sent stay in the graph: say so rather than pretend the file gave nothing.
+    report.articles = articles - results.length;
+    if (report.articles > 0) report.reason += ` (after ${report.articles} articles)`;
     return { report, results: [] };
   }
   const extracted = performance.now();
-  const messages = results.flatMap((r) => r.messages ?? []);
   const report: FileReport = {
     file: doc.file,
-    status: results.length > 0 ? 'ok' : 'skipped',
-    ...(results.length > 0 ? {} : { reason: 'no article found' }),
+    status: articles > 0 ? 'ok' : 'skipped',
+    ...(articles > 0 ? {} : { reason: 'no article found' }),
     encoding: doc.encoding,
     bytes: doc.bytes,
-    articles: results.length,
+    articles,
     characters: doc.text.length,
     messages,
     timings_ms: { load: ms(loaded - started), extract: ms(extracted - loaded) },
@@ -114,12 +178,13 @@ if (!isMainThread && parentPort && init?.role === 'yjkg-extract') {
   port.on('message', (request: WorkerRequest) => {
     chain = chain.then(async () => {
       let outcome: FileOutcome;
+      const onPart = (results: ArticleResult[]) => port.postMessage({ kind: 'part', seq: request.seq, results } satisfies WorkerResponse);
       try {
-        outcome = await processFile(request.file, await modulesPromise);
+        outcome = await processFile(request.file, await modulesPromise, onPart);
       } catch (error) {
         outcome = { report: errorReport(request.file, `cannot start extraction: ${errorReason(error)}`, 0, {}), results: [] };
       }
-      port.postMessage({ seq: request.seq, ...outcome } satisfies WorkerResponse);
+      port.postMessage({ kind: 'done', seq: request.seq, ...outcome } satisfies WorkerResponse);
     });
   });
 }

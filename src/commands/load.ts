@@ -22,17 +22,17 @@ export function register(program: Command): void {
   program
     .command('load')
     .description('load graph.json into Neo4j (idempotent: loading the same graph again changes nothing)')
-    .option('-g, --graph <file>', '[path] graph written by yjkg build (default: out/graph.json)', 'out/graph.json')
+    .option('-g, --graph <file>', '[path] graph written by yjkg build', 'out/graph.json')
     .option('--uri <uri>', `[string] Bolt URI of the server (default: $NEO4J_URI or ${DEFAULT_URI})`)
     .option('--user <name>', `[string] user name (default: $NEO4J_USER or ${DEFAULT_USER})`)
     .option('--password <password>', `[string] password (default: $NEO4J_PASSWORD or '${DEFAULT_PASSWORD}', as in docker-compose.yml)`)
     .option('--database <name>', "[string] database (default: $NEO4J_DATABASE or the server's default, neo4j)")
-    .option('--wipe', '[boolean] first delete every :Entity and :Article node and their relationships (default: false)', false)
-    .option('--batch-size <n>', `[number] rows per transaction (default: ${DEFAULT_BATCH_SIZE})`, String(DEFAULT_BATCH_SIZE))
-    .option('--max-retry-time <seconds>', '[number] how long to retry transient errors such as a lost connection (default: 30)', '30')
+    .option('--wipe', '[boolean] first delete every :Entity and :Article node and their relationships', false)
+    .option('--batch-size <n>', `[number] rows per transaction`, String(DEFAULT_BATCH_SIZE))
+    .option('--max-retry-time <seconds>', '[number] how long to retry transient errors such as a lost connection', '30')
     .option('--no-progress', '[boolean] never show the progress bar (it only shows when stderr is a terminal and CI is unset)')
-    .option('-q, --quiet', '[boolean] print no closing line (default: false)', false)
-    .option('--verbose', '[boolean] print the stack trace of an error (default: false)', false)
+    .option('-q, --quiet', '[boolean] print no closing line', false)
+    .option('--verbose', '[boolean] print the stack trace of an error', false)
     .addHelpText(
       'after',
       '\nExit codes: 0 loaded, 1 loaded but some nodes or edges were skipped (unknown type or endpoint),\n' +

@@ -33,14 +33,14 @@ export function register(program: Command): void {
     .command('query')
     .description('run a named Cypher query file (see cypher/queries/) against Neo4j and print the rows')
     .argument('<file>', '[path] the .cypher file; its header comment lists what it answers and its @param lines')
-    .option('-p, --param <key=value>', '[string] a query parameter, typed as the file declares it; repeat for more (default: the file\'s defaults)', collect, [])
-    .option('--json', '[boolean] print the rows as a JSON array instead of a table (default: false)', false)
-    .option('--width <n>', '[number] cut table cells at this many columns, 0 for never (default: 60)', '60')
+    .option('-p, --param <key=value>', '[string] a query parameter, typed as the file declares it; repeat for more', collect, [])
+    .option('--json', '[boolean] print the rows as a JSON array instead of a table', false)
+    .option('--width <n>', '[number] cut table cells at this many columns, 0 for never', '60')
     .option('--uri <uri>', `[string] Bolt URI of the server (default: $NEO4J_URI or ${DEFAULT_URI})`)
     .option('--user <name>', '[string] user name (default: $NEO4J_USER or neo4j)')
     .option('--password <password>', '[string] password (default: $NEO4J_PASSWORD or the docker-compose.yml default)')
     .option('--database <name>', "[string] database (default: $NEO4J_DATABASE or the server's default, neo4j)")
-    .option('--verbose', '[boolean] print the stack trace of an error (default: false)', false)
+    .option('--verbose', '[boolean] print the stack trace of an error', false)
     .addHelpText(
       'after',
       '\nExit codes: 0 ran (even with no rows), 2 bad arguments, unreadable query, Cypher error, or Neo4j unreachable.\n' +

@@ -1,6 +1,7 @@
 // out/index.html: the explorer (viz/dist/index.html, one self-contained file built by
 // `vite build --config viz/vite.config.ts`) with the graph embedded in a JSON script element.
 // The JSON is escaped so that no article text can close the element or become markup.
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -32,6 +33,27 @@ export function escapeJsonForScript(json: string): string {
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
+/**
+ * A Content-Security-Policy for the page: only the explorer's own inline script (by hash) may run,
+ * so even markup that slipped into the DOM could not execute handlers or scripts. Workers come
+ * from blob: URLs (the ForceAtlas2 supervisor); ?graph=URL may fetch over http(s).
+ */
+export function contentSecurityPolicy(html: string): string {
+  const hashes = [...html.matchAll(/<script(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1], 'utf8').digest('base64')}'`,
+  );
+  return [
+    "default-src 'none'",
+    `script-src ${hashes.join(' ')}`,
+    'worker-src blob:',
+    "style-src 'unsafe-inline'",
+    'img-src data: blob:',
+    "connect-src 'self' http: https:",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
 let templateCache: { path: string; text: string } | undefined;
 
 async function readTemplate(): Promise<string> {
@@ -46,6 +68,9 @@ async function readTemplate(): Promise<string> {
   if (text.split(GRAPH_PLACEHOLDER).length !== 2) {
     throw new Error(`yjkg/export/html: ${path} must contain the graph placeholder exactly once`);
   }
+  const csp = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(text)}" />`;
+  if (!text.includes('<meta charset="utf-8" />')) throw new Error(`yjkg/export/html: ${path} has no <meta charset="utf-8" /> to put the security policy after`);
+  text = text.replace('<meta charset="utf-8" />', (m) => `${m}\n    ${csp}`);
   templateCache = { path, text };
   return text;
 }

@@ -18,16 +18,15 @@ export interface LayoutOptions {
 }
 
 /**
- * Fewer iterations as the graph grows: a small graph settles fully; a big one gets a rough
- * shape in bounded time (Barnes-Hut above 500 nodes); a huge one keeps its seeded positions.
+ * Fewer iterations as the graph grows, within a fixed budget of work (iterations × (nodes +
+ * edges), about 1-2 s on one core with Barnes-Hut above 500 nodes): a small graph settles
+ * fully, a big one gets a rough shape, a huge one keeps its seeded positions.
  */
+export const LAYOUT_BUDGET = 1_000_000;
 export function layoutIterations(order: number, size: number): number {
-  const work = order + size;
-  if (work <= 2_000) return 300;
-  if (work <= 20_000) return 150;
-  if (work <= 100_000) return 50;
-  if (work <= 300_000) return 15;
-  return 0;
+  const work = Math.max(1, order + size);
+  const iterations = Math.min(300, Math.floor(LAYOUT_BUDGET / work));
+  return iterations >= 5 ? iterations : 0;
 }
 
 /** FNV-1a over UTF-16 code units: a stable 32-bit hash of a node key. */

@@ -1,5 +1,5 @@
 // What every recognition rule sees: the article text, token boundaries and a mention factory.
-import type { Mention, MentionKind, SegmentedArticle } from '../types.js';
+import type { Mention, MentionKind, SegmentedArticle, Token } from '../types.js';
 import type { LexiconIndex } from './lexicon-index.js';
 
 export interface Context {
@@ -10,6 +10,8 @@ export interface Context {
   tokenEnds: Set<number>;
   /** Tag of the token that spans exactly [start, end), if any. */
   tokenTagAt: Map<string, string>;
+  /** The token ending at a given offset. */
+  tokenEndingAt: Map<number, Token>;
   hasTokens: boolean;
   mention(kind: MentionKind, start: number, end: number, rule: string, extra?: Partial<Mention>): Mention;
 }
@@ -21,6 +23,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
   const tokenStarts = new Set<number>();
   const tokenEnds = new Set<number>();
   const tokenTagAt = new Map<string, string>();
+  const tokenEndingAt = new Map<number, Token>();
   let hasTokens = false;
   for (const s of article.sentences) {
     for (const t of s.tokens) {
@@ -28,6 +31,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
       tokenStarts.add(t.start);
       tokenEnds.add(t.end);
       tokenTagAt.set(`${t.start}:${t.end}`, t.tag);
+      tokenEndingAt.set(t.end, t);
     }
   }
   const sentenceStarts = article.sentences.map((s) => s.start);
@@ -50,6 +54,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     tokenStarts,
     tokenEnds,
     tokenTagAt,
+    tokenEndingAt,
     hasTokens,
     mention(kind, start, end, rule, extra = {}) {
       return { kind, text: text.slice(start, end), start, end, sentence: sentenceOf(start), rule, ...extra };

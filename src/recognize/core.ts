@@ -40,12 +40,19 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
 
   const pairing = findPairingCompounds(ctx, (i) => regionCover[i] === 1 || orgCover[i] === 1);
 
-  // Regions inside an organisation/project/work title stay, marked as nested.
+  // Regions inside an organisation/project/《work》 stay, marked as nested.
   const outer = orgs.filter((m) => !m.attrs?.inside);
+  const works = [...article.text.matchAll(/《[^《》\n]{1,40}》/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   for (const r of [...regions, ...pairing]) {
     if (r.attrs?.inside) continue;
     const host = outer.find((o) => o.start <= r.start && r.end <= o.end);
-    if (host) r.attrs = { ...r.attrs, inside: host.kind };
+    if (host) {
+      // in a project name only the leading place is where it is (乌苏工业园); a later one names a donor (和田市北京小学)
+      const firstInHost = ![...regions, ...pairing].some((o) => o !== r && o.start >= host.start && o.end <= r.start);
+      const pairingInside = r.rule === 'pairing-compound';
+      r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind };
+    }
+    else if (works.some((w) => w.start < r.start && r.end < w.end)) r.attrs = { ...r.attrs, inside: 'Work' };
   }
 
   const persons = findPersons(ctx, {

@@ -6,10 +6,10 @@ import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
-const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '署', '展']);
+const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
 /** Suffixes that denote a generic activity/plan: the name part must be specific. */
 const GENERIC_PROJECT = new Set(['活动', '行动', '计划', '工程', '规划', '项目', '市场', '展', '展览', '基地', '中心', '广场', '公园', '公路', '小区', '新村', '交流活动', '系列活动', '口岸', '展会', '管道', '铁路', '水库']);
-const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '报', '站', '队']);
+const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '报', '站', '队', '规划', '党委', '党组', '纪委', '政法委', '党支部']);
 /** Words a one-character suffix ends without naming an organisation. */
 const COMMON_ENDINGS = new Set([
   '干部', '全部', '内部', '外部', '局部', '东部', '西部', '南部', '北部', '中部', '总部', '基部', '俱乐部', '支部',
@@ -25,32 +25,36 @@ const LEFT_STOPS = [
   '签订', '捐赠', '捐建', '资助', '选派', '派出', '邀请', '联手', '携手', '共建', '落户', '进驻', '入驻', '启动',
   '完成', '开工', '竣工', '观看', '参观', '访问', '走访', '到访', '调研', '视察', '检查', '指导', '发布', '印发',
   '出台', '获得', '荣获', '获批', '授予', '评为', '列为', '成为', '纳入', '整合', '兼并', '以及', '设在', '位于',
-  '企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院', '公司', '集团', '记者', '通讯员',
+  '企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院', '记者', '通讯员', '代表', '率领',
   '还', '与', '和', '同', '及', '或', '向', '对', '在', '于', '从', '由', '为', '被', '把', '将', '让', '给', '到',
   '赴', '至', '经', '据', '按', '以', '是', '有', '了', '着', '过', '的', '地', '得', '等', '并', '也', '都', '又',
   '再', '就', '才', '已', '曾', '正', '这', '那', '其', '该', '各', '每', '某', '此', '之', '我', '你', '他', '她',
-  '它', '们', '个', '名', '位', '座', '项', '户', '次', '余', '多', '即', '后', '前往', '任', '兼',
+  '它', '们', '个', '名', '位', '座', '项', '户', '次', '余', '多', '即', '后', '前往', '任', '兼', '率', '建设', '上', '下', '内', '外', '后', '里', '间', '以来', '期间', '之后', '之前', '以后', '以前', '其中', '当中',
 ];
 const GENERIC_NAME = new Set([
-  '三甲', '人民', '中', '各级', '各类', '相关', '有关', '当地', '基层', '县级', '市级', '省级', '地方', '定点',
+  '三甲', '中', '各级', '各类', '相关', '有关', '当地', '基层', '县级', '市级', '省级', '地方', '定点',
   '民营', '公立', '大型', '重点', '一流', '知名', '国家级', '综合', '专科', '乡镇', '社区', '村级', '中小', '本地',
   '全国', '全省', '两地', '援疆', '对口', '受援', '新建', '驻村', '其他', '所有', '一批', '示范', '高标准', '现代化',
-  '优质', '民心', '民生', '惠民', '文化', '交流', '帮扶', '扶贫', '脱贫', '产业', '援建', '建设', '重大', '标志性',
+  '优质', '音乐', '民心', '民生', '惠民', '文化', '交流', '帮扶', '扶贫', '脱贫', '产业', '援建', '建设', '重大', '标志性',
   '精品', '公益', '主题', '专项', '系列', '双向', '结对', '教育', '医疗', '卫生', '职业', '技能', '培训', '人才',
   '党建', '宣传', '统战', '组织', '纪检', '民族', '团结', '服务', '志愿', '市场', '监管', '中小学', '高等', '普通',
   '同类', '下属', '附属', '合作', '配套', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
 ]);
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
-const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设中|总投资|全额投资/;
+const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
 const DOC_TITLE = /(?:条例|意见|办法|方案|纲要|规定|通知|决定|标准|报告|法|协议|选编|摘编|论述|读本|规划|细则|公约|守则)$/;
 const WORK_CUE = /剧目|话剧|歌剧|舞剧|音乐剧|剧|作品|电影|演出|节目|歌曲|舞蹈|纪录片|专题片|图书|丛书|书画/;
 
 interface Suffix { word: string; project: boolean; org: boolean }
 
+/** Buildings and parts of facilities that the lexicon's project suffixes do not cover. */
+const EXTRA_ORG_SUFFIXES = ['红十字会', '慈善总会'];
+const EXTRA_PROJECT_SUFFIXES = ['文化周', '活动周', '综合楼', '住院楼', '门诊楼', '教学楼', '宿舍楼', '办公楼', '新院区', '新校区', '院区', '校区', '小镇', '产业园区', '工业园区'];
+
 function suffixTable(ctx: Context): Map<string, Suffix[]> {
   const byLast = new Map<string, Suffix[]>();
-  const orgs = new Set(ctx.ix.orgSuffixes);
-  const projects = new Set(ctx.ix.projectSuffixes);
+  const orgs = new Set([...ctx.ix.orgSuffixes, ...EXTRA_ORG_SUFFIXES]);
+  const projects = new Set([...ctx.ix.projectSuffixes, ...EXTRA_PROJECT_SUFFIXES]);
   for (const word of [...new Set([...orgs, ...projects])]) {
     if (DROP_SUFFIX.has(word)) continue;
     if (word.length === 1 && !ONE_CHAR_OK.has(word)) continue;
@@ -65,11 +69,25 @@ function suffixTable(ctx: Context): Map<string, Suffix[]> {
 
 const CLOSE_TO_OPEN: Record<string, string> = { '”': '“', '）': '（', ')': '(', '》': '《' };
 
-/** Leftmost start of the name ending at `end` whose suffix starts at `suffixStart`. */
-function growLeft(ctx: Context, suffixStart: number, regionStarts: Map<number, Mention>): number {
+/** Verbs and other non-name tokens that may still sit inside a name (援疆指挥部, 党群服务中心). */
+const NAME_OK = new Set([
+  '援疆', '对口', '支援', '援建', '服务', '发展', '指挥', '交流', '合作', '改革', '融合', '创新', '管理',
+  '监督', '保健', '研究', '教育', '培训', '示范', '开发', '养殖', '种植', '生产', '惠民', '赋能', '协作', '共兴',
+  '提升', '展览', '帮扶', '扶贫', '采摘', '观光', '写生', '采风', '综合', '转型', '控股', '投资', '保护', '检验',
+  '检测', '预防', '控制', '治理', '促进', '规划', '设计', '勘察', '运输', '制药', '物流', '旅游', '工作', '前方',
+  '民族', '团结', '文化', '艺术', '科技', '技术', '经济', '产业', '职业', '卫生', '健康', '医疗', '中医', '妇幼',
+  '人民', '社会', '科学', '工程', '化学', '物理', '师范', '理工', '医科', '农业', '工业', '商业', '能源', '煤化',
+  '互市', '边民', '交易', '服务型', '党群', '医养', '党政', '维稳', '普法', '实践', '直播', '网络', '青少年',
+  '附属', '医学院', '门诊', '住院', '深加工', '加工',
+]);
+const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
+const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
+
+/** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
+function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>): number {
   const { text } = ctx;
   let p = suffixStart;
-  const limit = Math.max(0, suffixStart - 24);
+  const limit = Math.max(0, suffixStart - 32);
   while (p > limit) {
     const c = text[p - 1]!;
     const open = CLOSE_TO_OPEN[c];
@@ -79,14 +97,23 @@ function growLeft(ctx: Context, suffixStart: number, regionStarts: Map<number, M
       p = q;
       continue;
     }
-    if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
-    // a region ending here is part of the name (even if its last char is a stop character)
-    const before = text.slice(Math.max(0, p - 4), p);
-    if (LEFT_STOPS.some((w) => before.endsWith(w))) {
-      const region = [...regionStarts.values()].find((r) => r.end === p && r.start < p);
-      if (!region) break;
+    const region = regionEnds.get(p);
+    if (region && region.start >= limit) {
+      p = region.start;
+      continue;
     }
-    p -= 1;
+    if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
+    const tok = ctx.tokenEndingAt.get(p);
+    const word = tok && tok.start >= limit ? text.slice(tok.start, p) : c;
+    // category nouns stop a name only in apposition (三甲医院|苏北医院), not before a building (医院|综合楼)
+    const apposition = APPOSITION.has(word) || [...APPOSITION].some((w) => word.endsWith(w));
+    if (apposition ? p < suffixStart - 1 : LEFT_STOPS.includes(word) || LEFT_STOPS.some((w) => w.length > 1 && word.endsWith(w))) break;
+    // a glued token ending in a function character (骆惠宁率, 从省) stops the name
+    if (word.length > 1 && LEFT_STOPS.includes(word[word.length - 1]!) && !NAME_OK.has(word)) break;
+    if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
+    if (/^[年月日号]$/.test(word)) break;
+    if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word)) break;
+    p -= word.length;
   }
   return p;
 }
@@ -97,7 +124,8 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const table = suffixTable(ctx);
   const regionStarts = new Map<number, Mention>();
-  for (const r of regions) if (!r.attrs?.inside) regionStarts.set(r.start, r);
+  const regionEnds = new Map<number, Mention>();
+  for (const r of regions) if (!r.attrs?.inside) { regionStarts.set(r.start, r); regionEnds.set(r.end, r); }
   const cands: Mention[] = [];
 
   for (let e = 1; e <= text.length; e++) {
@@ -107,38 +135,60 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     if (!suffix) continue;
     const ss = e - suffix.word.length;
     const nextChar = text[e];
-    // 一 suffix must end a word: 教育部 yes, 干部 / 发展 no
-    if (suffix.word.length === 1) {
-      if (ctx.hasTokens && !ctx.tokenEnds.has(e)) continue;
-      if ([...COMMON_ENDINGS].some((w) => text.startsWith(w, e - w.length))) continue;
-    }
-    if (COMMON_ENDINGS.has(suffix.word)) continue;
+    // short suffixes must end a word: 教育部 yes, 干部 / 发展 / 党组织 / 集中学习 no
+    const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
+    const titleFollows = ctx.ix.titles.some((t) => t.length >= 2 && text.startsWith(t, e));
+    if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleFollows) continue;
+    if (suffix.word.length === 1 && [...COMMON_ENDINGS].some((w) => text.startsWith(w, e - w.length))) continue;
+    if (nextChar && '日节周月年'.includes(nextChar)) continue;
     // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
     if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) continue;
-    let start = growLeft(ctx, ss, regionStarts);
-    if (ctx.hasTokens && !ctx.tokenStarts.has(start) && !regionStarts.has(start) && text[start] !== '“') {
-      let q = start;
-      while (q < ss && !ctx.tokenStarts.has(q)) q++;
-      start = q;
+    let start = growLeft(ctx, ss, regionEnds);
+    // own-region abbreviations after a non-name: 20位县歌舞团, 从省卫生健康委
+    if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
+      const before = text[ss - 2];
+      if (!isHan(before) || '位名个的在和与及对向从由为到'.includes(before!)) start = ss - 1;
     }
     // two regions where the later one is of a higher level: 昌吉州山西省援疆前方指挥部 starts at 山西省
     const inside = regions.filter((r) => !r.attrs?.inside && r.start >= start && r.end <= ss);
     for (let i = 0; i < inside.length; i++) {
       for (let j = i + 1; j < inside.length; j++) {
-        if (LEVEL_RANK[inside[j]!.kind]! < LEVEL_RANK[inside[i]!.kind]!) start = Math.max(start, inside[j]!.start);
+        const later = inside[j]!;
+        if (later.rule === 'lexicon-name' && LEVEL_RANK[later.kind]! < LEVEL_RANK[inside[i]!.kind]!) start = Math.max(start, later.start);
       }
     }
+    // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
+    while (start < ss && LEFT_STOPS.includes(text[start]!) && !regionStarts.has(start)) start++;
+    const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
+    if (count) start += count[0].length;
+    // a county-level place before a company is where it is, not part of its name: 石河子市天业集团
+    const lead = regionStarts.get(start);
+    if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
     let name = text.slice(start, ss);
     // own-region abbreviations: 省司法厅, 县歌舞团, 市委组织部 keep a one-character name
     const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
-    if (!ownRegion && (name.length < 2 || GENERIC_NAME.has(name.replace(/^[省市县州区]/, '')))) continue;
+    const department = /^[部厅局委]$/.test(suffix.word);
+    if (!ownRegion && (name.length < 2 || (!department && GENERIC_NAME.has(name.replace(/^[省市县州区]/, ''))))) continue;
+    // a region's own government or party committee is the region, not a named organisation
+    if (/^(?:委|党委|政府|人民政府|省委|市委|县委|常委会|省政府)$/.test(suffix.word) && /^[\u4e00-\u9fff]*[省市县州区委]$/.test(name) && (inside.length > 0 || ownRegion)) continue;
+    if (/^(?:省委|市委|县委|省政府|区委|州委)/.test(name) && /委$|政府$|常委会$/.test(suffix.word)) continue;
+    if (!department && !inside.length && isGenericName(name)) continue;
+    if (/^(?:系列)?活动$|交流活动$/.test(suffix.word) && !/援|两地/.test(sentenceOf(ctx, start))) continue;
+    if (suffix.word === '活动' && text[ss - 1] === '”') {
+      const q = text.lastIndexOf('“', ss - 2);
+      const inner = q >= 0 ? text.slice(q + 1, ss - 1) : '';
+      if (ctx.ix.projectSuffixes.some((w) => inner.endsWith(w) && w !== '活动')) continue;
+    }
     if (/^[\d.]+$/.test(name) || /^第?[一二三四五六七八九十\d]+[批个]?$/.test(name)) continue;
-    const hasRegion = inside.length > 0 || /[“”《》\d]/.test(name);
+    const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name);
     let kind: 'Organization' | 'Project';
     if (suffix.project && !suffix.org) kind = 'Project';
     else if (suffix.org && !suffix.project) kind = FACILITY.test(suffix.word) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
     else kind = buildContext(ctx, start, e) || !FACILITY.test(suffix.word) ? 'Project' : 'Organization';
-    if (kind === 'Project' && GENERIC_PROJECT.has(suffix.word) && !hasRegion && name.length < 4) continue;
+    // a facility called 中心 is an organisation unless it is being built
+    if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';
+    // generic plan/activity words need a specific name: a region, a quotation, a number
+    if (GENERIC_PROJECT.has(suffix.word) && !hasRegion) continue;
     // whole name quoted: “哈萨克风情园” -> 哈萨克风情园
     let s = start;
     let eEnd = e;
@@ -151,14 +201,14 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   }
 
   // 新源县六中 / 新源六中: a region followed by (第)N中
-  for (const m of text.matchAll(/第?[一二三四五六七八九十]{1,2}中(?![心国央华间旬期层秋午级])/gu)) {
+  for (const m of text.matchAll(/第?[一二三四五六七八九十]{1,2}中(?![心国央华间旬期层秋午级]|学(?!生))/gu)) {
     const r = regions.find((x) => x.end === m.index && !x.attrs?.inside);
     if (!r) continue;
     cands.push(ctx.mention('Organization', r.start, m.index! + m[0].length, 'school-abbrev', { attrs: { suffix: '中学' } }));
   }
 
   // “…”-quoted activities and plans: “扬州新源文化旅游交流月”活动, “深喀产业协作共兴行动计划”
-  for (const m of text.matchAll(/“([^“”\n]{2,30})”(系列活动|活动)?/gu)) {
+  for (const m of text.matchAll(/“([^“”\n]{2,30})”(系列活动)?/gu)) {
     const inner = m[1]!;
     const innerStart = m.index! + 1;
     const projSuffix = ctx.ix.projectSuffixes.find((w) => inner.endsWith(w) && inner.length > w.length + 1);
@@ -188,8 +238,13 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   for (const c of cands) {
     const host = kept.find((k) => !k.attrs?.inside && k.start <= c.start && c.end <= k.end);
     if (host) {
-      if (host.start === c.start && host.end === c.end) continue;
+      // a truncated form of the host (产业园 in 产业园区, 日报 in 日报社) is not a second name
+      if (host.end - c.end <= 2 && host.start === c.start) continue;
       c.attrs = { ...c.attrs, inside: host.kind };
+      if (c.kind === 'Project' && host.kind === 'Project' && FACILITY.test(c.attrs.suffix ?? '') && /楼|院区|校区/.test(host.attrs?.suffix ?? '')) {
+        c.kind = 'Organization';
+        c.rule = 'org-suffix';
+      }
       kept.push(c);
       continue;
     }
@@ -199,8 +254,27 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   return kept;
 }
 
+const GENERIC_WORDS = [...GENERIC_NAME, ...NAME_OK, '群众', '活动', '服务', '双语', '牧场', '城乡', '城市', '乡村', '农村', '现代化', '高标准', '标准化', '大型', '小型', '新', '老', '大', '小', '一批', '多家'].sort((a, b) => b.length - a.length);
+
+/** True when the name is made only of generic words (文化产业服务, 群众文化活动). */
+function isGenericName(name: string): boolean {
+  let rest = name;
+  for (let guard = 0; rest.length > 0 && guard < 20; guard++) {
+    const w = GENERIC_WORDS.find((g) => rest.startsWith(g));
+    if (!w) return false;
+    rest = rest.slice(w.length);
+  }
+  return rest.length === 0;
+}
+
+function sentenceOf(ctx: Context, pos: number): string {
+  const s = ctx.article.sentences.find((x) => x.start <= pos && pos < x.end);
+  return s ? ctx.text.slice(s.start, s.end) : ctx.text.slice(Math.max(0, pos - 80), pos + 80);
+}
+
+/** The facility is being built or was built with aid, said in the same clause. */
 function buildContext(ctx: Context, start: number, end: number): boolean {
-  const before = ctx.text.slice(Math.max(0, start - 14), start);
-  const after = ctx.text.slice(end, end + 14);
-  return BUILD_CONTEXT.test(before) || /^[^，。；]*?(?:竣工|开工|建成|投用|投入使用|已做好开工)/.test(after);
+  const before = ctx.text.slice(Math.max(0, start - 20), start).split(/[，。；：！？\n]/u).pop()!;
+  const after = ctx.text.slice(end, end + 20).split(/[，。；！？\n]/u)[0]!;
+  return BUILD_CONTEXT.test(before) || /竣工|开工|建成|投用|投入使用|已做好开工|主体施工|^等?(?:援疆|援建|重点|民生)?项目/.test(after);
 }

@@ -44,7 +44,7 @@ const STRONG_AFTER = [
 ];
 const WEAK_AFTER = [
   '在', '是', '的', '等', '和', '与', '及', '任', '也', '还', '就', '到', '对', '向', '为', '已', '曾', '将', '一',
-  '同', '代表', '想', '把', '从', '给', '作', '发', '有', '带', '被', '又', '正', '便', '所', '才', '都', '用',
+  '同', '代表', '想', '把', '从', '给', '作', '发', '有', '带', '被', '又', '正', '便', '所', '都', '用',
 ];
 const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|深有感触)地?)?(?:说|表示|指出|介绍|强调|坦言|告诉记者)/u;
 
@@ -61,7 +61,8 @@ function nameAt(text: string, i: number, len: number): string | undefined {
   if (s.length !== len) return undefined;
   const sl = surnameLength(s);
   if (sl === 0 || len - sl < 1 || len - sl > 2) return undefined;
-  for (const c of s) if (!isHan(c) || NOT_NAME.has(c)) return undefined;
+  for (const c of s.slice(sl)) if (!isHan(c) || NOT_NAME.has(c)) return undefined;
+  if (!isHan(s[0])) return undefined;
   if (STOP_NAMES.has(s) || STOP_NAMES.has(s.slice(0, 2))) return undefined;
   return s;
 }
@@ -69,17 +70,34 @@ function nameAt(text: string, i: number, len: number): string | undefined {
 /** Ethnic names with a middle dot: 沙尔合提·阿汗, 吉尔拉·衣沙木丁. */
 const DOTTED = /^[\u4e00-\u9fff]{1,7}[·•‧][\u4e00-\u9fff]{1,7}(?:[·•‧][\u4e00-\u9fff]{1,7})?/u;
 
+/** The dotted name at i, cut where a cue, a function word or punctuation follows (热合曼·艾山|说). */
+function dottedAt(text: string, i: number, strong: string[]): string | undefined {
+  const m = DOTTED.exec(text.slice(i, i + 24));
+  if (!m) return undefined;
+  const full = m[0];
+  const lastDot = Math.max(full.lastIndexOf('·'), full.lastIndexOf('•'), full.lastIndexOf('‧'));
+  const lengths: number[] = [];
+  for (let end = lastDot + 2; end <= full.length; end++) lengths.push(end);
+  const ok = (end: number, test: (j: number) => boolean) => test(i + end);
+  return (
+    lengths.find((end) => ok(end, (j) => startsWithAny(text, j, strong))) ??
+    [...lengths].reverse().find((end) => ok(end, (j) => isPunctOrEnd(text, j))) ??
+    lengths.find((end) => ok(end, (j) => startsWithAny(text, j, WEAK_AFTER)))
+  ) !== undefined
+    ? full.slice(0, (lengths.find((end) => ok(end, (j) => startsWithAny(text, j, strong))) ??
+        [...lengths].reverse().find((end) => ok(end, (j) => isPunctOrEnd(text, j))) ??
+        lengths.find((end) => ok(end, (j) => startsWithAny(text, j, WEAK_AFTER))))!)
+    : undefined;
+}
+
 /**
  * Read a name starting exactly at i, deciding its length from what follows.
  * Order of preference: 2 chars + strong cue, 3 chars + strong cue or punctuation, 2 + punctuation,
  * 3 + weak cue, 2 + weak cue (孟德和说 -> 孟德和; 张平说 -> 张平; 陈尔发任组长 -> 陈尔发).
  */
-export function readNameAt(text: string, i: number, extraStrong: string[] = []): string | undefined {
-  const dotted = DOTTED.exec(text.slice(i, i + 20));
-  if (dotted) {
-    const end = i + dotted[0].length;
-    if (isPunctOrEnd(text, end) || startsWithAny(text, end, [...STRONG_AFTER, ...WEAK_AFTER, ...extraStrong])) return dotted[0];
-  }
+export function readNameAt(text: string, i: number, extraStrong: string[] = [], wordEnd?: (pos: number) => boolean): string | undefined {
+  const dotted = dottedAt(text, i, [...STRONG_AFTER, ...extraStrong]);
+  if (dotted) return dotted;
   const strong = [...STRONG_AFTER, ...extraStrong];
   const cands: Array<[number, string]> = [];
   for (const len of [4, 3, 2]) {
@@ -96,7 +114,8 @@ export function readNameAt(text: string, i: number, extraStrong: string[] = []):
     pick(4, (j) => startsWithAny(text, j, strong) || isPunctOrEnd(text, j)) ??
     pick(2, (j) => isPunctOrEnd(text, j)) ??
     pick(3, (j) => startsWithAny(text, j, WEAK_AFTER)) ??
-    pick(2, (j) => startsWithAny(text, j, WEAK_AFTER))
+    pick(2, (j) => startsWithAny(text, j, WEAK_AFTER)) ??
+    (wordEnd ? pick(3, (j) => wordEnd(j)) : undefined)
   );
 }
 
@@ -146,7 +165,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       from = k + 1;
       let j = k + title.length;
       if (text[j] === ' ') j++;
-      const name = readNameAt(text, j);
+      const name = readNameAt(text, j, [], (pos) => ctx.hasTokens && ctx.tokenEnds.has(pos) && ctx.tokenStarts.has(j));
       if (name) {
         // the following character must not glue the name into a longer word (领导干部)
         if (add(j, name, 'title-cue', { title })) {
@@ -182,7 +201,8 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const s = i - len;
       if (s < 0) continue;
       const prev = text[s - 1];
-      const prevOk = s === 0 || !isHan(prev) || '的了是和与及在由据对向给让请、学贯以把将按'.includes(prev!);
+      // 总书记/同志 are strong enough for a three-character name after any character
+      const prevOk = s === 0 || !isHan(prev) || len === 3 || '的了是和与及在由据对向给让请、学贯以把将按'.includes(prev!);
       const n = nameAt(text, s, len);
       if (n && prevOk && add(s, n, 'name-before-title')) break;
     }
@@ -205,7 +225,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
           const n = nameAt(text, offset + part.length - len, len);
           if (n) { name = n; at = offset + part.length - len; break; }
         }
-        if (!name && DOTTED.test(part)) name = part;
+        if (!name && DOTTED.test(part)) name = DOTTED.exec(part)![0];
       } else {
         name = nameAt(text, offset, part.length) ?? (DOTTED.test(part) && DOTTED.exec(part)![0] === part ? part : undefined);
       }

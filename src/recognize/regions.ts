@@ -60,15 +60,16 @@ export function findXpcc(ctx: Context): Mention[] {
   return out;
 }
 
-function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Region[]): Region[] {
+function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Region[], previous?: Region): Region[] {
   if (AMBIGUOUS_SHORT.has(s)) return [];
   if (s.length === 2 && s.endsWith('区')) return []; // 城区, 郊区, 矿区: generic words
   const official = regions.filter((r) => r.name === s);
-  let usable = official.length > 0 ? official : regions.filter((r) => r.type !== 'County' || isXinjiang(r));
+  const underPrevious = (r: Region) => !!previous && (r.parent === previous.name || ctx.ix.lex.regionByName(r.parent ?? '')?.parent === previous.name);
+  let usable = official.length > 0 ? official : regions.filter((r) => r.type !== 'County' || isXinjiang(r) || underPrevious(r));
   if (usable.length === 0) return [];
   usable = [...usable].sort((a, b) => TYPE_RANK[a.type]! - TYPE_RANK[b.type]!);
   const end = start + s.length;
-  if (official.length === 0 || s.length <= 2) {
+  if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
     const tag = ctx.tokenTagAt.get(`${start}:${end}`);
     if (!(tag && REGION_TAGS.has(tag)) && !onTokenBoundaries(ctx, start, end)) {
@@ -85,6 +86,7 @@ export function findLexiconRegions(ctx: Context, covered: (i: number) => boolean
   const { text } = ctx;
   const { surfaces, lengthsByFirst } = ctx.ix;
   let i = 0;
+  let previous: { end: number; region: Region } | undefined;
   while (i < text.length) {
     const lens = covered(i) ? undefined : lengthsByFirst.get(text[i]!);
     let advanced = false;
@@ -94,13 +96,14 @@ export function findLexiconRegions(ctx: Context, covered: (i: number) => boolean
         if (s.length < len) continue;
         const regions = surfaces.get(s);
         if (!regions) continue;
-        const usable = acceptRegionSurface(ctx, s, i, regions);
+        const usable = acceptRegionSurface(ctx, s, i, regions, previous?.end === i ? previous.region : undefined);
         if (usable.length === 0) continue;
         const type = usable[0]!.type;
         const same = usable.filter((r) => r.type === type);
         const attrs: Record<string, string> =
           same.length === 1 ? { label: same[0]!.name } : { candidates: [...new Set(same.map((r) => r.name))].sort().join('|') };
         out.push(ctx.mention(type, i, i + len, s === same[0]!.name ? 'lexicon-name' : 'lexicon-alias', { attrs }));
+        previous = { end: i + len, region: same[0]! };
         i += len;
         advanced = true;
         break;
@@ -149,9 +152,14 @@ export function findPairingCompounds(ctx: Context, covered: (i: number) => boole
       const supported = sup.supports.map((n) => lex.regionByName(n)).filter((r): r is Region => !!r);
       const names = new Set(supported.map((r) => r.name));
       const pool = [...supported, ...lex.regions.filter((r) => r.parent && names.has(r.parent))];
-      const hits = pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
+      const poolNames = new Set(pool.map((r) => r.name));
+      // the lexicon's own one-character abbreviations first (博 -> 博尔塔拉), then initials
+      const byAbbr = (lex.regionAbbr?.(c2) ?? []).filter((r) => poolNames.has(r.name));
+      const hits = byAbbr.length > 0 ? byAbbr : pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
       const uniq = [...new Map(hits.map((r) => [r.name, r])).values()];
-      if (uniq.length === 1) partner = uniq[0];
+      const best = Math.min(...uniq.map((r) => TYPE_RANK[r.type]!));
+      const top = uniq.filter((r) => TYPE_RANK[r.type] === best);
+      if (top.length === 1) partner = top[0];
     }
     if (!partner) continue;
     const compound = text.slice(i, i + 2);

@@ -120,6 +120,7 @@ export function expandOrgName(surface: string, home: Home, mentionsXinjiang: boo
   s = s.replace(/前指(?!挥)/gu, '前方指挥部').replace(/分指$/u, '分指挥部').replace(/监管局$/u, '监督管理局');
   const m = /^(.{4,})委$/u.exec(s);
   if (m && !/(?:党|常|纪|政法|管|编|村)委$/u.test(s)) s = `${m[1]}委员会`;
+  if (/^省市/u.test(s)) return surface; // 省市市场监管局: the province and its cities together
   if (/^省(?!市)/u.test(s) && home.province) s = home.province.name + s.slice(1);
   else if (/^市(?![县场民])/u.test(s) && home.city) s = home.city.name + s.slice(1);
   else if (/^自治区/u.test(s) && mentionsXinjiang) s = XINJIANG + s.slice(3);
@@ -223,8 +224,11 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
   });
 }
 
+/** A short region form inside an organisation or a 《work》 title (江苏 in 中国江苏网, 北京 in 北京大学). */
 function isWeakNested(m: ResolvedMention): boolean {
-  if (!m.attrs?.inside || !REGION_KINDS.has(m.kind)) return false;
-  if (m.rule === 'xpcc-division') return false;
-  return m.text !== m.entity!.label && m.rule !== 'lexicon-name';
+  const inside = m.attrs?.inside;
+  // an organisation/project inside a longer one (中科院 in 中科院大连化学物理研究所) is kept for relations only
+  if ((m.kind === 'Organization' || m.kind === 'Project') && inside) return inside === m.kind;
+  if (!REGION_KINDS.has(m.kind) || (inside !== 'Organization' && inside !== 'Work' && inside !== 'Project-name')) return false;
+  return m.rule === 'lexicon-alias' || m.rule === 'bare-xpcc' || m.rule === 'bare-autonomous-region' || m.rule === 'pairing-compound';
 }

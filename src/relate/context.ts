@@ -71,9 +71,15 @@ export class ArticleContext {
       while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
       while (start < end && /\s/u.test(a.text[start]!)) start++;
       const all = (byIndex.get(s.index) ?? []).slice().sort((x, y) => x.start - y.start || y.end - x.end);
+      // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
+      const titleTokens = s.tokens.filter((t) => t.tag === 'TITLE');
+      const misread = (m: ResolvedMention) =>
+        (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
       const top: ResolvedMention[] = [];
       let coverEnd = -1;
+      // top-level = entity readings only: a Title/Money/Date span never hides a name (自治区|副主席)
       for (const m of all) {
+        if (!m.entity || misread(m)) continue;
         if (m.end <= coverEnd) continue; // nested inside the previous top-level mention
         if (m.start < coverEnd) continue; // overlapping: keep the earlier, longer reading
         top.push(m);
@@ -163,7 +169,16 @@ export class ArticleContext {
   pairingConsistent(supporter: Supporter, target: string): boolean {
     if (this.isXinjiangRoot(target)) return true;
     if (!supporter.supports || supporter.supports.length === 0) return true; // nothing to check against
-    return supporter.supports.some((s) => s === target || this.isAncestor(s, target) || this.isAncestor(target, s));
+    const listed = supporter.supports;
+    return listed.some((s) => {
+      if (s === target || this.isAncestor(target, s)) return true;
+      if (!this.isAncestor(s, target)) return false;
+      // 喀什地区 is shared by four supporters, each with its own counties: inside a prefecture whose
+      // counties are listed, only those count (an XPCC division supports all of its regiments).
+      if (this.region(s)?.level !== 'prefecture') return true;
+      const own = listed.filter((c) => this.isAncestor(s, c));
+      return own.length === 0 || own.some((c) => c === target || this.isAncestor(c, target));
+    });
   }
 
   /** The region a mention denotes: region mentions and 我省-like pronouns. */

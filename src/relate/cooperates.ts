@@ -5,7 +5,6 @@
 //   coop.for           A…为B培养/培训/提供 …
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, type ArticleContext, type SentenceView } from './context.js';
-import { supporterOf } from './supports.js';
 
 const CUE = /合作|交流|结对|共建|签约|签订|携手|协作|对接|帮扶|医联体|联盟|共享|互动|手拉手|牵手|联办|联合/u;
 const LIST_JOIN = /^(、|和|及|以及|与)$/u;
@@ -25,6 +24,7 @@ export function findCooperation(ctx: ArticleContext): void {
   for (const s of ctx.sentences) {
     const emit = (a: EntityRef, b: EntityRef, confidence: number, rule: string) => {
       if (!sameKind(a, b) || a.key === b.key) return;
+      if (a.label.startsWith(b.label) || b.label.startsWith(a.label)) return; // 省委 / 省委省政府: one body
       if (a.type !== 'Organization') {
         // two regions: not a pairing (that is SUPPORTS) and not one inside the other
         if (ctx.isAncestor(a.label, b.label) || ctx.isAncestor(b.label, a.label)) return;
@@ -35,7 +35,7 @@ export function findCooperation(ctx: ArticleContext): void {
     };
     const respectively = zipRespectively(ctx, s, emit);
     if (!respectively) withConnector(ctx, s, emit);
-    join(ctx, s, emit);
+    join(ctx, s, emit, ctx.sentences[ctx.sentences.indexOf(s) - 1]);
     forOther(ctx, s, emit);
   }
 }
@@ -50,10 +50,11 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
     if (!bRef) continue;
     const prefix = ctx.text(Math.max(s.start, b.start - 1), b.start);
     if (!/[与和同跟]/u.test(prefix)) continue;
-    // A: nearest party before the connector
+    // A: nearest party of the same kind before the connector (an organisation for an organisation)
     let a: ResolvedMention | undefined;
     for (let i = j - 1; i >= 0; i--) {
-      if (partyOf(ctx, top[i]!)) {
+      const ref = partyOf(ctx, top[i]!);
+      if (ref && sameKind(ref, bRef)) {
         a = top[i];
         break;
       }
@@ -63,8 +64,13 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
     const gap = ctx.text(a.end, b.start);
     const adjacent = gap.length === 1;
     if (/[、]$/u.test(ctx.text(Math.max(s.start, a.start - 1), a.start))) continue; // A、B和C: a list
-    if (aRef.type !== 'Organization' && supporterOf(ctx, a)) continue; // a supporter with a partner: SUPPORTS
     const after = ctx.text(b.end, s.end);
+    if (aRef.type !== 'Organization') {
+      // two regions: the cue must be in the same clause, and not objects of 对口支援/援助
+      const lead = ctx.text(s.start, a.start);
+      if (/(支援|援助|援建|帮扶|到|赴)[^，。；,;]*$/u.test(lead)) continue;
+      if (!CUE.test(after.split(/[，。；,;]/u)[0] ?? '')) continue;
+    }
     const clauseEnd = after.search(/[。；;]/u);
     const clause = clauseEnd >= 0 ? after.slice(0, clauseEnd) : after;
     if (adjacent && (gap === '与' || gap === '同')) emit(aRef, bRef, 0.8, 'coop.with');
@@ -115,14 +121,19 @@ function listStartingAt(ctx: ArticleContext, s: SentenceView, start: number): En
   return out;
 }
 
-function join(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+function join(ctx: ArticleContext, s: SentenceView, emit: Emit, previous?: SentenceView): void {
   for (let k = s.text.indexOf('联合'); k >= 0; k = s.text.indexOf('联合', k + 2)) {
     const at = s.start + k;
     if (s.all.some((m) => m.start <= at && at < m.end)) continue;
     const b = s.top.find((m) => m.start >= at + 2 && m.start - (at + 2) <= 2);
     if (!b || !isOrg(b)) continue;
     const before = s.top.filter((m) => m.end <= at && isOrg(m));
-    const a = before[before.length - 1];
+    let a = before[before.length - 1];
+    // …；联合B…: the subject is that of the previous sentence of the paragraph
+    if (!a && k === 0 && !s.newParagraph && previous) {
+      const subject = previous.top[0];
+      if (subject && isOrg(subject) && subject.start - previous.start <= 2) a = subject;
+    }
     if (a) emit(a.entity!, b.entity!, 0.65, 'coop.join');
   }
 }

@@ -1,7 +1,7 @@
 // FUNDS: a province/city/organisation paying for a project, with the amount when the text ties
 // one amount to one project.
 //   funds.verb        F 投入/投资建设/援建/实施/新建/支持 … P (P、Q … all funded, no amount if several)
-//   funds.verb        P是F…援建…项目 (project named before the funder)
+//   funds.verb        P是F…援建…项目 / P由F投资建设 (project named before the funder)
 //   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
 //   funds.owner-name  山西某科技…生产线项目: a project named after a company is that company's
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / next sentence "该项目…总投资M".
@@ -59,7 +59,7 @@ export function findFunds(ctx: ArticleContext): void {
         // P是F…援建…: the project is the subject before the funder
         const before = s.top.filter((m) => isProject(m) && m.end <= funderMention!.start);
         const last = before[before.length - 1];
-        if (last && /^是/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
+        if (last && /^(是|由)/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
       }
       if (projects.length === 0) continue;
       let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
@@ -89,7 +89,7 @@ export function findFunds(ctx: ArticleContext): void {
   for (const s of ctx.sentences) {
     for (const m of s.top) {
       if (!isProject(m)) continue;
-      const owner = orgs.filter((o) => m.entity!.label.startsWith(o.label) && m.entity!.label.length > o.label.length).sort((x, y) => y.label.length - x.label.length)[0];
+      const owner = orgs.filter((o) => m.entity!.label.startsWith(o.label) && m.entity!.label.length >= o.label.length + 4).sort((x, y) => y.label.length - x.label.length)[0];
       if (owner) fundings.push({ funder: owner, project: m, sentence: s.index, confidence: 0.6, rule: 'funds.owner-name', single: true });
     }
   }

@@ -3,12 +3,14 @@
 //   山西省委常委、常务副省长林武 -> 山西省 {省委常委、常务副省长} (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { isOrg, isPerson, type ArticleContext, type SentenceView } from './context.js';
+import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
 
 // Generic heads of office titles, used besides the lexicon's list (general language, no names).
 const HEADS = ['书记', '主席', '委员', '常委', '省长', '市长', '县长', '州长', '区长', '部长', '厅长', '局长', '主任', '组长', '司令员', '政委', '指挥长', '总指挥', '院长', '校长', '所长', '经理', '董事长', '总裁', '工程师', '会长', '秘书长', '处长', '科长', '团长', '师长', '队长', '社长', '总编辑', '主编', '专员'];
 // Roles a person has without holding an office in the holder (journalism credits, aid cadres...).
 const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|责编|责任编辑|编辑|摄影|村民|居民|群众|领导|代表|同志|医生|教师|老师|护士|律师)/u;
+// Organs of a region (its party committee, government) rather than separate organisations.
+const ORGAN = /^(党委|党工委|委|[省市县州区]委|人民政府|政府|行署)/u;
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 function validTitle(ctx: ArticleContext, title: string): boolean {
@@ -21,6 +23,14 @@ function validTitle(ctx: ArticleContext, title: string): boolean {
 function holderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
   if (isOrg(m)) return m.entity;
   return ctx.regionRef(m);
+}
+
+/** 市委书记 / 省长 with no name before: the article's own province or city (我省/我市 style). */
+function bareHome(ctx: ArticleContext, title: string): EntityRef | undefined {
+  const home = ctx.home();
+  const unit = /^([省市])(委|政府|人大|政协|长|副)/u.exec(title)?.[1];
+  if (!home || !unit) return undefined;
+  return home.label.endsWith(unit) ? home : undefined;
 }
 
 export function findPositions(ctx: ArticleContext): void {
@@ -48,15 +58,29 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
       let title = ctx.text(holderMention.end, end);
       const surface = ctx.text(holderMention.start, holderMention.end);
       if (title.startsWith('委') && /[省市县州区]$/u.test(surface)) title = surface.slice(-1) + title;
+      let holder = holderOf(ctx, holderMention)!;
+      // 博州党委宣传部 副部长 -> 博州 {党委宣传部副部长}: a party/government organ is its region's office
+      if (isOrg(holderMention)) {
+        const lead = ctx.leadingRegion(holder.label);
+        const organ = lead ? holder.label.slice(lead.end) : '';
+        if (lead && ORGAN.test(organ)) {
+          holder = refOfRegion(lead.region);
+          title = (/^委/u.test(organ) ? lead.region.name.slice(-1) : '') + organ + title;
+        }
+      }
       if (!validTitle(ctx, title)) break;
-      const holder = holderOf(ctx, holderMention)!;
       found.push({ holder, title, start: holderMention.start });
       for (const p of pending) found.push({ holder, title: p.title, start: p.start });
       pending = [];
     } else {
       const title = ctx.text(start, end);
       if (!validTitle(ctx, title)) break;
-      pending.push({ title, start });
+      const home = bareHome(ctx, title);
+      if (home) {
+        found.push({ holder: home, title, start });
+        for (const p of pending) found.push({ holder: home, title: p.title, start: p.start });
+        pending = [];
+      } else pending.push({ title, start });
     }
     if (ctx.a.text[start - 1] !== '、') break;
     end = start - 1;

@@ -35,6 +35,10 @@ const PAIR_JOIN = /^(·|•|・|与|和|同|跟)$/u;
 const LIST_JOIN = /^(、|和|及|以及|与|跟)$/u;
 const PAIR_CUE = /^.{0,4}?(对口支援|对口援疆|对口|共建|携手|共同|结对|协作|合作|两地|牵手|共绘|共谋|援疆)/u;
 const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作/u;
+const AT_VERB = /实施|援建|建设|新建|兴建|投资|投入|打造|开展|推进/u;
+const CLAUSE_BREAK = /[，。；！？：,;!?:]/u;
+const TRANSPORT = /^(高速|高铁|铁路|公路|线路|航线|管线|管道|干线|通道)/u;
+const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
 
 /** A mention that names a supporting province/city: region outside Xinjiang, 我省, or its aid office. */
 export function supporterOf(ctx: ArticleContext, m: ResolvedMention): SupporterHit | undefined {
@@ -125,16 +129,36 @@ export function findSupports(ctx: ArticleContext): void {
         at = m.end;
       }
       if (targets.length === 0) continue;
-      let hit: { ref: EntityRef } | undefined = nearestSupporterBefore(p);
+      const nearest = nearestSupporterBefore(p);
+      let hits: { ref: EntityRef }[] = [];
       let confidence = 0.95;
-      if (!hit) {
+      if (nearest) {
+        // 山东、上海、广东三省市对口支援…: every supporter of the list before the verb
+        hits = [nearest];
+        let first = nearest.mention;
+        for (let i = top.indexOf(first) - 1; i >= 0; i--) {
+          const m = top[i]!;
+          const hit = supporterOf(ctx, m);
+          if (!hit || !LIST_JOIN.test(ctx.text(m.end, first.start))) break;
+          hits.push(hit);
+          first = m;
+        }
+      } else {
         const home = ctx.home();
         if (!home || !ctx.supporterFor(home.label)) continue;
-        hit = { ref: home };
+        hits = [{ ref: home }];
         confidence = 0.75;
       }
       const since = sinceYear(ctx, s, p);
-      for (const t of dropCompoundRoots(ctx, targets)) emit(hit, ctx.regionRef(t)!, confidence, 'sup.explicit', since);
+      for (const hit of hits) {
+        for (const t of dropCompoundRoots(ctx, targets)) {
+          const target = ctx.regionRef(t)!;
+          // in a list of supporters, each keeps only the partners of its own pairing
+          const supporter = ctx.supporterFor(hit.ref.label);
+          if (hits.length > 1 && supporter && !ctx.pairingConsistent(supporter, target.label)) continue;
+          emit(hit, target, confidence, 'sup.explicit', since);
+        }
+      }
     }
 
     // --- sup.pair: S·X及Y对口支援 / S与X共建
@@ -185,6 +209,26 @@ export function findSupports(ctx: ArticleContext): void {
       }
     }
 
+    // --- sup.at-verb: S在X(及Y)实施/援建/建设 … (the supporter acting in its partner region)
+    for (let k = s.text.indexOf('在'); k >= 0; k = s.text.indexOf('在', k + 1)) {
+      const at = s.start + k;
+      const subject = top.filter((m) => m.end <= at).pop();
+      if (!subject || at - subject.end > 2) continue;
+      const hit = supporterOf(ctx, subject);
+      if (!hit) continue;
+      const verb = AT_VERB.exec(ctx.text(at + 1, Math.min(s.end, at + 30)));
+      if (!verb || CLAUSE_BREAK.test(ctx.text(at + 1, at + 1 + verb.index))) continue;
+      const verbStart = at + 1 + verb.index;
+      const phrase = top.filter((m) => m.start > at && m.end <= verbStart && xinjiangRegion(ctx, m));
+      for (const m of phrase.filter((x, i) => {
+        const next = phrase[i + 1];
+        return !(next && next.start === x.end && ctx.isAncestor(ctx.regionRef(x)!.label, ctx.regionRef(next)!.label));
+      })) {
+        const target = ctx.regionRef(m)!;
+        if (ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.75, 'sup.at-verb');
+      }
+    }
+
     // --- sup.compound: 扬州新源 (two names), 河北巴州产业园区 (inside a name)
     for (let i = 0; i + 1 < top.length; i++) {
       const a = top[i]!;
@@ -220,6 +264,7 @@ export function findSupports(ctx: ArticleContext): void {
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
       if (s.all.some((m) => m.start < p + 2 && p < m.end && (m.kind === 'Person' || ctx.isRegionMention(m)))) continue;
+      if (TRANSPORT.test(ctx.text(p + 2, p + 6))) continue; // 京新高速, 京哈铁路: a route, not a pairing
       const c2 = ctx.a.text[p + 1]!;
       const partners = c2 === '疆' || c2 === '新' ? [ctx.region(XINJIANG)!] : ctx.lex.regionAbbr(c2);
       const partner = partners.find((r) => r && ctx.pairingConsistent(supporter, r.name));
@@ -270,7 +315,14 @@ export function findSupports(ctx: ArticleContext): void {
 
   // A supporter whose specific partner the article names elsewhere: its bare "援疆" is that partner.
   const specificSources = new Set(own.filter((c) => !ctx.isXinjiangRoot(c.target.label)).map((c) => c.source.key));
-  for (const c of own) ctx.add(c);
+  // A co-occurring prefecture that contains a partner stated by a stronger rule is context
+  // (扬州新源 … 伊犁草原文物展 -> not 扬州 SUPPORTS 伊犁).
+  const strong = own.filter((c) => !WEAK.has(c.rule));
+  for (const c of own) {
+    if (c.rule === 'sup.cooccur' && !ctx.isXinjiangRoot(c.target.label) &&
+        strong.some((d) => d.source.key === c.source.key && ctx.isAncestor(c.target.label, d.target.label))) continue;
+    ctx.add(c);
+  }
   for (const c of fallbacks) if (!specificSources.has(c.source.key)) ctx.add(c);
 }
 

@@ -1,6 +1,7 @@
 // VISITS: a person going to places, projects or organisations.
 //   visit.cue        P(先后)到/赴/考察/调研/走访/看望 X、Y、Z — one edge per list item, the most
 //                    specific name of each item (六师五家渠市 -> 五家渠市); 在考察X时，P指出 too.
+//   visit.at-place   P在X调研/考察 (most specific of 昌吉州玛纳斯县)
 //   visit.at-clause  在[…]X，P了解/考察/听取…
 // Items that are people (看望新疆少数民族群众, 慰问我省援疆干部) are not visits to a place.
 import type { ResolvedMention } from '../types.js';
@@ -40,6 +41,26 @@ export function findVisits(ctx: ArticleContext): void {
       if (!visitor) continue;
       for (const target of listAfter(ctx, s, q)) {
         ctx.add({ type: 'VISITS', source: visitor.entity!, target: target.entity!, attrs, sentence: s.index, confidence: 0.75, rule: 'visit.cue' });
+      }
+    }
+    // P在X(、Y)调研/考察…
+    for (let k = s.text.indexOf('在'); k >= 0; k = s.text.indexOf('在', k + 1)) {
+      const at = s.start + k;
+      const person = s.top.filter((m) => m.end <= at).pop();
+      if (!person || !isPerson(person) || at - person.end > 2) continue;
+      const places: ResolvedMention[] = [];
+      let pos = at + 1;
+      for (const m of s.top) {
+        if (m.start < pos) continue;
+        const gap = ctx.text(pos, m.start);
+        if (places.length === 0 ? gap !== '' : !/^[、和及与]?$/u.test(gap)) break;
+        if (!isPlaceLike(ctx, m)) break;
+        places.push(m);
+        pos = m.end;
+      }
+      if (places.length === 0 || !/^(调研|考察|视察|走访|慰问|检查|指导|参观)/u.test(ctx.text(pos, s.end))) continue;
+      for (const m of places.filter((x, i) => !(places[i + 1]?.start === x.end))) {
+        ctx.add({ type: 'VISITS', source: person.entity!, target: m.entity!, attrs, sentence: s.index, confidence: 0.75, rule: 'visit.at-place' });
       }
     }
     // 在[…]X，P了解…

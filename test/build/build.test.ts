@@ -108,6 +108,40 @@ describe('build with worker threads (compiled dist/)', () => {
     }
   });
 
+  it('extracts a file larger than CHUNK_CHARS chunk by chunk, merged in order, the same for any N', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const { CHUNK_CHARS } = await import('../../src/worker.js');
+    const dir = join(root, 'big');
+    mkdirSync(dir, { recursive: true });
+    const articles: string[] = [];
+    for (let i = 0, size = 0; size < CHUNK_CHARS * 2.5; i++) {
+      articles.push(article(i));
+      size += article(i).length + 6;
+    }
+    writeFileSync(join(dir, 'a-small.txt'), 'SLOW 50\n' + article(1) + '\n');
+    writeFileSync(join(dir, 'b-big.txt'), articles.join('\n=====\n') + '\n');
+    writeFileSync(join(dir, 'c-small.txt'), article(2) + '\n');
+    const texts: string[] = [];
+    for (const [fn, workers] of [[build, 1], [build, 2], [buildFromSource, 1]] as const) {
+      const out = join(root, `out-big-${texts.length}`);
+      const summary = await fn({ inputs: [dir], outDir: out, workers, extractModule: fake, html: false });
+      expect(summary.articles).toBe(articles.length + 2);
+      texts.push(readFileSync(join(out, 'graph.json'), 'utf8') + readFileSync(join(out, 'graph.gexf'), 'utf8'));
+    }
+    expect(texts[1]).toBe(texts[0]);
+    expect(texts[2]).toBe(texts[0]);
+    const graph = JSON.parse(texts[0]!.slice(0, texts[0]!.indexOf('<?xml')));
+    const supports = graph.edges.find((e: { key: string }) => e.key === 'SUPPORTS|Province:江西省|Prefecture:克孜勒苏柯尔克孜自治州');
+    const order = supports.attributes.evidence.map((e: { article: string }) => e.article);
+    expect(order[0]).toBe(`${order[0].split('#')[0]}#0`);
+    expect(order).toHaveLength(articles.length + 2);
+    // evidence in input order: a-small, then b-big #0..#n, then c-small
+    expect(order[0]).toMatch(/a-small\.txt#0$/);
+    expect(order[1]).toMatch(/b-big\.txt#0$/);
+    expect(order[articles.length]).toMatch(new RegExp(`b-big\\.txt#${articles.length - 1}$`));
+    expect(order.at(-1)).toMatch(/c-small\.txt#0$/);
+  });
+
   it('a worker that dies fails only its own file; a fresh worker finishes the rest', async () => {
     const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
     const dir = join(root, 'dying');

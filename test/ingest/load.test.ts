@@ -157,9 +157,9 @@ describe('loadDocument: bad input gives one-line reasons, never throws', () => {
     expect(await problem(path.join(dir, 'blank.txt'))).toMatchObject({ status: 'skipped', reason: 'empty file (whitespace only)' });
   });
 
-  it('binary files are skipped (NUL bytes, known signatures)', async () => {
-    expect(await problem(path.join(dir, 'binary.txt'))).toMatchObject({ status: 'skipped', reason: 'binary file (NUL bytes)' });
-    expect(await problem(path.join(dir, 'fake.txt'))).toMatchObject({ status: 'skipped', reason: 'binary file (PDF document)' });
+  it('binary files are errors (NUL bytes, known signatures)', async () => {
+    expect(await problem(path.join(dir, 'binary.txt'))).toMatchObject({ status: 'error', reason: 'binary file (NUL bytes)' });
+    expect(await problem(path.join(dir, 'fake.txt'))).toMatchObject({ status: 'error', reason: 'binary file (PDF document)' });
   });
 
   it('English-only text is skipped', async () => {
@@ -195,7 +195,7 @@ describe('loadDocument: bad input gives one-line reasons, never throws', () => {
     }
     expect(await problem(fifo)).toMatchObject({ status: 'error', reason: 'not a regular file (FIFO, socket or device)' });
     const { problems } = await listInputFiles([fifo]);
-    expect(problems[0]).toMatchObject({ status: 'skipped' });
+    expect(problems[0]).toMatchObject({ status: 'error', reason: 'not a regular file (FIFO, socket or device)' });
     await fsp.rm(fifo);
   });
 

@@ -1,7 +1,7 @@
 // splitArticles: headline/dateline structure, exact offsets, conservative by default.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { isDatelineLine, isHeadlineLike, opensWithAgencyDateline, splitArticles } from '../../src/ingest.js';
+import { isBylineLine, isDatelineLine, isHeadlineLike, opensWithAgencyDateline, splitArticles } from '../../src/ingest.js';
 import type { RawArticle, SourceDocument } from '../../src/types.js';
 
 function doc(text: string, file = 'test/doc.txt', format: SourceDocument['format'] = 'text'): SourceDocument {
@@ -49,6 +49,13 @@ describe('line classifiers', () => {
     }
     expect(opensWithAgencyDateline('报讯员说明情况。')).toBe(false);
     expect(opensWithAgencyDateline('据新华社报道，会议召开。')).toBe(false);
+  });
+
+  it('recognises bylines on their own line', () => {
+    expect(isBylineLine('本报记者 张伟 李娜')).toBe(true);
+    expect(isBylineLine('通讯员 王晓东')).toBe(true);
+    expect(isBylineLine('本報記者 陳美玲')).toBe(true);
+    expect(isBylineLine('记者从自治区教育厅获悉，今年将新建学校。')).toBe(false);
   });
 
   it('tells headlines from sentences', () => {
@@ -139,6 +146,45 @@ describe('splitArticles', () => {
     const articles = splitArticles(d);
     expectPartition(d, articles);
     expect(articles.map((a) => a.title)).toEqual(['重庆援建学校开学', '贵州医疗队到岗', '重庆援建学校开学']);
+  });
+
+  it('splits newspaper layouts: kicker + headline + byline', () => {
+    const page = [
+      '坚持人民至上',
+      '江苏援建克州医院投入使用',
+      '本报记者 周明 吴倩',
+      '近日，江苏省援建的克州人民医院新院区正式投入使用，新增床位800张。',
+      '',
+      '内蒙古与新疆开展劳务协作',
+      '通讯员 赵刚',
+      '两地签署劳务协作协议，计划每年组织5000人次赴内蒙古就业。',
+    ].join('\n');
+    const d = doc(page);
+    const articles = splitArticles(d);
+    expectPartition(d, articles);
+    expect(articles.map((a) => a.title)).toEqual(['江苏援建克州医院投入使用', '内蒙古与新疆开展劳务协作']);
+  });
+
+  it('splits scraper dumps: 标题： records and separator lines', () => {
+    const dump = [
+      '标题：云南省援建项目验收',
+      '时间：2022-07-01 10:00',
+      '来源：云南日报',
+      '正文：项目共投入资金3亿元，已全部完工。',
+      '标题：贵州省医疗队轮换',
+      '时间：2022-07-02',
+      '正文：第三批医疗队已抵达，将工作一年。',
+    ].join('\n');
+    const d1 = doc(dump);
+    const a1 = splitArticles(d1);
+    expectPartition(d1, a1);
+    expect(a1.map((a) => a.title)).toEqual(['云南省援建项目验收', '贵州省医疗队轮换']);
+
+    const separated = '海南援疆工作回顾\n第一篇文章的正文，内容很长也很具体，讲述了援建工作的方方面面。\n==========\n四川援建学校落成\n第二篇文章的正文，讲述四川援建学校的落成仪式。\n----------\n只是一段没有标题的文字，所以不拆分。\n';
+    const d2 = doc(separated);
+    const a2 = splitArticles(d2);
+    expectPartition(d2, a2);
+    expect(a2.map((a) => a.title)).toEqual(['海南援疆工作回顾', '四川援建学校落成']);
   });
 
   it('returns one article for HTML, titled from <h1>', () => {

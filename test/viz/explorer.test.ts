@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openExplorer, type Browser } from './browser.js';
-import { drawnPixels, nodePosition } from './page.js';
+import { drawnPixels, nodePosition, pointOnEdge } from './page.js';
 import { smallGraph } from './fixtures.js';
 import { artifactPath, writeExplorer, type TempPage } from './helpers.js';
 
@@ -21,6 +21,9 @@ beforeAll(async () => {
   ({ page, errors } = await openExplorer(browser.context, temp.url));
   // The fixture has no positions: ForceAtlas2 runs in a worker until stopped.
   expect(await page.textContent('#layout-toggle')).toBe('Stop layout');
+  const position = () => page.evaluate(() => window.__yjkg!.explorer!.loaded.graph.getNodeAttributes('Province:江苏省').x as number);
+  const start = await position();
+  await page.waitForFunction((x) => window.__yjkg!.explorer!.loaded.graph.getNodeAttributes('Province:江苏省').x !== x, start);
   await page.waitForTimeout(1000);
   await page.click('#layout-toggle');
   expect(await page.evaluate(() => window.__yjkg!.explorer!.isLayoutRunning())).toBe(false);
@@ -102,13 +105,13 @@ describe('explorer on a small graph', () => {
 
   test('clicking an edge on the canvas shows that edge', async () => {
     await closePanel();
-    // The midpoint of the 霍城县 -> 伊犁州 PART_OF edge.
-    const a = await nodePosition(page, 'County:霍城县');
-    const b = await nodePosition(page, 'Prefecture:伊犁哈萨克自治州');
+    // A point on the 霍城县 -> 伊犁州 PART_OF edge that no node covers.
+    const point = await pointOnEdge(page, 'County:霍城县', 'Prefecture:伊犁哈萨克自治州');
     // Like a person: the pointer rests on the edge (sigma picks the hovered edge on move), then clicks.
-    await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await page.mouse.move(point.x, point.y);
+    await page.waitForTimeout(300); await page.screenshot({ path: '/tmp/dbg2.png' }); console.log(point, await page.evaluate(() => [window.__yjkg!.explorer!.hoveredNode, window.__yjkg!.explorer!.selectedNode, window.__yjkg!.explorer!.selectedEdge]));
     await page.waitForFunction(() => document.getElementById('sigma-container')!.style.cursor === 'pointer');
-    await page.mouse.click((a.x + b.x) / 2, (a.y + b.y) / 2);
+    await page.mouse.click(point.x, point.y);
     await page.waitForSelector('#panel:not([hidden])');
     expect(await page.getAttribute('#panel-body', 'data-kind')).toBe('edge');
     expect(await page.locator('#panel-body blockquote').first().textContent()).toBe('伊犁州霍城县新建一所中学。');

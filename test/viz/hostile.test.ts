@@ -71,4 +71,18 @@ describe('hostile text in the graph', () => {
     expect(dom).toEqual({ pwned: undefined, images: 0, scripts: 2, injected: 0 });
     expect(errors).toEqual([]);
   });
+
+  test('defence in depth: the page policy refuses inline handlers even if markup got in', async () => {
+    const policy = await page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    expect(policy).toMatch(/script-src 'sha256-[^']+'(;|$)/);
+    await page.evaluate(() => {
+      const probe = document.createElement('div');
+      probe.innerHTML = '<img src="data:," onerror="window.__pwned=4" onload="window.__pwned=5">';
+      document.body.append(probe);
+    });
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => window.__pwned)).toBeUndefined();
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((e) => e.includes('violates the following Content Security Policy'))).toBe(true);
+  });
 });

@@ -29,14 +29,14 @@ describe('explorer on a synthetic graph of 20,000 nodes and 60,000 edges', () =>
   });
 
   test('search, selection, hover and filters respond', async () => {
-    await page.fill('#search', '测试人物4523');
+    await page.fill('#search', '测试人物4521');
     await page.waitForSelector('#suggestions li.suggestion');
     await page.keyboard.press('Enter');
-    expect(await page.locator('#panel-body .canonical').textContent()).toBe('测试人物4523');
-    await page.waitForTimeout(600); // camera flight
-    const p = await nodePosition(page, 'Person:测试人物4523');
+    expect(await page.locator('#panel-body .canonical').textContent()).toBe('测试人物4521');
+    await page.waitForFunction(() => !window.__yjkg!.explorer!.sigma.getCamera().isAnimated()); // camera flight
+    const p = await nodePosition(page, 'Person:测试人物4521');
     await page.mouse.move(p.x, p.y);
-    await page.waitForFunction(() => window.__yjkg!.explorer!.hoveredNode === 'Person:测试人物4523');
+    await page.waitForFunction(() => window.__yjkg!.explorer!.hoveredNode === 'Person:测试人物4521');
     await page.uncheck('#node-types input[value="Person"]');
     const persons = await page.evaluate(() => window.__yjkg!.explorer!.loaded.graph.filterNodes((_n, a) => a.type === 'Person').length);
     expect(Number(await page.getAttribute('#counts', 'data-nodes'))).toBe(20_000 - persons);

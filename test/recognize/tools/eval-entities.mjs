@@ -28,6 +28,9 @@ for (const file of files) {
     results.push({ article: { id: a.id, file: a.file, index: a.index, characters: a.text.length }, entities: a.entities, relations: [], messages: [] });
   }
 }
+// only the gold documents that were read (the corpus gold is shared with other files)
+const read = new Set(files.map((f) => f.split('/').pop()));
+gold.documents = gold.documents.filter((d) => read.has(d.doc.split('/').pop()));
 const report = evaluate(gold, predictionsFromResults(results));
 for (const s of report.entities) console.log(`${s.type.padEnd(13)} P=${s.precision.toFixed(3)} R=${s.recall.toFixed(3)} F1=${s.f1.toFixed(3)}  gold=${s.gold} pred=${s.predicted}`);
 for (const [t, xs] of Object.entries(report.missed)) if (!/[A-Z_]{5,}/.test(t) && xs.length) console.log('MISSED', t, xs.join(' | '));

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeArticle } from '../../src/recognize.js';
+import { resolveDocument } from '../../src/resolve.js';
+import { segmented } from './helpers.js';
+
+const entities = (text: string, type: string) =>
+  resolveDocument([recognizeArticle(segmented(text))])[0]!.entities.filter((e) => e.type === type).map((e) => e.label);
+
+describe('organisations and projects', () => {
+  it('grows a name leftwards from a suffix and stops at verbs and function words', () => {
+    expect(entities('记者在参观江西省援疆前方指挥部时看到', 'Organization')).toEqual(['江西省援疆前方指挥部']);
+    expect(entities('他们考察了伽师县人民医院。', 'Organization')).toEqual(['伽师县人民医院']);
+  });
+  it('starts an organisation at the supporter named after the place it sits in', () => {
+    expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
+  });
+  it('types a facility being built as a project', () => {
+    expect(entities('江西援建的阿克陶县第二小学已竣工。', 'Project')).toEqual(['阿克陶县第二小学']);
+    expect(entities('江西省投资5000万元援建乌恰县人民医院住院楼。', 'Project')).toEqual(['乌恰县人民医院住院楼']);
+  });
+  it('keeps quoted activity names and works in an aid context', () => {
+    expect(entities('两地开展“赣克同心”结对活动，援疆干部参与。', 'Project')).toEqual(['“赣克同心”结对活动']);
+    expect(entities('援疆文艺工作者创作的话剧《胡杨之歌》在喀什首演。', 'Project')).toEqual(['胡杨之歌']);
+    expect(entities('会议学习了《援疆工作条例》。', 'Project')).toEqual([]);
+  });
+  it('rejects generic names', () => {
+    expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
+  });
+});

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeArticle } from '../../src/recognize.js';
+import { segmented } from './helpers.js';
+
+const persons = (text: string) =>
+  recognizeArticle(segmented(text)).mentions.filter((m) => m.kind === 'Person').map((m) => [m.text, m.rule, m.attrs?.role ?? m.attrs?.title ?? '']);
+const names = (text: string) => [...new Set(persons(text).map((p) => p[0]))];
+
+describe('persons', () => {
+  it('reads bylines with their role', () => {
+    expect(persons('本报讯 记者 欧阳志远 宁静报道 近日')).toEqual([
+      ['欧阳志远', 'byline', '记者'],
+      ['宁静', 'byline', '记者'],
+    ]);
+    expect(persons('（通讯员 汪小梅 记者 杜鹏）')).toEqual([
+      ['汪小梅', 'byline', '通讯员'],
+      ['杜鹏', 'byline', '记者'],
+    ]);
+    expect(names('责编：龚雪、韩冬')).toEqual(['龚雪', '韩冬']);
+  });
+  it('does not read running text after 记者 as a name', () => {
+    expect(names('记者从自治区教育厅了解到，记者来到现场。')).toEqual([]);
+  });
+  it('reads a name after a title and decides its length from what follows', () => {
+    expect(names('江西省委常委、副省长罗志和说，')).toEqual(['罗志和']);
+    expect(names('指挥部总指挥田军说：')).toEqual(['田军']);
+    expect(names('援疆干部胡晓燕介绍，项目进展顺利。')).toEqual(['胡晓燕']);
+  });
+  it('reads ethnic names with a middle dot and 、-lists after a cue', () => {
+    expect(names('州领导买买提·吐尔逊、阿依古丽·艾买提、韩志强出席。')).toEqual(['买买提·吐尔逊', '阿依古丽·艾买提', '韩志强']);
+  });
+  it('finds a known name again without a cue', () => {
+    const found = persons('援疆医生邱明华来到乡卫生院。邱明华说，要把技术留下。');
+    expect(found.filter((p) => p[0] === '邱明华').length).toBe(2);
+  });
+  it('keeps role words and common words out', () => {
+    expect(names('领导干部和党员群众参加了活动，干部人才积极参与。')).toEqual([]);
+  });
+});

@@ -1,0 +1,187 @@
+// HOLDS_POSITION, FUNDS, LOCATED_IN, VISITS, COOPERATES_WITH, PART_OF on invented sentences,
+// plus the record contract (evidence, determinism).
+import { describe, expect, it } from 'vitest';
+import { relateArticle } from '../../src/relate.js';
+import { edges, makeArticle, relate } from './fixture.js';
+
+const titlesOf = (records: ReturnType<typeof relate>) =>
+  records.filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
+
+describe('HOLDS_POSITION', () => {
+  it('two offices of one region merge into one title; a title without holder joins the holder before it', () => {
+    expect(titlesOf(relate('浙江省委常委、副省长王明华出席会议。', [['Province', '浙江省'], ['Person', '王明华']]))).toEqual([
+      '王明华 -> 浙江省 {省委常委、副省长}',
+    ]);
+  });
+
+  it('bare 省委 means the home province', () => {
+    expect(titlesOf(relate('省委书记周强国率代表团出访。', [['Pronoun', '省'], ['Person', '周强国']], { home: '湖南省' }))).toEqual([
+      '周强国 -> 湖南省 {省委书记}',
+    ]);
+  });
+
+  it('an aid office and a county office of one person give two edges', () => {
+    expect(
+      titlesOf(relate('安徽省援疆指挥部总指挥、皮山县委副书记赵卫东说。', [
+        ['Organization', '安徽省援疆指挥部'],
+        ['County', '皮山县'],
+        ['Person', '赵卫东'],
+      ])),
+    ).toEqual(['赵卫东 -> 安徽省援疆指挥部 {总指挥}', '赵卫东 -> 皮山县 {县委副书记}']);
+  });
+
+  it("a region's party organ is the region's office; organisations keep their own titles", () => {
+    expect(
+      titlesOf(relate('和田地区党委宣传部部长马红与新疆大学校长李晓东座谈。', [
+        ['Organization', '和田地区党委宣传部'],
+        ['Person', '马红'],
+        ['Organization', '新疆大学'],
+        ['Person', '李晓东'],
+      ])),
+    ).toEqual(['李晓东 -> 新疆大学 {校长}', '马红 -> 和田地区 {党委宣传部部长}']);
+  });
+
+  it('roles that are not offices give nothing', () => {
+    expect(titlesOf(relate('河南援疆干部刘晓燕和记者陈思一同前往。', [['Province', '河南'], ['Person', '刘晓燕'], ['Person', '陈思']]))).toEqual([]);
+  });
+});
+
+describe('FUNDS and LOCATED_IN', () => {
+  it('organisation 投资建设的 project; project named after its county', () => {
+    const records = relate('新华能源集团投资建设的叶城光伏电站项目并网发电。', [['Organization', '新华能源集团'], ['Project', '叶城光伏电站项目']]);
+    expect(edges(records, 'FUNDS')).toEqual(['FUNDS 新华能源集团 -> 叶城光伏电站项目']);
+    expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 叶城光伏电站项目 -> 叶城县']);
+  });
+
+  it('one amount for several projects is not given to any of them', () => {
+    const records = relate('我省投入援疆资金3亿元，支持了阿图什工业园、乌恰物流园等项目。', [
+      ['Pronoun', '我省'],
+      ['Money', '3亿元', '300000000'],
+      ['Project', '阿图什工业园'],
+      ['Project', '乌恰物流园'],
+    ], { home: '江苏省' });
+    expect(edges(records, 'FUNDS')).toEqual(['FUNDS 江苏省 -> 乌恰物流园', 'FUNDS 江苏省 -> 阿图什工业园']);
+    expect(records.filter((r) => r.type === 'FUNDS').every((r) => r.attrs.amount_yuan === undefined)).toBe(true);
+    expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 乌恰物流园 -> 乌恰县', 'LOCATED_IN 阿图什工业园 -> 阿图什市']);
+  });
+
+  it('the funder of the previous sentence carries over; 项目总投资 and 该项目 amounts', () => {
+    const records = relate(
+      '我省安排资金1.2亿元，新建学校3所。全额投资5000万元建成的墨玉县第二小学已投入使用。莎车县第三中学是我市对口援建重点项目，项目总投资3000万元。',
+      [
+        ['Pronoun', '我省'],
+        ['Money', '1.2亿元', '120000000'],
+        ['Money', '5000万元', '50000000'],
+        ['Project', '墨玉县第二小学'],
+        ['Project', '莎车县第三中学'],
+        ['Pronoun', '我市'],
+        ['Money', '3000万元', '30000000'],
+      ],
+      { home: '上海市' },
+    );
+    const funds = records.filter((r) => r.type === 'FUNDS').map((r) => `${r.target.split(':')[1]} ${r.attrs.amount_yuan}`).sort();
+    expect(funds).toEqual(['墨玉县第二小学 50000000', '莎车县第三中学 30000000']);
+  });
+
+  it('company named in the project; the amount in the next sentence; 落户 the most specific place', () => {
+    const records = relate('华星科技年产10万吨有机肥生产线项目落户哈密市伊州区。该项目总投资1.5亿元，分两期建设。', [
+      ['Project', '华星科技年产10万吨有机肥生产线项目'],
+      ['Organization', '华星科技'],
+      ['Prefecture', '哈密市'],
+      ['County', '伊州区'],
+      ['Money', '1.5亿元', '150000000'],
+    ]);
+    const funds = records.filter((r) => r.type === 'FUNDS');
+    expect(funds.map((r) => [r.source, r.attrs.amount_yuan])).toEqual([['Organization:华星科技', 150000000]]);
+    expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 华星科技年产10万吨有机肥生产线项目 -> 伊州区']);
+  });
+
+  it('在X举办/设立 P; exhibitions named after a place are not located there by name', () => {
+    const records = relate('在库尔勒市文化中心举办天山风光摄影展，在精河县第一中学设立爱心书屋。', [
+      ['Organization', '库尔勒市文化中心'],
+      ['Project', '天山风光摄影展'],
+      ['Organization', '精河县第一中学'],
+      ['Project', '爱心书屋'],
+    ]);
+    expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 天山风光摄影展 -> 库尔勒市', 'LOCATED_IN 爱心书屋 -> 精河县']);
+    expect(edges(relate('伊犁风光摄影展开幕。', [['Project', '伊犁风光摄影展']]), 'LOCATED_IN')).toEqual([]);
+  });
+
+  it('a place written right before an organisation', () => {
+    expect(edges(relate('库尔勒市天山纺织集团扩大生产。', [['County', '库尔勒市'], ['Organization', '天山纺织集团']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 天山纺织集团 -> 库尔勒市',
+    ]);
+  });
+});
+
+describe('VISITS', () => {
+  it('先后到 a list: one edge per item, the most specific name, with the date', () => {
+    const records = relate('2024年5月10日，王明华先后到博乐市、精河县、昌吉州玛纳斯县考察。', [
+      ['Date', '2024年5月10日', '20240510'],
+      ['Person', '王明华'],
+      ['County', '博乐市'],
+      ['County', '精河县'],
+      ['Prefecture', '昌吉州'],
+      ['County', '玛纳斯县'],
+    ]);
+    expect(edges(records, 'VISITS')).toEqual(['VISITS 王明华 -> 博乐市', 'VISITS 王明华 -> 玛纳斯县', 'VISITS 王明华 -> 精河县']);
+    expect(records.find((r) => r.type === 'VISITS')!.attrs.date).toBe('2024-05-10');
+  });
+
+  it('people visited are not places; 在X，P了解 is a visit', () => {
+    expect(edges(relate('王明华看望慰问我省援疆干部。', [['Person', '王明华'], ['Pronoun', '我省']], { home: '浙江省' }), 'VISITS')).toEqual([]);
+    expect(
+      edges(relate('在叶城县第二中学，张华了解教学情况。', [['Project', '叶城县第二中学'], ['Person', '张华']]), 'VISITS'),
+    ).toEqual(['VISITS 张华 -> 叶城县第二中学']);
+  });
+});
+
+describe('COOPERATES_WITH', () => {
+  it('A与B; respectively-lists zip; a list of companies with 我省 is not an organisation pair', () => {
+    expect(edges(relate('新疆大学与武汉大学签署合作协议。', [['Organization', '新疆大学'], ['Organization', '武汉大学']]), 'COOPERATES_WITH')).toEqual([
+      'COOPERATES_WITH 新疆大学 -> 武汉大学',
+    ]);
+    expect(
+      edges(relate('协和医院、同济医院分别与博州人民医院、精河县人民医院结对。', [
+        ['Organization', '协和医院'],
+        ['Organization', '同济医院'],
+        ['Organization', '博州人民医院'],
+        ['Organization', '精河县人民医院'],
+      ]), 'COOPERATES_WITH'),
+    ).toEqual(['COOPERATES_WITH 协和医院 -> 博州人民医院', 'COOPERATES_WITH 同济医院 -> 精河县人民医院']);
+    expect(
+      edges(relate('华为、腾讯和阿里巴巴等企业与我省开展合作。', [
+        ['Organization', '华为'],
+        ['Organization', '腾讯'],
+        ['Organization', '阿里巴巴'],
+        ['Pronoun', '我省'],
+      ], { home: '浙江省' }), 'COOPERATES_WITH'),
+    ).toEqual([]);
+  });
+
+  it('联合 B: the organisation before is the partner', () => {
+    expect(
+      edges(relate('援疆工作队联合天山志愿者协会开展捐书活动。', [['Organization', '援疆工作队'], ['Organization', '天山志愿者协会']]), 'COOPERATES_WITH'),
+    ).toEqual(['COOPERATES_WITH 天山志愿者协会 -> 援疆工作队']);
+  });
+});
+
+describe('PART_OF and the record contract', () => {
+  it('adjacent and listed children of a region', () => {
+    expect(
+      edges(relate('和田地区皮山、墨玉两县受灾。', [['Prefecture', '和田地区'], ['County', '皮山'], ['County', '墨玉']]), 'PART_OF'),
+    ).toEqual(['PART_OF 墨玉县 -> 和田地区', 'PART_OF 皮山县 -> 和田地区']);
+  });
+
+  it('evidence is the original sentence with file offsets; output is deterministic', () => {
+    const text = '第一句话。\n湖南省与吐鲁番市共建产业园区。';
+    const article = makeArticle(text, [['Province', '湖南省'], ['Prefecture', '吐鲁番市']]);
+    const records = relateArticle(article);
+    const r = records.find((x) => x.type === 'SUPPORTS')!;
+    expect(r.evidence.sentence).toBe('湖南省与吐鲁番市共建产业园区。');
+    expect(text.slice(r.evidence.start, r.evidence.end)).toBe(r.evidence.sentence);
+    expect(r.confidence).toBeGreaterThan(0);
+    expect(r.confidence).toBeLessThanOrEqual(1);
+    expect(JSON.stringify(relateArticle(article))).toBe(JSON.stringify(records));
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeArticle } from '../../src/recognize.js';
+import { resolveDocument } from '../../src/resolve.js';
+import { segmented } from '../recognize/helpers.js';
+
+const doc = (...texts: string[]) => resolveDocument(texts.map((t, index) => recognizeArticle(segmented(t, { index }))));
+
+describe('resolve', () => {
+  it('infers the home province from the source line and expands 省 abbreviations', () => {
+    const [a] = doc('来源：江西日报\n省援疆前指和省教育厅负责人表示，我省将继续支持克州。');
+    expect(a!.home?.label).toBe('江西省');
+    const orgs = a!.entities.filter((e) => e.type === 'Organization').map((e) => e.label);
+    expect(orgs).toContain('江西省援疆前方指挥部');
+    expect(orgs).toContain('江西省教育厅');
+    const pronoun = a!.mentions.find((m) => m.kind === 'Pronoun' && m.text === '我省');
+    expect(pronoun?.entity?.label).toBe('江西省');
+  });
+  it('infers home from a delegation led by a provincial leader, never from the file name', () => {
+    const [a] = doc('省委书记王建国率河北省党政代表团赴巴州考察，我省援建项目进展顺利。');
+    expect(a!.home?.label).toBe('河北省');
+  });
+  it('falls back to the other articles of the file when they agree', () => {
+    const [a, b] = doc('来源：安徽日报\n安徽省援疆指挥部在皮山县召开会议。', '我省援疆干部表示，要做好工作。');
+    expect(a!.home?.label).toBe('安徽省');
+    expect(b!.home?.label).toBe('安徽省');
+  });
+  it('leaves home unset when several supporters are equally present', () => {
+    const [a] = doc('江西援疆、山东援疆、湖北援疆、湖南援疆各有特色。');
+    expect(a!.home).toBeUndefined();
+  });
+  it('merges an abbreviation into the full name seen in the same article', () => {
+    const [a] = doc('南昌市第五批援疆工作组组长讲话。南昌援疆工作组还组织了培训。');
+    const orgs = a!.entities.filter((e) => e.type === 'Organization');
+    expect(orgs.map((e) => e.label)).toEqual(['南昌市第五批援疆工作组']);
+    expect(orgs[0]!.aliases).toContain('南昌援疆工作组');
+  });
+  it('records level, code, counts and byline roles; output is sorted and repeatable', () => {
+    const text = '记者 傅文军 报道 阿克陶县和阿克陶县的群众。';
+    const [a] = doc(text);
+    const county = a!.entities.find((e) => e.label === '阿克陶县')!;
+    expect(county).toMatchObject({ type: 'County', level: 'county', code: '653022', mentions: 2 });
+    expect(a!.entities.find((e) => e.label === '傅文军')!.attrs).toEqual({ role: '记者' });
+    const keys = a!.entities.map((e) => e.key);
+    expect(keys).toEqual([...keys].sort());
+    expect(JSON.stringify(doc(text)[0]!.entities)).toBe(JSON.stringify(a!.entities));
+  });
+});

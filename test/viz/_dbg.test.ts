@@ -1,0 +1,26 @@
+import { test } from 'vitest';
+import { launchBrowser, openExplorer } from './browser.js';
+import { pointOnEdge, nodePosition } from './page.js';
+import { smallGraph } from './fixtures.js';
+import { writeExplorer } from './helpers.js';
+test('dbg', async () => {
+  const temp = await writeExplorer(smallGraph());
+  const b = await launchBrowser();
+  const { page, errors } = await openExplorer(b.context, temp.url);
+  await page.waitForTimeout(1500);
+  await page.click('#layout-toggle');
+  await page.evaluate(() => { const s = (window as any).__yjkg.explorer.sigma; s.on('enterEdge', (e: any) => console.log('enterEdge', e.edge)); s.on('enterNode', (e: any) => console.log('enterNode', e.node)); });
+  page.on('console', (m) => console.log('PAGE', m.text()));
+  await page.fill('#search', '江苏省'); await page.keyboard.press('Enter');
+  await page.waitForTimeout(800);
+  await page.click('#panel-close');
+  await page.evaluate(() => { const s = (window as any).__yjkg.explorer.sigma; s.resize(); s.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1, angle: 0 }); s.refresh(); });
+  const p = await pointOnEdge(page, 'County:霍城县', 'Prefecture:伊犁哈萨克自治州');
+  console.log(p, await nodePosition(page, 'County:霍城县'), await nodePosition(page, 'Prefecture:伊犁哈萨克自治州'));
+  await page.mouse.move(p.x - 5, p.y);
+  await page.mouse.move(p.x, p.y);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: '/tmp/dbg.png' });
+  console.log(errors);
+  await b.close();
+}, 60000);

@@ -4,9 +4,10 @@
 //
 // Scale (issue 5): files are processed one at a time per worker and only their small
 // ArticleResults come back; the main thread merges them as soon as they are next in input
-// order (a reorder buffer keyed by sequence number), and at most `2 × workers` files are in
-// flight, so memory grows with the graph, not with the corpus. Because merging follows input
-// order whatever finishes first, graph.json and graph.gexf are byte-identical for any N.
+// order (a reorder buffer keyed by sequence number), and files are handed out only a few
+// ahead of the oldest unfinished one, so memory grows with the graph, not with the corpus.
+// Because merging follows input order whatever finishes first, graph.json and graph.gexf
+// are byte-identical for any N.
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -98,18 +99,20 @@ function startFailure(file: string, error: unknown): FileOutcome {
 }
 
 /**
- * N worker threads, each with at most 2 files queued (one working, one waiting), so the
- * reorder buffer never holds more than 2N files' results. A worker that dies fails only the
- * file it was working on; its queued file is retried and a fresh worker takes its place.
+ * N worker threads, one file each at a time. A file is handed out only while it is within
+ * REORDER_WINDOW files of the oldest unfinished one, so results that finish early and wait
+ * for their turn (the reorder buffer) are bounded by a few files, however slow one file is.
+ * A worker that dies fails only the file it was working on; a fresh worker takes its place.
  */
 function workerPoolExtractor(count: number, extractModule?: string): Extractor {
+  const window = Math.max(4, 4 * count);
   return {
     run(files, onOutcome, onPart) {
       return new Promise<void>((resolve) => {
-        const perWorker = 2;
         let next = 0;
         let done = 0;
-        const retry: number[] = []; // files a dead worker had queued but not started
+        let oldestUnfinished = 0;
+        const finished = new Set<number>();
         const slots: { worker: Worker; held: Set<number> }[] = [];
         const finish = () => {
           for (const slot of slots) void slot.worker.terminate();
@@ -117,12 +120,20 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
         };
         if (files.length === 0) return resolve();
 
+        const complete = (seq: number, outcome: FileOutcome) => {
+          onOutcome(seq, outcome);
+          done++;
+          finished.add(seq);
+          while (finished.delete(oldestUnfinished)) oldestUnfinished++;
+        };
         const dispatch = (slot: (typeof slots)[number]) => {
-          while (slot.held.size < perWorker && (retry.length > 0 || next < files.length)) {
-            const seq = retry.length > 0 ? retry.shift()! : next++;
-            slot.held.add(seq);
-            slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
-          }
+          if (slot.held.size > 0 || next >= files.length || next - oldestUnfinished >= window) return;
+          const seq = next++;
+          slot.held.add(seq);
+          slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
+        };
+        const dispatchAll = () => {
+          for (const slot of slots) dispatch(slot);
         };
         const spawn = (): (typeof slots)[number] => {
           const init: WorkerInit = { role: 'yjkg-extract', ...(extractModule ? { extractModule } : {}) };
@@ -131,35 +142,27 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
           worker.on('message', (response: WorkerResponse) => {
             if (response.kind === 'part') return onPart(response.seq, response.results);
             slot.held.delete(response.seq);
-            onOutcome(response.seq, { report: response.report, results: response.results });
-            done++;
+            complete(response.seq, { report: response.report, results: response.results });
             if (done === files.length) return finish();
-            dispatch(slot);
+            dispatchAll();
           });
           const fail = (reason: string) => {
             const index = slots.indexOf(slot);
             if (index < 0) return; // already replaced
-            // A worker handles its files in order: the lowest was being processed and is
-            // failed; the ones still waiting go to another worker.
-            const held = [...slot.held].sort((a, b) => a - b);
-            slot.held.clear();
-            retry.push(...held.slice(1));
-            retry.sort((a, b) => a - b);
-            for (const seq of held.slice(0, 1)) {
+            for (const seq of [...slot.held]) {
               const file = files[seq]!;
-              onOutcome(seq, {
+              complete(seq, {
                 report: { file, status: 'error', reason: `worker stopped: ${reason}`, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
                 results: [],
               });
-              done++;
             }
+            slot.held.clear();
             if (done === files.length) {
               slots.splice(index, 1);
               return finish();
             }
-            const replacement = spawn();
-            slots[index] = replacement;
-            dispatch(replacement);
+            slots[index] = spawn();
+            dispatchAll();
           };
           worker.on('error', (error) => fail(error.message.split('\n')[0] ?? 'error'));
           worker.on('exit', (code) => {
@@ -168,7 +171,7 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
           return slot;
         };
         for (let i = 0; i < Math.min(count, files.length); i++) slots.push(spawn());
-        for (const slot of slots) dispatch(slot);
+        dispatchAll();
       });
     },
   };

@@ -11,6 +11,8 @@
 //     false positive, and a missed one is not a miss.
 //   - FUNDS amounts: among matched FUNDS whose gold has amount_yuan, how many predicted it exactly.
 //   - HOLDS_POSITION titles are reported (matched with the same title), not used for matching.
+//   - Names are compared after folding full-width punctuation to ASCII (，→, （→( …), since
+//     annotators and normalized text write the same name with either width.
 import { ENTITY_TYPES, RELATION_TYPES, type ArticleResult, type RelationType } from './types.js';
 
 export interface GoldEntity {
@@ -124,6 +126,12 @@ export function predictionsFromResults(results: Iterable<ArticleResult>): Predic
   return { entities: [...entities.values()], relations };
 }
 
+const FULL_WIDTH_PUNCTUATION = /[\uFF01-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF40\uFF5B-\uFF5E]/g;
+/** Folds full-width ASCII punctuation to half-width so 《A，B》 and 《A,B》 compare equal. */
+export function foldName(name: string): string {
+  return name.replace(FULL_WIDTH_PUNCTUATION, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 function labelFromKey(key: string, labelOf: Map<string, string>): string {
   return labelOf.get(key) ?? key.slice(key.indexOf(':') + 1);
 }
@@ -142,11 +150,11 @@ function indexGoldEntities(gold: GoldFile): GoldEntityIndex {
     for (const e of doc.entities) {
       const byName = names.get(e.type) ?? new Map<string, Set<string>>();
       names.set(e.type, byName);
-      const set = byName.get(e.name) ?? new Set<string>([e.name]);
-      for (const alias of e.aliases ?? []) set.add(alias);
+      const set = byName.get(e.name) ?? new Set<string>([foldName(e.name)]);
+      for (const alias of e.aliases ?? []) set.add(foldName(alias));
       byName.set(e.name, set);
-      const any = anyType.get(e.name) ?? new Set<string>([e.name]);
-      for (const alias of e.aliases ?? []) any.add(alias);
+      const any = anyType.get(e.name) ?? new Set<string>([foldName(e.name)]);
+      for (const alias of e.aliases ?? []) any.add(foldName(alias));
       anyType.set(e.name, any);
     }
   }
@@ -179,7 +187,7 @@ export function evaluate(gold: GoldFile, predictions: Predictions): EvalReport {
     for (const p of preds) {
       let hit = false;
       for (const [name, denotations] of goldByName) {
-        if (denotations.has(p.label)) {
+        if (denotations.has(foldName(p.label))) {
           matchedGoldNames.add(name);
           hit = true;
         }
@@ -205,7 +213,7 @@ export function evaluate(gold: GoldFile, predictions: Predictions): EvalReport {
       }
     }
   }
-  const denotes = (goldName: string, label: string) => (index.anyType.get(goldName) ?? new Set([goldName])).has(label);
+  const denotes = (goldName: string, label: string) => (index.anyType.get(goldName) ?? new Set([foldName(goldName)])).has(foldName(label));
   const relationMatches = (g: GoldRelation, p: PredictedRelation) =>
     g.type === p.type &&
     ((denotes(g.from, p.from) && denotes(g.to, p.to)) ||

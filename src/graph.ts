@@ -74,20 +74,17 @@ interface EntityAccumulator {
   articles: number[]; // ordinals, ascending (articles arrive in order)
 }
 
-interface EvidenceEntry {
-  ordinal: number; // article ordinal, for sorting
-  evidence: Evidence;
-  confidence: number;
-}
+// One piece of evidence, compact (a relation may have thousands): the article is its ordinal
+// unless the evidence names an article the build has not seen (kept as a string then).
+type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, article?: string];
 
 interface RelationAccumulator {
-  key: string;
   type: string;
   source: string;
   target: string;
   title?: string;
   rules: Set<string>;
-  evidence: Map<string, EvidenceEntry>; // `${article}|${start}|${end}` -> best entry
+  evidence: EvidenceEntry[]; // deduplicated when the graph is built
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
   since?: { value: number; rank: [number, number, number] };
@@ -180,7 +177,8 @@ export class GraphAccumulator {
       mentions: [...mentionCounts].sort((a, b) => compareStrings(a[0], b[0])),
     });
 
-    for (const relation of result.relations) this.addRelation(relation, ordinal);
+    const sentences = new Map<string, string>();
+    for (const relation of result.relations) this.addRelation(relation, ordinal, sentences);
   }
 
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
@@ -192,7 +190,7 @@ export class GraphAccumulator {
     return entity;
   }
 
-  private addRelation(relation: RelationRecord, fallbackOrdinal: number): void {
+  private addRelation(relation: RelationRecord, fallbackOrdinal: number, sentences: Map<string, string>): void {
     if (!RELATION_TYPE_SET.has(relation.type) || relation.type === 'MENTIONS') {
       this.droppedRelations++;
       return;
@@ -212,31 +210,27 @@ export class GraphAccumulator {
     let acc = this.relations.get(key);
     if (!acc) {
       acc = {
-        key,
         type: relation.type,
         source: relation.source,
         target: relation.target,
         ...(title ? { title } : {}),
         rules: new Set(),
-        evidence: new Map(),
+        evidence: [],
       };
       this.relations.set(key, acc);
     }
     if (relation.rule) acc.rules.add(relation.rule);
     const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
     const evidence = relation.evidence;
-    const ordinal = (evidence && this.articleOrdinal.get(evidence.article)) ?? fallbackOrdinal;
+    const known = evidence ? this.articleOrdinal.get(evidence.article) : undefined;
+    const ordinal = known ?? fallbackOrdinal;
     const start = evidence?.start ?? 0;
     if (evidence) {
-      const evidenceKey = `${evidence.article}|${evidence.start}|${evidence.end}`;
-      const seen = acc.evidence.get(evidenceKey);
-      if (!seen || confidence > seen.confidence) {
-        acc.evidence.set(evidenceKey, {
-          ordinal,
-          confidence,
-          evidence: { article: evidence.article, sentence: evidence.sentence, start: evidence.start, end: evidence.end },
-        });
-      }
+      const sentence = sentences.get(evidence.sentence) ?? evidence.sentence;
+      sentences.set(sentence, sentence); // one string per sentence of the article, however many relations quote it
+      const entry: EvidenceEntry = [ordinal, evidence.start, evidence.end, confidence, sentence];
+      if (known === undefined) entry.push(evidence.article);
+      acc.evidence.push(entry);
     }
     const rank: [number, number, number] = [confidence, ordinal, start];
     const attrs = relation.attrs ?? {};
@@ -254,7 +248,10 @@ export class GraphAccumulator {
     }
   }
 
-  /** Builds the graph: nodes, then edges, each in sorted key order. */
+  /**
+   * Builds the graph: nodes, then edges, each in sorted key order. Consumes the accumulator
+   * (each relation is freed once it is an edge, so the peak is not two copies of everything).
+   */
   toGraph(options: BuildGraphOptions = {}): KnowledgeGraph {
     const graph = new MultiDirectedGraph();
     const ids = this.articleIds;
@@ -275,6 +272,7 @@ export class GraphAccumulator {
         },
       });
     }
+    this.entities.clear();
     for (const article of this.articleNodes) {
       nodes.push({
         key: article.key,
@@ -290,49 +288,71 @@ export class GraphAccumulator {
     }
     nodes.sort((a, b) => compareStrings(a.key, b.key));
     for (const node of nodes) graph.addNode(node.key, node.attributes);
+    nodes.length = 0;
 
-    const edges: { key: string; source: string; target: string; attributes: RelationEdgeAttributes }[] = [];
+    // MENTIONS edges by key; relation edges stay in `relations` until their turn.
+    const mentions = new Map<string, [string, string, number]>();
     for (const article of this.articleNodes) {
       for (const [entityKey, count] of article.mentions) {
-        edges.push({
-          key: relationKey('MENTIONS', article.key, entityKey),
-          source: article.key,
-          target: entityKey,
-          attributes: { type: 'MENTIONS', weight: count, confidence: 1, rule: 'mention', evidence: [] },
-        });
+        mentions.set(relationKey('MENTIONS', article.key, entityKey), [article.key, entityKey, count]);
       }
+      article.mentions = [];
     }
-    for (const relation of this.relations.values()) {
-      const entries = [...relation.evidence.values()].sort(
-        (a, b) =>
-          a.ordinal - b.ordinal ||
-          a.evidence.start - b.evidence.start ||
-          a.evidence.end - b.evidence.end ||
-          compareStrings(a.evidence.article, b.evidence.article),
-      );
-      edges.push({
-        key: relation.key,
-        source: relation.source,
-        target: relation.target,
-        attributes: {
-          type: relation.type,
-          weight: entries.length,
-          confidence: noisyOr(entries.map((e) => e.confidence)),
-          rule: [...relation.rules].sort(compareStrings).join(','),
-          evidence: entries.map((e) => e.evidence),
-          ...(relation.title ? { title: relation.title } : {}),
-          ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
-          ...(relation.since ? { since: relation.since.value } : {}),
-          ...(relation.date ? { date: relation.date.value } : {}),
-        },
-      });
+    const edgeKeys = [...mentions.keys(), ...this.relations.keys()].sort(compareStrings);
+    for (const key of edgeKeys) {
+      const mention = mentions.get(key);
+      if (mention) {
+        graph.addDirectedEdgeWithKey(key, mention[0], mention[1], {
+          type: 'MENTIONS',
+          weight: mention[2],
+          confidence: 1,
+          rule: 'mention',
+          evidence: [],
+        } satisfies RelationEdgeAttributes);
+        continue;
+      }
+      const relation = this.relations.get(key)!;
+      this.relations.delete(key);
+      const entries = dedupeEvidence(relation.evidence);
+      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, {
+        type: relation.type,
+        weight: entries.length,
+        confidence: noisyOr(entries.map((e) => e[3])),
+        rule: [...relation.rules].sort(compareStrings).join(','),
+        evidence: entries.map((e) => ({ article: e[5] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
+        ...(relation.title ? { title: relation.title } : {}),
+        ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
+        ...(relation.since ? { since: relation.since.value } : {}),
+        ...(relation.date ? { date: relation.date.value } : {}),
+      } satisfies RelationEdgeAttributes);
     }
-    edges.sort((a, b) => compareStrings(a.key, b.key));
-    for (const edge of edges) graph.addDirectedEdgeWithKey(edge.key, edge.source, edge.target, edge.attributes);
 
     if (options.lexicon) addLexiconHierarchy(graph, options.lexicon);
     return graph;
   }
+}
+
+/**
+ * Evidence in article order, then offset; the same place quoted twice (two rules on one
+ * sentence) counts once, with the higher confidence.
+ */
+function dedupeEvidence(entries: EvidenceEntry[]): EvidenceEntry[] {
+  entries.sort(
+    (a, b) =>
+      a[0] - b[0] ||
+      a[1] - b[1] ||
+      a[2] - b[2] ||
+      compareStrings(a[5] ?? '', b[5] ?? '') ||
+      b[3] - a[3] ||
+      compareStrings(a[4], b[4]),
+  );
+  const out: EvidenceEntry[] = [];
+  for (const entry of entries) {
+    const last = out[out.length - 1];
+    if (last && last[0] === entry[0] && last[1] === entry[1] && last[2] === entry[2] && last[5] === entry[5]) continue;
+    out.push(entry);
+  }
+  return out;
 }
 
 function sameRank(a: [number, number, number], b: [number, number, number]): boolean {

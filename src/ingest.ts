@@ -226,11 +226,12 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
   }
 
   if (b.indexOf(0) !== -1) {
-    // UTF-16 without a BOM is the only text with NUL bytes worth trying.
-    const guess = chardet.analyse(b.subarray(0, 65536))[0];
-    if (guess && /^UTF-16(LE|BE)$/.test(guess.name) && guess.confidence >= 50) {
-      const decoded = legacy(b, guess.name === 'UTF-16LE' ? 'utf16le' : 'utf16be', guess.name.toLowerCase());
-      if ('text' in decoded && !hasLoneSurrogates(decoded.text)) return decoded;
+    // UTF-16 without a BOM is the only text with NUL bytes worth trying (chardet needs the BOM).
+    if (b.length % 2 === 0) {
+      for (const [iconvName, encoding] of [['utf16le', 'utf-16le'], ['utf16be', 'utf-16be']] as const) {
+        const text = iconv.decode(b, iconvName, { stripBOM: false });
+        if (plausibleChineseText(text)) return { text, encoding, messages: [] };
+      }
     }
     return { status: 'error', reason: 'binary file (NUL bytes)', ruleId: 'binary-file' };
   }
@@ -251,6 +252,12 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
   }
   for (const name of ['GB18030', 'Big5']) if (!candidates.includes(name)) candidates.push(name);
 
+  // Korean and Japanese multi-byte text often decodes "cleanly" as GB18030: trust chardet's
+  // language statistics when they clearly prefer another CJK encoding.
+  const top = analysis[0];
+  const bestChinese = Math.max(0, ...analysis.filter((m) => m.name === 'GB18030' || m.name === 'Big5').map((m) => m.confidence));
+  const otherCjk = top && /^(?:EUC-KR|EUC-JP|Shift_JIS|ISO-2022-(?:JP|KR|CN))$/.test(top.name) && top.confidence >= 50 && top.confidence >= bestChinese + 15;
+
   const damagedUtf8 = utf8Lenient.decode(b);
   const utf8Replacements = countChar(damagedUtf8, '\ufffd');
   if (toleratedDamage(damagedUtf8)) {
@@ -261,12 +268,12 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
     };
   }
 
-  for (const name of candidates) {
+  for (const name of otherCjk ? [] : candidates) {
     const text = iconv.decode(b, name === 'GB18030' ? 'gb18030' : 'big5');
     const replacements = countChar(text, '\ufffd');
     if (replacements === 0 && hasHan(text)) return { text, encoding: name.toLowerCase(), messages: [] };
   }
-  for (const name of candidates) {
+  for (const name of otherCjk ? [] : candidates) {
     const text = iconv.decode(b, name === 'GB18030' ? 'gb18030' : 'big5');
     const replacements = countChar(text, '\ufffd');
     if (toleratedDamage(text) && hasHan(text)) {
@@ -277,7 +284,6 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
       };
     }
   }
-  const top = analysis[0];
   const hint = top && top.name !== 'GB18030' && top.name !== 'Big5' && top.confidence >= 50 ? ` (looks like ${top.name})` : '';
   return { status: 'error', reason: `could not decode as UTF-8, GB18030 or Big5${hint}`, ruleId: 'encoding' };
 
@@ -298,6 +304,27 @@ export function decodeBytes(buf: Uint8Array): DecodedText | { status: FileStatus
       ? { text, encoding, messages: [] }
       : { text, encoding, messages: [{ ruleId: 'encoding', reason: `${n} invalid ${encoding} sequence(s) replaced by U+FFFD` }] };
   }
+}
+
+/**
+ * Bytes decoded with a guessed encoding read like Chinese text: almost only Han, CJK
+ * punctuation, printable ASCII and whitespace, no controls or lone surrogates. Random binary
+ * read as UTF-16 scatters over Hangul, Yi, surrogates and the PUA and fails this.
+ */
+function plausibleChineseText(text: string): boolean {
+  const n = Math.min(text.length, 65536);
+  if (n === 0 || hasLoneSurrogates(text.slice(0, n))) return false;
+  let good = 0;
+  let han = 0;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (isHanCode(c)) {
+      han++;
+      good++;
+    } else if ((c >= 0x20 && c < 0x7f) || c === 0x09 || c === 0x0a || c === 0x0d) good++;
+    else if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff00 && c <= 0xffef) || (c >= 0x2010 && c <= 0x206f)) good++;
+  }
+  return han > 0 && good >= n * 0.95;
 }
 
 function hasLoneSurrogates(text: string): boolean {
@@ -425,7 +452,7 @@ function isBlank(c: string): boolean {
 function nonBlankLines(text: string): Line[] {
   const lines: Line[] = [];
   const n = text.length;
-  const breaks = /\r\n?|[\n\u2028\u2029\u0085]/g;
+  const breaks = /\r\n?|[\n\u2028\u2029]/g;
   let pos = 0;
   while (pos <= n) {
     breaks.lastIndex = pos;

@@ -2,15 +2,17 @@
 //
 // Every step maps code units to code units and carries, for each produced unit, the file
 // range [start, end) of the original characters that produced it. Steps:
-//   1. HTML markup removed (format 'html'): tags, <script>/<style>/<noscript> content, comments;
-//      entities decoded; block tags become '\n'.
+//   1. HTML markup removed (format 'html'): tags, <script>/<style>/<noscript>/<title> content,
+//      comments; entities decoded; block tags become '\n'. Markdown files (.md): heading, quote
+//      and list marks, images, link targets, emphasis and backticks removed.
 //   2. Pinyin glosses glued after a Han character removed: 協(xié) -> 協.
 //   3. Traditional -> simplified with opencc-js's own t -> cn dictionaries (the ones behind
 //      OpenCC.Converter({from: 't', to: 'cn'})), matched here so that each output char keeps its source.
 //   4. Per line: invisible characters dropped, spaces collapsed and trimmed, full-width
 //      letters/digits made half-width, Chinese punctuation unified (TEAM.md conventions);
 //      mojibake flagged as damaged spans (never repaired); boilerplate lines and repeated
-//      paragraphs dropped. Paragraphs are joined by a single '\n'.
+//      paragraphs dropped. Paragraphs are joined by a single '\n' (line breaks: \n, \r\n, \r,
+//      U+2028, U+2029); blank lines do not survive.
 // All loops are linear; text is built in typed arrays, not by string concatenation.
 import * as OpenCC from 'opencc-js';
 import type { Message, NormalizedArticle, RawArticle, Span } from './types.js';
@@ -166,7 +168,7 @@ const enum Space {
 }
 
 function spaceClass(c: number): Space {
-  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029 || c === 0x85) return Space.Newline;
+  if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) return Space.Newline;
   if (c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c || c === 0xa0 || c === 0x3000 || c === 0x1680 || c === 0x202f || c === 0x205f)
     return Space.Space;
   if (c >= 0x2000 && c <= 0x200a) return Space.Space;
@@ -186,6 +188,7 @@ const CHAR_MAP: Uint16Array = (() => {
     ['「', '“'], ['」', '”'], ['『', '‘'], ['』', '’'], ['〝', '“'], ['〞', '”'], ['﹁', '“'], ['﹂', '”'], ['﹃', '‘'], ['﹄', '’'],
     ['｡', '。'], ['､', '、'], ['｢', '“'], ['｣', '”'],
     ['・', '·'], ['･', '·'], ['‧', '·'], ['•', '·'], ['∙', '·'], ['⋅', '·'],
+    ['―', '—'], ['⋯', '…'],
   ];
   for (const [from, to] of pairs) map[from.charCodeAt(0)] = to.charCodeAt(0);
   return map;
@@ -747,25 +750,6 @@ function simplifyShort(s: string): string {
 
 // ------------------------------------------------------------------ the stage
 
-/** Scratch buffers for one line. */
-interface LineBuffers {
-  units: Uint16Array;
-  starts: Int32Array;
-  ends: Int32Array;
-  flags: Uint8Array;
-  rawFlags: Uint8Array;
-}
-
-function lineBuffers(n: number): LineBuffers {
-  return {
-    units: new Uint16Array(n),
-    starts: new Int32Array(n),
-    ends: new Int32Array(n),
-    flags: new Uint8Array(n),
-    rawFlags: new Uint8Array(n),
-  };
-}
-
 /** Will the ASCII punctuation at i become full-width? (same test as in cleanLine, for the space before it) */
 function isFullWidthAfterMapping(u: Uint16Array, i: number, to: number, prev: number): boolean {
   const c = u[i];
@@ -777,14 +761,15 @@ function isFullWidthAfterMapping(u: Uint16Array, i: number, to: number, prev: nu
 }
 
 /**
- * Cleans units [from, to) of one line into buf: drops invisible characters, collapses and trims
- * spaces, maps characters (full-width ASCII, quotes, dots) and unifies punctuation by context.
- * Returns the number of units written.
+ * Cleans units [from, to) of one line and appends them to out: drops invisible characters,
+ * collapses spaces (none kept at either end), maps characters (full-width ASCII, quotes,
+ * dots) and unifies punctuation by context. flags[k] receives the damage flag of the k-th
+ * appended unit; rawFlags is scratch. Returns the number of units appended.
  */
-function cleanLine(run: Run, from: number, to: number, buf: LineBuffers): number {
-  damageFlags(run, from, to, buf.rawFlags);
+function cleanLine(run: Run, from: number, to: number, out: Run, flags: Uint8Array, rawFlags: Uint8Array): number {
+  damageFlags(run, from, to, rawFlags);
   const u = run.units;
-  let n = 0;
+  const base = out.length;
   let pendingSpace = -1; // index in run of a space to emit before the next visible char
   const parens: boolean[] = [];
   let quoteOpen = false;
@@ -793,32 +778,29 @@ function cleanLine(run: Run, from: number, to: number, buf: LineBuffers): number
     const sc = spaceClass(raw);
     if (sc === Space.Drop) continue;
     if (sc !== Space.No) {
-      if (n > 0 && pendingSpace === -1) pendingSpace = i;
+      if (out.length > base && pendingSpace === -1) pendingSpace = i;
       continue;
     }
+    const last = out.length > base ? out.units[out.length - 1] : 0;
     // A space next to full-width punctuation is typographic only ("援疆; 项目" -> "援疆；项目").
-    if (pendingSpace !== -1 && (isCjkPunct(mapChar(raw)) || isCjkPunct(buf.units[n - 1]) || isFullWidthAfterMapping(u, i, to, buf.units[n - 1]))) {
+    if (pendingSpace !== -1 && (isCjkPunct(mapChar(raw)) || isCjkPunct(last) || isFullWidthAfterMapping(u, i, to, last))) {
       pendingSpace = -1;
     }
     if (pendingSpace !== -1) {
-      buf.units[n] = 0x20;
-      buf.starts[n] = run.starts[pendingSpace];
-      buf.ends[n] = run.ends[pendingSpace];
-      buf.flags[n] = Damage.None;
-      n++;
+      flags[out.length - base] = Damage.None;
+      out.push(0x20, run.starts[pendingSpace], run.ends[pendingSpace]);
       pendingSpace = -1;
     }
     let c = mapChar(raw);
-    const prev = n > 0 ? buf.units[n - 1] : 0;
+    const prev = out.length > base ? out.units[out.length - 1] : 0;
     if (c < 0x80 && (c === 0x2c || c === 0x3a || c === 0x3b || c === 0x21 || c === 0x3f || c === 0x28 || c === 0x29 || c === 0x22)) {
       let k = i + 1;
       while (k < to && spaceClass(u[k]) !== Space.No) k++;
       const next = k < to ? mapChar(u[k]) : 0;
       const cjk = isCjkContext(prev) || isCjkContext(next);
       if (c === 0x28) {
-        const convert = cjk;
-        parens.push(convert);
-        if (convert) c = 0xff08;
+        parens.push(cjk);
+        if (cjk) c = 0xff08;
       } else if (c === 0x29) {
         const convert = parens.length > 0 ? parens.pop()! : cjk;
         if (convert) c = 0xff09;
@@ -832,13 +814,10 @@ function cleanLine(run: Run, from: number, to: number, buf: LineBuffers): number
       }
     } else if (c === 0xff08) parens.push(true);
     else if (c === 0xff09) parens.pop();
-    buf.units[n] = c;
-    buf.starts[n] = run.starts[i];
-    buf.ends[n] = run.ends[i];
-    buf.flags[n] = buf.rawFlags[i - from];
-    n++;
+    flags[out.length - base] = rawFlags[i - from];
+    out.push(c, run.starts[i], run.ends[i]);
   }
-  return n;
+  return out.length - base;
 }
 
 /**
@@ -857,7 +836,7 @@ export function normalizeArticle(raw: RawArticle): NormalizedArticle {
   const seen = new Set<string>();
   const n = run.length;
   const u = run.units;
-  // Longest line decides the scratch size.
+  // Longest line decides the size of the per-line flag scratch.
   let longest = 0;
   for (let s = 0, i = 0; i <= n; i++) {
     if (i === n || spaceClass(u[i]) === Space.Newline) {
@@ -865,32 +844,32 @@ export function normalizeArticle(raw: RawArticle): NormalizedArticle {
       s = i + 1;
     }
   }
-  const buf = lineBuffers(longest + 1);
+  const flags = new Uint8Array(longest + 1);
+  const rawFlags = new Uint8Array(longest + 1);
   let separator: [number, number] | undefined; // file range of the newline after the last kept line
 
   for (let lineStart = 0; lineStart <= n; ) {
     let lineEnd = lineStart;
     while (lineEnd < n && spaceClass(u[lineEnd]) !== Space.Newline) lineEnd++;
-    // \r\n (and blank-line runs) are consumed below.
-    const nextStart = lineEnd + 1;
-    const len = cleanLine(run, lineStart, lineEnd, buf);
+    // The line goes straight into out, after its separator; it is rolled back if dropped.
+    const rollback = out.length;
+    if (out.length > 0 && separator) out.push(0x0a, separator[0], separator[1]);
+    const base = out.length;
+    const len = cleanLine(run, lineStart, lineEnd, out, flags, rawFlags);
     let keep = len > 0;
-    let lineText = '';
     if (keep) {
-      let trimmed = len;
-      while (trimmed > 0 && buf.units[trimmed - 1] === 0x20) trimmed--;
-      lineText = unitsToString(buf.units, 0, trimmed);
+      const lineText = out.toString(base, out.length);
       if (isBoilerplateSimplified(lineText) || seen.has(lineText)) keep = false;
       else {
         seen.add(lineText);
-        if (out.length > 0 && separator) out.push(0x0a, separator[0], separator[1]);
-        const base = out.length;
-        out.append(buf.units, buf.starts, buf.ends, 0, trimmed);
-        for (const span of damagedSpans(buf.units, buf.flags, trimmed)) damaged.push({ start: base + span.start, end: base + span.end });
+        for (const span of damagedSpans(out.units.subarray(base, out.length), flags, len)) {
+          damaged.push({ start: base + span.start, end: base + span.end });
+        }
       }
     }
-    if (keep && lineEnd < n) separator = [run.starts[lineEnd], run.ends[lineEnd]];
-    lineStart = nextStart;
+    if (!keep) out.length = rollback;
+    else if (lineEnd < n) separator = [run.starts[lineEnd], run.ends[lineEnd]];
+    lineStart = lineEnd + 1;
   }
 
   const text = out.toString();
@@ -941,16 +920,16 @@ export function normalizeTitle(title: string): string {
   let run = Run.fromString(title, 0);
   run = removeGlosses(run);
   run = toSimplified(run);
-  const buf = lineBuffers(run.length + 1);
-  const parts: string[] = [];
+  const out = new Run(run.length);
+  const flags = new Uint8Array(run.length + 1);
+  const rawFlags = new Uint8Array(run.length + 1);
   for (let s = 0, i = 0; i <= run.length; i++) {
     if (i === run.length || spaceClass(run.units[i]) === Space.Newline) {
-      const n = cleanLine(run, s, i, buf);
-      if (n > 0) parts.push(unitsToString(buf.units, 0, n).trim());
+      if (cleanLine(run, s, i, out, flags, rawFlags) > 0 && i < run.length) out.push(0x20, 0, 0);
       s = i + 1;
     }
   }
-  return parts.filter(Boolean).join(' ');
+  return out.toString().trim();
 }
 
 /**

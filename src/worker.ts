@@ -30,7 +30,7 @@ export interface FileOutcome {
  * of one chunk, not of the file. The price: resolve (我省, 本市) sees the chunk, some hundred
  * articles, rather than the whole file as context. Smaller files are one chunk, as before.
  */
-export const CHUNK_CHARS = 400_000;
+export const CHUNK_CHARS = 100_000;
 
 export interface WorkerRequest {
   seq: number;

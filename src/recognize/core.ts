@@ -50,7 +50,7 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
       // in a project name only the leading place is where it is (乌苏工业园); a later one names a donor (和田市北京小学)
       const firstInHost = ![...regions, ...pairing].some((o) => o !== r && o.start >= host.start && o.end <= r.start);
       const pairingInside = r.rule === 'pairing-compound';
-      r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind };
+      r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind, host: host.text };
     }
     else if (works.some((w) => w.start < r.start && r.end < w.end)) r.attrs = { ...r.attrs, inside: 'Work' };
   }

@@ -78,7 +78,7 @@ const NAME_OK = new Set([
   '民族', '团结', '文化', '艺术', '科技', '技术', '经济', '产业', '职业', '卫生', '健康', '医疗', '中医', '妇幼',
   '人民', '社会', '科学', '工程', '化学', '物理', '师范', '理工', '医科', '农业', '工业', '商业', '能源', '煤化',
   '互市', '边民', '交易', '服务型', '党群', '医养', '党政', '维稳', '普法', '实践', '直播', '网络', '青少年',
-  '附属', '医学院', '门诊', '住院', '深加工', '加工',
+  '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对',
 ]);
 const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
 const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
@@ -168,11 +168,13 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     // own-region abbreviations: 省司法厅, 县歌舞团, 市委组织部 keep a one-character name
     const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
     const department = /^[部厅局委]$/.test(suffix.word);
-    if (!ownRegion && (name.length < 2 || (!department && GENERIC_NAME.has(name.replace(/^[省市县州区]/, ''))))) continue;
+    // 省援疆前指: the own-region prefix makes a generic name specific
+    const ownPrefix = /^[省市县州]/.test(name) && !regionStarts.has(start);
+    if (!ownRegion && (name.length < 2 || (!department && !ownPrefix && GENERIC_NAME.has(name)))) continue;
     // a region's own government or party committee is the region, not a named organisation
     if (/^(?:委|党委|政府|人民政府|省委|市委|县委|常委会|省政府)$/.test(suffix.word) && /^[\u4e00-\u9fff]*[省市县州区委]$/.test(name) && (inside.length > 0 || ownRegion)) continue;
     if (/^(?:省委|市委|县委|省政府|区委|州委)/.test(name) && /委$|政府$|常委会$/.test(suffix.word)) continue;
-    if (!department && !inside.length && isGenericName(name)) continue;
+    if (!department && !ownPrefix && !inside.length && isGenericName(name)) continue;
     if (/^(?:系列)?活动$|交流活动$/.test(suffix.word) && !/援|两地/.test(sentenceOf(ctx, start))) continue;
     if (suffix.word === '活动' && text[ss - 1] === '”') {
       const q = text.lastIndexOf('“', ss - 2);

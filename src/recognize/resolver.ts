@@ -230,5 +230,7 @@ function isWeakNested(m: ResolvedMention): boolean {
   // an organisation/project inside a longer one (中科院 in 中科院大连化学物理研究所) is kept for relations only
   if ((m.kind === 'Organization' || m.kind === 'Project') && inside) return inside === m.kind;
   if (!REGION_KINDS.has(m.kind) || (inside !== 'Organization' && inside !== 'Work' && inside !== 'Project-name')) return false;
+  // an aid body names its supporter (江西援疆工作队): that is a mention of the province
+  if (m.attrs?.host && /援|对口|支援/.test(m.attrs.host)) return false;
   return m.rule === 'lexicon-alias' || m.rule === 'bare-xpcc' || m.rule === 'bare-autonomous-region' || m.rule === 'pairing-compound';
 }

@@ -32,6 +32,13 @@ export interface SentenceView {
   newParagraph: boolean;
 }
 
+export interface ListedRegion {
+  ref: EntityRef;
+  start: number;
+  end: number;
+  mention?: ResolvedMention;
+}
+
 export interface Candidate {
   type: RelationType;
   source: EntityRef;
@@ -79,7 +86,7 @@ export class ArticleContext {
       let coverEnd = -1;
       // top-level = entity readings only: a Title/Money/Date span never hides a name (自治区|副主席)
       for (const m of all) {
-        if (!m.entity || misread(m)) continue;
+        if ((!m.entity && !(m.kind === 'Pronoun' && this.regionRef(m))) || misread(m)) continue;
         if (m.end <= coverEnd) continue; // nested inside the previous top-level mention
         if (m.start < coverEnd) continue; // overlapping: keep the earlier, longer reading
         top.push(m);
@@ -183,6 +190,12 @@ export class ArticleContext {
 
   /** The region a mention denotes: region mentions and 我省-like pronouns. */
   regionRef(m: ResolvedMention): EntityRef | undefined {
+    if (m.kind === 'Pronoun' && !m.entity) {
+      // 我市/本区 left unresolved: the article's home when its name ends with the same unit
+      const unit = /^[我本]([省市区州县])$/u.exec(m.text)?.[1];
+      const home = this.a.home;
+      return unit && home && home.label.endsWith(unit) ? home : undefined;
+    }
     if (!m.entity) return undefined;
     if (REGION_KINDS.has(m.entity.type) && (REGION_KINDS.has(m.kind) || m.kind === 'Pronoun')) return m.entity;
     return undefined;
@@ -192,7 +205,7 @@ export class ArticleContext {
     return this.regionRef(m) !== undefined;
   }
 
-  /** Longest leading region name inside a label (山西省援疆前方指挥部 -> 山西省), with its length. */
+  /** Longest leading region name inside a label (湖南省援疆前方指挥部 -> 湖南省), with its length. */
   leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
     for (let len = Math.min(label.length - from, 14); len >= 2; len--) {
       const hits = this.lex.lookupRegion(label.slice(from, from + len));
@@ -201,7 +214,7 @@ export class ArticleContext {
     return undefined;
   }
 
-  /** Regions named one after another at the start of a label (河北巴州产业园区 -> 河北, 巴州). */
+  /** Regions named one after another at the start of a label (广东喀什产业园 -> 广东, 喀什). */
   leadingRegions(label: string): { region: Region; start: number; end: number }[] {
     const out: { region: Region; start: number; end: number }[] = [];
     let at = 0;
@@ -210,6 +223,65 @@ export class ArticleContext {
       if (!hit) break;
       out.push({ region: hit.region, start: at, end: hit.end });
       at = hit.end;
+    }
+    return out;
+  }
+
+  /**
+   * Regions listed from `pos` on (喀什地区疏勒、英吉沙和麦盖提四县): recognised region mentions, and
+   * also bare names the recognizer left out when the lexicon makes them children of a region
+   * already in the list (only inside such a list, where the parent disambiguates them).
+   */
+  regionList(s: SentenceView, pos: number, accept: (ref: EntityRef) => boolean, first: RegExp = /^$/u): ListedRegion[] {
+    const out: ListedRegion[] = [];
+    let at = pos;
+    for (let guard = 0; guard < 30; guard++) {
+      // a name right here (新疆和田: 和 is not a separator there), else after a separator
+      const lead = (out.length === 0 ? first : /^(、|和|及|以及|与)/u).exec(this.text(at, s.end));
+      const starts = lead && lead[0].length > 0 ? [at, at + lead[0].length] : [at];
+      let next: ListedRegion | undefined;
+      let stop = false;
+      for (const p of starts) {
+        const m = s.top.find((x) => x.start === p);
+        if (m) {
+          const ref = m.kind === 'Pronoun' ? undefined : this.regionRef(m);
+          if (ref && accept(ref)) next = { ref, start: m.start, end: m.end, mention: m };
+          else stop = true;
+          break;
+        }
+        if (out.length === 0) continue;
+        next = this.childNamedAt(s, p, out, accept);
+        if (next) break;
+      }
+      if (!next || stop) break;
+      out.push(next);
+      at = next.end;
+    }
+    return out;
+  }
+
+  /** A bare name at p that the lexicon makes a child of a region already listed. */
+  private childNamedAt(s: SentenceView, p: number, out: ListedRegion[], accept: (ref: EntityRef) => boolean): ListedRegion | undefined {
+    for (let len = Math.min(10, s.end - p); len >= 2; len--) {
+      if (s.top.some((x) => x.start < p + len && p < x.end)) continue;
+      const all = this.lex.lookupRegion(this.text(p, p + len)).filter((r) => out.some((o) => this.isAncestor(o.ref.label, r.name)));
+      // 新疆和田: 和田地区 (a direct child of a listed region) rather than 和田市 or 和田县 below it
+      const direct = all.filter((r) => out.some((o) => r.parent === o.ref.label));
+      const hits = direct.length > 0 ? direct : all;
+      if (hits.length === 1 && accept(refOfRegion(hits[0]!))) return { ref: refOfRegion(hits[0]!), start: p, end: p + len };
+    }
+    return undefined;
+  }
+
+  /** Region names inside a label, left to right, longest first (浙江省对口支援新疆阿克苏前方指挥部). */
+  regionsInLabel(label: string): { region: Region; start: number; end: number }[] {
+    const out: { region: Region; start: number; end: number }[] = [];
+    for (let pos = 0; pos < label.length - 1; ) {
+      const hit = this.leadingRegion(label, pos);
+      if (hit) {
+        out.push({ region: hit.region, start: pos, end: hit.end });
+        pos = hit.end;
+      } else pos++;
     }
     return out;
   }

@@ -6,7 +6,7 @@
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, type ArticleContext, type SentenceView } from './context.js';
 
-const CUE = /合作|交流|结对|共建|签约|签订|携手|协作|对接|帮扶|医联体|联盟|共享|互动|手拉手|牵手|联办|联合/u;
+const CUE = /合作|交流|结对|共建|签约|签订|签署|协议|协同|携手|协作|对接|帮扶|医联体|联盟|共享|互动|手拉手|牵手|联办|联合/u;
 const LIST_JOIN = /^(、|和|及|以及|与)$/u;
 const CLAUSE = /[，。；：！？,;:!?]/u;
 
@@ -21,7 +21,7 @@ function sameKind(a: EntityRef, b: EntityRef): boolean {
 }
 
 export function findCooperation(ctx: ArticleContext): void {
-  for (const s of ctx.sentences) {
+  for (const [index, s] of ctx.sentences.entries()) {
     const emit = (a: EntityRef, b: EntityRef, confidence: number, rule: string) => {
       if (!sameKind(a, b) || a.key === b.key) return;
       if (a.label.startsWith(b.label) || b.label.startsWith(a.label)) return; // 省委 / 省委省政府: one body
@@ -33,19 +33,20 @@ export function findCooperation(ctx: ArticleContext): void {
       const [x, y] = a.key < b.key ? [a, b] : [b, a];
       ctx.add({ type: 'COOPERATES_WITH', source: x, target: y, attrs: {}, sentence: s.index, confidence, rule });
     };
-    const respectively = zipRespectively(ctx, s, emit);
-    if (!respectively) withConnector(ctx, s, emit);
-    join(ctx, s, emit, ctx.sentences[ctx.sentences.indexOf(s) - 1]);
+    const zipped = zipRespectively(ctx, s, emit);
+    withConnector(ctx, s, emit, zipped);
+    join(ctx, s, emit, ctx.sentences[index - 1]);
     forOther(ctx, s, emit);
   }
 }
 
 type Emit = (a: EntityRef, b: EntityRef, confidence: number, rule: string) => void;
 
-function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?: { start: number; end: number }): void {
   const top = s.top;
   for (let j = 1; j < top.length; j++) {
     const b = top[j]!;
+    if (zipped && b.start >= zipped.start && b.start < zipped.end) continue; // paired by 分别 already
     const bRef = partyOf(ctx, b);
     if (!bRef) continue;
     const prefix = ctx.text(Math.max(s.start, b.start - 1), b.start);
@@ -78,20 +79,20 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
   }
 }
 
-function zipRespectively(ctx: ArticleContext, s: SentenceView, emit: Emit): boolean {
+function zipRespectively(ctx: ArticleContext, s: SentenceView, emit: Emit): { start: number; end: number } | undefined {
   const k = s.text.indexOf('分别');
-  if (k < 0) return false;
+  if (k < 0) return undefined;
   const at = s.start + k;
   const left = listEndingAt(ctx, s, at);
   const m = /^分别(把|与|和|同|对口|结对|帮扶|将)?/u.exec(ctx.text(at, s.end))!;
   const right = listStartingAt(ctx, s, at + m[0].length);
-  if (left.length < 2 || left.length !== right.length) return false;
-  for (let i = 0; i < left.length; i++) emit(left[i]!, right[i]!, 0.75, 'coop.respectively');
-  return true;
+  if (left.length < 2 || left.length !== right.length) return undefined;
+  for (let i = 0; i < left.length; i++) emit(left[i]!.ref, right[i]!.ref, 0.75, 'coop.respectively');
+  return { start: left[0]!.start, end: right[right.length - 1]!.end };
 }
 
-function listEndingAt(ctx: ArticleContext, s: SentenceView, end: number): EntityRef[] {
-  const out: EntityRef[] = [];
+function listEndingAt(ctx: ArticleContext, s: SentenceView, end: number): { ref: EntityRef; start: number; end: number }[] {
+  const out: { ref: EntityRef; start: number; end: number }[] = [];
   let at = end;
   for (let i = s.top.length - 1; i >= 0; i--) {
     const m = s.top[i]!;
@@ -100,14 +101,14 @@ function listEndingAt(ctx: ArticleContext, s: SentenceView, end: number): Entity
     if (out.length === 0 ? gap !== '' : !LIST_JOIN.test(gap)) break;
     const ref = partyOf(ctx, m);
     if (!ref) break;
-    out.unshift(ref);
+    out.unshift({ ref, start: m.start, end: m.end });
     at = m.start;
   }
   return out;
 }
 
-function listStartingAt(ctx: ArticleContext, s: SentenceView, start: number): EntityRef[] {
-  const out: EntityRef[] = [];
+function listStartingAt(ctx: ArticleContext, s: SentenceView, start: number): { ref: EntityRef; start: number; end: number }[] {
+  const out: { ref: EntityRef; start: number; end: number }[] = [];
   let at = start;
   for (const m of s.top) {
     if (m.start < at) continue;
@@ -115,7 +116,7 @@ function listStartingAt(ctx: ArticleContext, s: SentenceView, start: number): En
     if (out.length === 0 ? gap !== '' : !LIST_JOIN.test(gap)) break;
     const ref = partyOf(ctx, m);
     if (!ref) break;
-    out.push(ref);
+    out.push({ ref, start: m.start, end: m.end });
     at = m.end;
   }
   return out;

@@ -9,6 +9,7 @@ import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持/gu;
+const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
 
 function funderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
@@ -85,11 +86,20 @@ export function findFunds(ctx: ArticleContext): void {
   }
 
   // 山西某科技年产…生产线项目: the company the project is named after
-  const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3);
+  const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3 && COMPANY.test(e.label));
+  const suffixes = [...ctx.lex.projectSuffixes].sort((x, y) => y.length - x.length);
+  const core = (rest: string) => {
+    const suffix = suffixes.find((x) => rest.endsWith(x)) ?? '';
+    return rest.slice(0, rest.length - suffix.length).replace(/建设$/u, '');
+  };
   for (const s of ctx.sentences) {
     for (const m of s.top) {
       if (!isProject(m)) continue;
-      const owner = orgs.filter((o) => m.entity!.label.startsWith(o.label) && m.entity!.label.length >= o.label.length + 4).sort((x, y) => y.label.length - x.label.length)[0];
+      const label = m.entity!.label;
+      // the company's name, then what it builds (年产…生产线项目), not just a generic suffix
+      const owner = orgs
+        .filter((o) => label.startsWith(o.label) && core(label.slice(o.label.length)).length >= 2)
+        .sort((x, y) => y.label.length - x.label.length)[0];
       if (owner) fundings.push({ funder: owner, project: m, sentence: s.index, confidence: 0.6, rule: 'funds.owner-name', single: true });
     }
   }
@@ -122,7 +132,8 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
       let project: ResolvedMention | undefined;
       // 投入6800万元新建的P / 总投资2600万元的P
       const after = projects.find((p) => p.start >= money.end);
-      if (after && /^[^，。；,;]{0,12}$/u.test(ctx.text(money.end, after.start))) project = after;
+      const between = after ? ctx.text(money.end, after.start) : '';
+      if (after && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来)[^，。；,;]{0,8}$/u.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);

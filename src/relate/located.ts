@@ -1,6 +1,6 @@
 // LOCATED_IN: where a project or organisation is.
-//   loc.name      阜康市第七小学 -> 阜康市 (facility named after its place; see places.ts)
-//   loc.adjacent  石河子市天业集团, 昌吉州山西省援疆前方指挥部: a place written right before a name
+//   loc.name      叶城县第二小学 -> 叶城县 (facility named after its place; see places.ts)
+//   loc.adjacent  库尔勒市某纺织集团, 博州湖南省援疆前方指挥部: a place written right before a name
 //   loc.at-verb   在X(及Y)设立/建设/举办/实施/打造 … P (X a place, or a named venue in a place)
 //   loc.settle    P落户/落地/位于/坐落于 X (the most specific of 昌吉州奇台县)
 //   loc.inside    X博物馆内，P…

@@ -5,8 +5,6 @@
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { refOfRegion, type ArticleContext } from './context.js';
 
-const LIST_JOIN = /^(、|和|及|以及)$/u;
-
 function regionOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
   if (m.kind === 'Pronoun' || m.rule === 'pairing-compound') return undefined;
   return ctx.regionRef(m);
@@ -16,18 +14,25 @@ export function findPartOf(ctx: ArticleContext): void {
   for (const s of ctx.sentences) {
     const emit = (child: EntityRef, parent: EntityRef, rule: string) =>
       ctx.add({ type: 'PART_OF', source: child, target: parent, attrs: {}, sentence: s.index, confidence: 0.9, rule });
-    for (let i = 0; i + 1 < s.top.length; i++) {
-      const head = regionOf(ctx, s.top[i]!);
+    for (const m of s.top) {
+      const head = regionOf(ctx, m);
       if (!head) continue;
-      let prev = s.top[i]!;
-      for (let j = i + 1; j < s.top.length; j++) {
-        const m = s.top[j]!;
-        const gap = ctx.text(prev.end, m.start);
-        if (j === i + 1 ? gap !== '' : !LIST_JOIN.test(gap)) break;
-        const child = regionOf(ctx, m);
-        if (!child || !ctx.isAncestor(head.label, child.label)) break;
-        emit(child, head, j === i + 1 ? 'part.adjacent' : 'part.list');
-        prev = m;
+      // the head, then its children: adjacent (昌吉州奇台县) or a list (喀什地区疏勒、英吉沙…)
+      const list = ctx.regionList(s, m.start, () => true);
+      if (list.length < 2 || list[1]!.start !== m.end) continue;
+      for (let j = 1; j < list.length; j++) {
+        const child = list[j]!.ref;
+        if (!ctx.isAncestor(head.label, child.label)) break;
+        emit(child, head, j === 1 ? 'part.adjacent' : 'part.list');
+      }
+    }
+    // inside a name: …对口支援新疆克州前方指挥部
+    for (const m of s.top) {
+      if (m.kind !== 'Organization' && m.kind !== 'Project') continue;
+      const inside = ctx.regionsInLabel(m.entity!.label);
+      for (let i = 0; i + 1 < inside.length; i++) {
+        const [x, y] = [inside[i]!, inside[i + 1]!];
+        if (y.start === x.end && y.region.parent === x.region.name) emit(refOfRegion(y.region), refOfRegion(x.region), 'part.name');
       }
     }
     // a single mention spelled with its ancestor first
@@ -49,6 +54,13 @@ export function findPartOf(ctx: ArticleContext): void {
         }
         if (!found) break;
         emit(child, found.ref, 'part.name');
+        if (child === self) {
+          // 兵团第六师、第十二师: listed siblings share the spelled-out ancestor
+          for (const sib of ctx.regionList(s, m.start, () => true).slice(1)) {
+            if (sib.start === m.end) break; // adjacency is a child, not a sibling
+            if (ctx.region(sib.ref.label)?.parent === ctx.region(self.label)?.parent) emit(sib.ref, found.ref, 'part.name');
+          }
+        }
         child = found.ref;
         rest = rest.slice(0, found.len);
       }

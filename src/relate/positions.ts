@@ -1,6 +1,6 @@
 // HOLDS_POSITION: "[holder][title]、[holder][title]Person" read backwards from the person.
-//   中共中央政治局委员、新疆维吾尔自治区党委书记陈全国 -> 政治局 {委员}, 新疆 {党委书记}
-//   山西省委常委、常务副省长林武 -> 山西省 {省委常委、常务副省长} (a title without holder
+//   新疆大学校长、和田地区党委副书记某某 -> 新疆大学 {校长}, 和田地区 {党委副书记}
+//   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长} (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
@@ -23,6 +23,22 @@ function validTitle(ctx: ArticleContext, title: string): boolean {
 function holderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
   if (isOrg(m)) return m.entity;
   return ctx.regionRef(m);
+}
+
+/**
+ * 全国人大常委会副委员长 with no organisation recognised: a national body written
+ * into the title (name ending in an organisation suffix, no region in front).
+ */
+function bodyInTitle(ctx: ArticleContext, text: string): { ref: EntityRef; title: string } | undefined {
+  for (let k = text.length - 2; k >= 3; k--) {
+    const body = text.slice(0, k);
+    const title = text.slice(k);
+    if (!validTitle(ctx, title) || ctx.leadingRegion(body)) continue;
+    if (!/^(中共|中国|中央|全国|国家|国务院)/u.test(body)) continue;
+    if (!ctx.lex.orgSuffixes.some((x) => body.endsWith(x))) continue;
+    return { ref: { key: `Organization:${body}`, type: 'Organization', label: body }, title };
+  }
+  return undefined;
 }
 
 /** 市委书记 / 省长 with no name before: the article's own province or city (我省/我市 style). */
@@ -58,8 +74,9 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
       let title = ctx.text(holderMention.end, end);
       const surface = ctx.text(holderMention.start, holderMention.end);
       if (title.startsWith('委') && /[省市县州区]$/u.test(surface)) title = surface.slice(-1) + title;
+      else if (/[省市县州区]委$/u.test(surface)) title = surface.slice(-2) + title; // 省委|书记 -> 省委书记
       let holder = holderOf(ctx, holderMention)!;
-      // 博州党委宣传部 副部长 -> 博州 {党委宣传部副部长}: a party/government organ is its region's office
+      // 和田地区党委宣传部 部长 -> 和田地区 {党委宣传部部长}: a party/government organ is its region's office
       if (isOrg(holderMention)) {
         const lead = ctx.leadingRegion(holder.label);
         const organ = lead ? holder.label.slice(lead.end) : '';
@@ -76,9 +93,11 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
       const title = ctx.text(start, end);
       if (!validTitle(ctx, title)) break;
       const home = bareHome(ctx, title);
-      if (home) {
-        found.push({ holder: home, title, start });
-        for (const p of pending) found.push({ holder: home, title: p.title, start: p.start });
+      const body = home ? undefined : bodyInTitle(ctx, title);
+      const holder = home ?? body?.ref;
+      if (holder) {
+        found.push({ holder, title: body ? body.title : title, start });
+        for (const p of pending) found.push({ holder, title: p.title, start: p.start });
         pending = [];
       } else pending.push({ title, start });
     }

@@ -2,8 +2,9 @@
 // Rules (confidence):
 //   sup.explicit   对口支援 X、Y和Z (list after the verb), supporter = nearest before   0.95
 //   sup.pair       S·X及Y对口支援 / S与X共建 / S与X、Y正携手                           0.9
-//   sup.command    S援疆前方指挥部 / S对口支援新疆克州前方指挥部 / X + S援疆前指           0.9
-//   sup.compound   扬州新源, 河北巴州产业园区: supporter name directly before partner    0.85
+//   sup.command    S援疆前方指挥部 / S对口支援新疆阿克苏前方指挥部 / X + S援疆前指           0.9
+//   sup.compound   苏州阿图什, 广东喀什产业园: supporter name directly before partner    0.85
+//   sup.at-verb    S在X(及Y)实施/援建/建设 … (pairing-checked)                          0.75
 //   sup.abbr       晋疆 浙阿 豫哈 深喀: one-character abbreviations (lexicon pairing)   0.8
 //   sup.cooccur    supporter + aid cue + region of its official pairing in a sentence   0.7
 //   sup.fallback   S援疆… with no region in the sentence -> 新疆维吾尔自治区              0.6
@@ -20,6 +21,7 @@ import {
   refOfRegion,
   type ArticleContext,
   type Candidate,
+  type ListedRegion,
   type SentenceView,
 } from './context.js';
 import { placeFromName } from './places.js';
@@ -79,6 +81,23 @@ function dropCompoundRoots(ctx: ArticleContext, list: ResolvedMention[]): Resolv
   });
 }
 
+function dropListedRoots(ctx: ArticleContext, list: ListedRegion[]): ListedRegion[] {
+  return list.filter((x, i) => {
+    const next = list[i + 1];
+    return !(next && next.start === x.end && ctx.isXinjiangRoot(x.ref.label) && ctx.isAncestor(x.ref.label, next.ref.label));
+  });
+}
+
+/** Is m a place someone (a person, a delegation) travels to in this clause? */
+function visited(ctx: ArticleContext, s: SentenceView, m: ResolvedMention): boolean {
+  const before = ctx.text(s.start, m.start);
+  const clause = before.slice(Math.max(0, before.search(/[^，。；,;]*$/u)));
+  const cue = /(来到|到|赴|前往|抵达|走进)[^，。；,;]*$/u.exec(clause);
+  if (!cue) return false;
+  const mover = clause.slice(0, cue.index);
+  return /代表团|一行|考察团|调研组/u.test(mover) || s.top.some((x) => x.kind === 'Person' && x.end <= m.start - (clause.length - cue.index) && x.start >= m.start - clause.length);
+}
+
 function sinceYear(ctx: ArticleContext, s: SentenceView, before: number): number | undefined {
   for (const m of s.all) {
     if (m.kind !== 'Date' || m.value === undefined || m.end > before) continue;
@@ -118,16 +137,7 @@ export function findSupports(ctx: ArticleContext): void {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (top.some((m) => m.start <= p && q <= m.end)) continue; // inside a name (…对口支援…前方指挥部)
-      const targets: ResolvedMention[] = [];
-      let at = q;
-      for (const m of top) {
-        if (m.start < at) continue;
-        const gap = ctx.text(at, m.start);
-        if (targets.length === 0 ? !/^(了|着)?$/u.test(gap) : gap !== '' && !LIST_JOIN.test(gap)) break;
-        if (!xinjiangRegion(ctx, m)) break;
-        targets.push(m);
-        at = m.end;
-      }
+      const targets = ctx.regionList(s, q, (r) => ctx.isXinjiang(r.label), /^(了|着)/u);
       if (targets.length === 0) continue;
       const nearest = nearestSupporterBefore(p);
       let hits: { ref: EntityRef }[] = [];
@@ -151,8 +161,8 @@ export function findSupports(ctx: ArticleContext): void {
       }
       const since = sinceYear(ctx, s, p);
       for (const hit of hits) {
-        for (const t of dropCompoundRoots(ctx, targets)) {
-          const target = ctx.regionRef(t)!;
+        for (const t of dropListedRoots(ctx, targets)) {
+          const target = t.ref;
           // in a list of supporters, each keeps only the partners of its own pairing
           const supporter = ctx.supporterFor(hit.ref.label);
           if (hits.length > 1 && supporter && !ctx.pairingConsistent(supporter, target.label)) continue;
@@ -229,7 +239,7 @@ export function findSupports(ctx: ArticleContext): void {
       }
     }
 
-    // --- sup.compound: 扬州新源 (two names), 河北巴州产业园区 (inside a name)
+    // --- sup.compound: 苏州阿图什 (two names), 广东喀什产业园 (inside a name)
     for (let i = 0; i + 1 < top.length; i++) {
       const a = top[i]!;
       const b = top[i + 1]!;
@@ -256,6 +266,7 @@ export function findSupports(ctx: ArticleContext): void {
       const partner = s.all.find((x) => x.rule === 'pairing-compound' && x.start === m.end && x.attrs?.role === 'recipient');
       const supporter = ctx.supporterFor(m.entity.label);
       if (!partner?.entity || !supporter || !ctx.pairingConsistent(supporter, partner.entity.label)) continue;
+      if (TRANSPORT.test(ctx.text(partner.end, partner.end + 4))) continue;
       abbrTaken.add(m.start);
       emit({ ref: m.entity }, partner.entity, 0.8, 'sup.abbr');
     }
@@ -275,9 +286,17 @@ export function findSupports(ctx: ArticleContext): void {
 
     // --- sup.cooccur: supporter + aid cue + a region of its pairing, same sentence
     if (AID_CUE.test(s.text)) {
-      const supporters = top.map((m) => supporterOf(ctx, m)).filter((h): h is SupporterHit => !!h);
+      // 福建省龙岩市: the province only qualifies the city, which is the supporter
+      const qualifier = (m: ResolvedMention) => {
+        const next = top.find((x) => x.start === m.end);
+        const a = ctx.regionRef(m);
+        const b = next && ctx.regionRef(next);
+        return !!(a && b && ctx.isAncestor(a.label, b.label));
+      };
+      const supporters = top.filter((m) => !qualifier(m)).map((m) => supporterOf(ctx, m)).filter((h): h is SupporterHit => !!h);
       const places: { ref: EntityRef; viaProject: boolean }[] = [];
       for (const m of top) {
+        if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support
         const r = xinjiangRegion(ctx, m);
         if (r) places.push({ ref: r, viaProject: false });
         else if (isProject(m)) {
@@ -316,7 +335,7 @@ export function findSupports(ctx: ArticleContext): void {
   // A supporter whose specific partner the article names elsewhere: its bare "援疆" is that partner.
   const specificSources = new Set(own.filter((c) => !ctx.isXinjiangRoot(c.target.label)).map((c) => c.source.key));
   // A co-occurring prefecture that contains a partner stated by a stronger rule is context
-  // (扬州新源 … 伊犁草原文物展 -> not 扬州 SUPPORTS 伊犁).
+  // (苏州阿图什 … 克州风情展 -> not 苏州 SUPPORTS 克州).
   const strong = own.filter((c) => !WEAK.has(c.rule));
   for (const c of own) {
     if (c.rule === 'sup.cooccur' && !ctx.isXinjiangRoot(c.target.label) &&
@@ -326,4 +345,3 @@ export function findSupports(ctx: ArticleContext): void {
   for (const c of fallbacks) if (!specificSources.has(c.source.key)) ctx.add(c);
 }
 
-export { XINJIANG };

@@ -7,12 +7,12 @@
 import type { ResolvedMention } from '../types.js';
 import { isPerson, type ArticleContext, type SentenceView } from './context.js';
 
-const CUE = /(?:先后|分别|相继|专程|深入)?(?:赴|到|前往|来到|走进|考察|调研|视察|走访|看望|慰问|参观)了?/gu;
+const CUE = /(?:先后|分别|相继|专程|深入)?(?:赴|到|前往|来到|抵达|走进|考察|调研|视察|走访|看望|慰问|参观)了?/gu;
 const STOP_WORDS = /学习|考察|调研|视察|参观|走访|慰问|看望|检查|指导|交流|开展|参加|出席|举行|了解|听取|召开|进行|座谈|调研/u;
 const PEOPLE_TAIL = /(干部|人才|群众|人民|职工|工人|居民|牧民|农民|学生|教师|医生|家庭|代表|同志|师生|儿童|官兵|亲戚|亲人|老人|患者|演职人员)$/u;
 const SPEECH = /说|表示|指出|强调|要求|认为|介绍/u;
 const CLAUSE = /[，。；：！？,;:!?]/u;
-const AFTER_AT = /^(了解|考察|调研|察看|查看|视察|听取|参观|走访|看望|慰问|指出|强调|详细)/u;
+const AFTER_AT = /^(了解|考察|调研|察看|查看|视察|听取|参观|走访|看望|慰问|指出|强调|详细|仔细|认真|与|同|向)/u;
 
 function isPlaceLike(ctx: ArticleContext, m: ResolvedMention): boolean {
   if (!m.entity || m.kind === 'Pronoun' || m.kind === 'Person') return false;

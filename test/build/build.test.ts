@@ -114,7 +114,7 @@ describe('build with worker threads (compiled dist/)', () => {
     const dir = join(root, 'big');
     mkdirSync(dir, { recursive: true });
     const articles: string[] = [];
-    for (let i = 0, size = 0; size < CHUNK_CHARS * 2.5; i++) {
+    for (let i = 0, size = 0; size < CHUNK_CHARS * 1.3; i++) {
       articles.push(article(i));
       size += article(i).length + 6;
     }

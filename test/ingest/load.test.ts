@@ -121,6 +121,17 @@ describe('loadDocument: encodings', () => {
     expect(await load('utf16be.txt')).toMatchObject({ encoding: 'utf-16be', text: SIMPLIFIED });
   });
 
+  it('recognises UTF-16 without a BOM by where its NUL bytes are', () => {
+    const le = decodeBytes(iconv.encode(SIMPLIFIED, 'utf16le'));
+    expect(le).toMatchObject({ encoding: 'utf-16le', text: SIMPLIFIED });
+    const be = decodeBytes(iconv.encode(SIMPLIFIED, 'utf16be'));
+    expect(be).toMatchObject({ encoding: 'utf-16be', text: SIMPLIFIED });
+    // Random bytes with NULs are still binary.
+    const noise = Buffer.alloc(4096);
+    for (let i = 0; i < noise.length; i++) noise[i] = (i * 7919 + (i >> 3)) % 256;
+    expect(decodeBytes(noise)).toMatchObject({ status: 'error', reason: 'binary file (NUL bytes)' });
+  });
+
   it('detects GBK / GB18030 (including 4-byte sequences)', async () => {
     expect(await load('gbk.txt')).toMatchObject({ encoding: 'gb18030', text: SIMPLIFIED.repeat(3) });
     const doc = await load('gb18030.txt');
@@ -171,6 +182,13 @@ describe('loadDocument: bad input gives one-line reasons, never throws', () => {
     const report = await problem(path.join(dir, 'latin1.txt'));
     expect(report.status).not.toBe('ok');
     expect(report.reason).toMatch(/^(could not decode as UTF-8, GB18030 or Big5|no Chinese text)/);
+  });
+
+  it('Korean or Japanese legacy encodings are not mistaken for GB18030', () => {
+    const korean = iconv.encode('대한민국의 수도는 서울이다. 한국어는 아름다운 언어입니다.\n'.repeat(4), 'euc-kr');
+    expect(decodeBytes(korean)).toMatchObject({ status: 'error', reason: 'could not decode as UTF-8, GB18030 or Big5 (looks like EUC-KR)' });
+    const japanese = iconv.encode('日本語のテキストです。東京は日本の首都です。\n'.repeat(4), 'shift_jis');
+    expect(decodeBytes(japanese)).toMatchObject({ status: 'error' });
   });
 
   it('a missing path is an error', async () => {

@@ -58,11 +58,29 @@ public final class Launcher {
             builder = builder.withConfig(GraphDatabaseSettings.data_directory, dataDir);
         }
 
-        Neo4j neo4j = builder.build();
+        Neo4j neo4j;
+        try {
+            neo4j = builder.build();
+        } catch (RuntimeException e) {
+            // Neo4j's own threads would keep the JVM alive: fail loudly and exit.
+            e.printStackTrace();
+            System.exit(1);
+            return;
+        }
         if (password != null) {
             // ALTER USER on the system database from inside the JVM: no initial "neo4j" password to change.
-            neo4j.databaseManagementService().database("system").executeTransactionally(
-                    "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            // A restart on the same --data already has it (Neo4j refuses to set an unchanged password).
+            try {
+                neo4j.databaseManagementService().database("system").executeTransactionally(
+                        "ALTER USER neo4j SET PASSWORD $password CHANGE NOT REQUIRED", Map.of("password", password));
+            } catch (RuntimeException e) {
+                if (dataDir == null) {
+                    e.printStackTrace();
+                    neo4j.close();
+                    System.exit(1);
+                }
+                System.err.println("Launcher: password not changed (" + e.getMessage() + ")");
+            }
         }
 
         Thread closer = new Thread(() -> {

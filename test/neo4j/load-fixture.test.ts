@@ -181,7 +181,12 @@ describe('cypher/queries on the fixture', () => {
   it('shortest-path: with directions, never through articles', async () => {
     const [row] = await queryRows('shortest-path.cypher', { from: '赵丽', to: '阿图什市' });
     expect(row).toMatchObject({ hops: 2, path: '赵丽 -[VISITS]-> 阿图什市第一中学扩建项目 -[LOCATED_IN]-> 阿图什市' });
-    expect(await queryRows('shortest-path.cypher', { from: '江苏省', to: '湘鄯医疗联合体' })).toEqual([]);
+    const [long] = await queryRows('shortest-path.cypher', { from: '江苏省', to: '湘鄯医疗联合体' });
+    expect(long!.path).toBe(
+      '江苏省 -[SUPPORTS]-> 克孜勒苏柯尔克孜自治州 -[PART_OF]-> 新疆维吾尔自治区 <-[PART_OF]- 吐鲁番市 <-[PART_OF]- 鄯善县 <-[LOCATED_IN]- 鄯善县人民医院 <-[COOPERATES_WITH]- 湘鄯医疗联合体',
+    );
+    // The two hostile organisations are only linked to each other (and to an article): no path.
+    expect(await queryRows('shortest-path.cypher', { from: '江苏省', to: EVIL_ONE })).toEqual([]);
   });
 
   it('most-connected-organisations: ranked by relations', async () => {

@@ -15,6 +15,8 @@ const PUNCT = [...',.:;!?()"，。：；！？（）“”「」、《》—…�
 const SPACES = [' ', '\u3000', '\u00a0', '\t', '\n', '\r\n', '\n\n'];
 const OTHER = [...'0123456789０１２３ABCabcＡＢｃ%％-'];
 const NOT_GLOSSES = ['村(社区)', '(草案)', '(GDP)', '(2023)'];
+// Phrases that opencc converts differently from their single characters (瞭解 -> 了解, but 瞭 -> 瞭).
+const PHRASES = ['一目瞭然', '瞭解', '不瞭解', '乾隆', '么麼'];
 
 const piece = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...SIMPLIFIED) },
@@ -24,6 +26,7 @@ const piece = fc.oneof(
   { weight: 2, arbitrary: fc.constantFrom(...SPACES) },
   { weight: 2, arbitrary: fc.constantFrom(...OTHER) },
   { weight: 1, arbitrary: fc.constantFrom(...NOT_GLOSSES) },
+  { weight: 2, arbitrary: fc.constantFrom(...PHRASES) },
 );
 const textArb = fc.array(piece, { minLength: 0, maxLength: 120 }).map((parts) => parts.join(''));
 
@@ -42,8 +45,19 @@ function consistent(normalized: string, original: string): boolean {
     if (code >= 0xff01 && code <= 0xff5e && String.fromCharCode(code - 0xfee0) === normalized) return true;
     if (PUNCT_FORMS[original]?.includes(normalized)) return true;
   }
-  // t -> cn: per char, or inside a phrase (乾隆 stays 乾, 乾淨 becomes 干净).
-  return t2s(original) === normalized || t2s(original).includes(normalized);
+  // t -> cn of the char itself, or the char at the same place in its converted phrase
+  // (瞭解 -> 了解 maps 了 to 瞭 and 解 to 解); checked by the caller with phraseAt.
+  return t2s(original) === normalized;
+}
+
+/** The converted char at position p when p lies inside one of PHRASES in text. */
+function phraseAt(text: string, p: number): string | undefined {
+  for (const phrase of PHRASES) {
+    for (let from = Math.max(0, p - phrase.length + 1); from <= p; from++) {
+      if (text.startsWith(phrase, from)) return t2s(phrase)[p - from];
+    }
+  }
+  return undefined;
 }
 
 function article(text: string, start: number): RawArticle {
@@ -64,8 +78,8 @@ describe('normalizeArticle offsets (property)', () => {
           if (i > 0) expect(a.offsets[i]).toBeGreaterThanOrEqual(a.offsets[i - 1]);
           const original = text.slice(span.start - start, span.end - start);
           const c = a.text[i];
-          // A char that is part of a surrogate pair is checked as a pair elsewhere; none here.
-          expect(consistent(c, original), `${JSON.stringify(c)} <- ${JSON.stringify(original)} in ${JSON.stringify(text)}`).toBe(true);
+          const ok = consistent(c, original) || phraseAt(text, span.start - start) === c;
+          expect(ok, `${JSON.stringify(c)} <- ${JSON.stringify(original)} in ${JSON.stringify(text)}`).toBe(true);
         }
         // Whole-text span covers exactly what produced the first and last chars.
         if (a.text.length > 0) {
@@ -99,7 +113,7 @@ describe('normalizeArticle offsets (property)', () => {
 
   it('the Han text equals OpenCC.Converter({from: "t", to: "cn"}) of the gloss-free source', () => {
     const hanOnly = fc
-      .array(fc.oneof(fc.constantFrom(...SIMPLIFIED), fc.constantFrom(...TRADITIONAL), fc.constantFrom(...GLOSSED)), { maxLength: 80 })
+      .array(fc.oneof(fc.constantFrom(...SIMPLIFIED), fc.constantFrom(...TRADITIONAL), fc.constantFrom(...GLOSSED), fc.constantFrom(...PHRASES)), { maxLength: 80 })
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(hanOnly, (text) => {
@@ -108,6 +122,37 @@ describe('normalizeArticle offsets (property)', () => {
         expect(a.text).toBe(t2s(withoutGlosses));
       }),
       { numRuns: 300, seed: 99 },
+    );
+  });
+
+  it('HTML: every char maps back to itself or to the entity that produced it', () => {
+    const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&nbsp;': ' ', '&#26032;': '新', '&#x7586;': '疆', '&ldquo;': '“', '&rdquo;': '”' };
+    const htmlPiece = fc.oneof(
+      { weight: 5, arbitrary: fc.constantFrom(...SIMPLIFIED, ...TRADITIONAL) },
+      { weight: 2, arbitrary: fc.constantFrom('<p>', '</p>', '<br/>', '<div class="x">', '</div>', '<span>', '</span>', '<a href="/a?b=1&c=2">', '</a>') },
+      { weight: 2, arbitrary: fc.constantFrom(...Object.keys(ENTITIES)) },
+      { weight: 1, arbitrary: fc.constantFrom('<script>var a = "<p>不要</p>";</script>', '<style>p{}</style>', '<!-- 注释 -->', '<', '&', '&bogus;') },
+      { weight: 1, arbitrary: fc.constantFrom(...PUNCT, ' ', '\n') },
+    );
+    const htmlArb = fc.array(htmlPiece, { maxLength: 80 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(htmlArb, (html) => {
+        const a = normalizeArticle({ ...article(html, 5), format: 'html' });
+        expect(a.text).not.toContain('不要');
+        expect(a.text).not.toContain('注释');
+        for (let i = 0; i < a.text.length; i++) {
+          const span = toFileSpan(a, i, i + 1);
+          const original = html.slice(span.start - 5, span.end - 5);
+          const c = a.text[i];
+          const fromEntity = ENTITIES[original];
+          const ok =
+            consistent(c, original) ||
+            (fromEntity !== undefined && (consistent(c, fromEntity) || (c === ' ' && fromEntity === ' '))) ||
+            (c === '\n' && /^<[^>]*>$/.test(original));
+          expect(ok, `${JSON.stringify(c)} <- ${JSON.stringify(original)} in ${JSON.stringify(html)}`).toBe(true);
+        }
+      }),
+      { numRuns: 300, seed: 42 },
     );
   });
 

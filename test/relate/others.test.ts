@@ -41,6 +41,10 @@ describe('HOLDS_POSITION', () => {
     ).toEqual(['李晓东 -> 新疆大学 {校长}', '马红 -> 和田地区 {党委宣传部部长}']);
   });
 
+  it('a national body written into the title is the holder (全国人大常委会副委员长)', () => {
+    expect(titlesOf(relate('全国人大常委会副委员长周立新出席。', [['Person', '周立新']]))).toEqual(['周立新 -> 全国人大常委会 {副委员长}']);
+  });
+
   it('roles that are not offices give nothing', () => {
     expect(titlesOf(relate('河南援疆干部刘晓燕和记者陈思一同前往。', [['Province', '河南'], ['Person', '刘晓燕'], ['Person', '陈思']]))).toEqual([]);
   });
@@ -51,6 +55,21 @@ describe('FUNDS and LOCATED_IN', () => {
     const records = relate('新华能源集团投资建设的叶城光伏电站项目并网发电。', [['Organization', '新华能源集团'], ['Project', '叶城光伏电站项目']]);
     expect(edges(records, 'FUNDS')).toEqual(['FUNDS 新华能源集团 -> 叶城光伏电站项目']);
     expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 叶城光伏电站项目 -> 叶城县']);
+  });
+
+  it('a company funds the project named after it, a public body with a generic suffix does not', () => {
+    const records = relate('天山矿业集团年产5万吨选矿厂项目开工，阿克苏市第二医院建设项目同时启动。', [
+      ['Project', '天山矿业集团年产5万吨选矿厂项目'],
+      ['Organization', '天山矿业集团'],
+      ['Project', '阿克苏市第二医院建设项目'],
+      ['Organization', '阿克苏市第二医院'],
+    ]);
+    expect(edges(records, 'FUNDS')).toEqual(['FUNDS 天山矿业集团 -> 天山矿业集团年产5万吨选矿厂项目']);
+  });
+
+  it('投入资金M，用于建设P gives P the amount', () => {
+    const records = relate('我市投入援疆资金800万元，用于建设于田县农贸市场。', [['Pronoun', '我市'], ['Money', '800万元', '8000000'], ['Project', '于田县农贸市场']], { home: '天津市' });
+    expect(records.filter((r) => r.type === 'FUNDS').map((r) => [r.source, r.attrs.amount_yuan])).toEqual([['Province:天津市', 8000000]]);
   });
 
   it('one amount for several projects is not given to any of them', () => {
@@ -183,5 +202,66 @@ describe('PART_OF and the record contract', () => {
     expect(r.confidence).toBeGreaterThan(0);
     expect(r.confidence).toBeLessThanOrEqual(1);
     expect(JSON.stringify(relateArticle(article))).toBe(JSON.stringify(records));
+  });
+});
+
+describe('lists read with the lexicon', () => {
+  it('children the recognizer left out are read inside a stated list (天津 …和田地区民丰、策勒、于田三县)', () => {
+    const records = relate('我市对口支援和田地区民丰、策勒、于田三县。', [['Pronoun', '我市'], ['Prefecture', '和田地区'], ['County', '策勒']], { home: '天津市' });
+    expect(edges(records, 'SUPPORTS')).toEqual([
+      'SUPPORTS 天津市 -> 于田县',
+      'SUPPORTS 天津市 -> 和田地区',
+      'SUPPORTS 天津市 -> 民丰县',
+      'SUPPORTS 天津市 -> 策勒县',
+    ]);
+    expect(edges(records, 'PART_OF')).toEqual(['PART_OF 于田县 -> 和田地区', 'PART_OF 民丰县 -> 和田地区', 'PART_OF 策勒县 -> 和田地区']);
+  });
+
+  it('新疆和田: 和 starts a name here, and the prefecture is the direct child', () => {
+    expect(edges(relate('会议在新疆和田召开。', [['Province', '新疆']]), 'PART_OF')).toEqual(['PART_OF 和田地区 -> 新疆维吾尔自治区']);
+  });
+});
+
+describe('second-round cases', () => {
+  it('a delegation touring regions is a visit, not a statement of support; 抵达 is a visit', () => {
+    const records = relate('赵卫东抵达哈密市。代表团一行先后来到伊州区、巴里坤县，察看河南援建的伊州区第二中学。', [
+      ['Person', '赵卫东'],
+      ['Prefecture', '哈密市'],
+      ['County', '伊州区'],
+      ['County', '巴里坤县', '巴里坤哈萨克自治县'],
+      ['Province', '河南'],
+      ['Project', '伊州区第二中学'],
+    ]);
+    expect(edges(records, 'SUPPORTS')).toEqual(['SUPPORTS 河南省 -> 伊州区']);
+    expect(edges(records, 'VISITS')).toEqual(['VISITS 赵卫东 -> 哈密市']);
+  });
+
+  it('a province written before its city only qualifies it (福建省龙岩市援建)', () => {
+    expect(
+      edges(relate('由福建省龙岩市援建的木垒县人民医院新院区投入使用。', [
+        ['Province', '福建省'],
+        ['Prefecture', '龙岩市'],
+        ['Project', '木垒县人民医院新院区'],
+      ]), 'SUPPORTS'),
+    ).toEqual(['SUPPORTS 龙岩市 -> 木垒哈萨克自治县']);
+  });
+
+  it('A与B and a 分别 list in one sentence both count; 在X，P与… is a visit', () => {
+    const coop = relate('福州大学与昌吉学院签订协议，厦门市第一医院、泉州市第一医院分别与玛纳斯县人民医院、呼图壁县人民医院结对。', [
+      ['Organization', '福州大学'],
+      ['Organization', '昌吉学院'],
+      ['Organization', '厦门市第一医院'],
+      ['Organization', '泉州市第一医院'],
+      ['Organization', '玛纳斯县人民医院'],
+      ['Organization', '呼图壁县人民医院'],
+    ]);
+    expect(edges(coop, 'COOPERATES_WITH')).toEqual([
+      'COOPERATES_WITH 厦门市第一医院 -> 玛纳斯县人民医院',
+      'COOPERATES_WITH 呼图壁县人民医院 -> 泉州市第一医院',
+      'COOPERATES_WITH 昌吉学院 -> 福州大学',
+    ]);
+    expect(
+      edges(relate('在昌吉州人民医院，林晓东与援疆医生亲切交谈。', [['Organization', '昌吉州人民医院'], ['Person', '林晓东']]), 'VISITS'),
+    ).toEqual(['VISITS 林晓东 -> 昌吉州人民医院']);
   });
 });

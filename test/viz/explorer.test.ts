@@ -1,11 +1,13 @@
 // The explorer's interactions on a small hand-written graph (test/viz/fixtures.ts).
 import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { launchBrowser, openExplorer, type Browser } from './browser.js';
-import { drawnPixels, nodePosition, pointOnEdge } from './page.js';
+import { drawnPixels, nodePosition, pointsOnEdge } from './page.js';
 import { smallGraph } from './fixtures.js';
-import { artifactPath, writeExplorer, type TempPage } from './helpers.js';
+import { ROOT, artifactPath, writeExplorer, type TempPage } from './helpers.js';
 
 let browser: Browser;
 let temp: TempPage;
@@ -33,6 +35,7 @@ beforeAll(async () => {
 async function closePanel() {
   if (await page.isVisible('#panel-close')) await page.click('#panel-close');
   await page.waitForSelector('#panel', { state: 'hidden' });
+  await page.waitForFunction(() => !window.__yjkg!.explorer!.sigma.getCamera().isAnimated());
   // The stage widens when the panel closes: let sigma resize, then show the whole graph.
   await page.evaluate(() => {
     const s = window.__yjkg!.explorer!.sigma;
@@ -93,7 +96,8 @@ describe('explorer on a small graph', () => {
     expect(await panelTitle()).toBe('江苏省');
     expect(await page.$$eval('#panel-body .alias', (els) => els.map((e) => e.textContent))).toEqual(['江苏', '苏']);
     const sources = await page.$$eval('#panel-body cite.source', (els) => els.map((e) => e.textContent));
-    expect(sources).toContain('demo/a.txt · article 0 《江苏援疆十年纪实》');
+    // Source article, its title, and where the quote sits in the original file.
+    expect(sources).toContain('demo/a.txt · article 0 《江苏援疆十年纪实》 · chars 0–15');
   });
 
   test('clicking a relation shows its evidence', async () => {
@@ -105,13 +109,21 @@ describe('explorer on a small graph', () => {
 
   test('clicking an edge on the canvas shows that edge', async () => {
     await closePanel();
-    // A point on the 霍城县 -> 伊犁州 PART_OF edge that no node covers.
-    const point = await pointOnEdge(page, 'County:霍城县', 'Prefecture:伊犁哈萨克自治州');
-    // Like a person: the pointer rests on the edge (sigma picks the hovered edge on move), then clicks.
-    await page.mouse.move(point.x, point.y);
-    await page.waitForTimeout(300); await page.screenshot({ path: '/tmp/dbg2.png' }); console.log(point, await page.evaluate(() => [window.__yjkg!.explorer!.hoveredNode, window.__yjkg!.explorer!.selectedNode, window.__yjkg!.explorer!.selectedEdge]));
-    await page.waitForFunction(() => document.getElementById('sigma-container')!.style.cursor === 'pointer');
-    await page.mouse.click(point.x, point.y);
+    // Like a person: move along the 霍城县 -> 伊犁州 PART_OF edge until the pointer says it is on it
+    // (sigma picks edges in a half-resolution buffer, so a thin edge is not hit everywhere), then click.
+    const points = await pointsOnEdge(page, 'County:霍城县', 'Prefecture:伊犁哈萨克自治州');
+    expect(points.length).toBeGreaterThan(0);
+    const isPointer = () => page.evaluate(() => document.getElementById('sigma-container')!.style.cursor === 'pointer');
+    let hit: { x: number; y: number } | undefined;
+    for (const point of points) {
+      await page.mouse.move(point.x, point.y);
+      if (await isPointer()) {
+        hit = point;
+        break;
+      }
+    }
+    expect(hit).toBeDefined();
+    await page.mouse.click(hit!.x, hit!.y);
     await page.waitForSelector('#panel:not([hidden])');
     expect(await page.getAttribute('#panel-body', 'data-kind')).toBe('edge');
     expect(await page.locator('#panel-body blockquote').first().textContent()).toBe('伊犁州霍城县新建一所中学。');
@@ -153,13 +165,66 @@ describe('explorer on a small graph', () => {
     expect(await counts()).toEqual({ nodes: '9', edges: '8' });
   });
 
-  test('the selection in the URL is restored when the link is opened', async () => {
+  test('the selection and the filters in the URL are restored when the link is opened', async () => {
+    await page.uncheck('#node-types input[value="Project"]');
+    await page.check('#edge-types input[value="MENTIONS"]');
+    await page.locator('#min-evidence').fill('2');
+    expect(new URLSearchParams(new URL(page.url()).hash.slice(1)).toString()).toBe('hide=Project%2CArticle&hiderel=&min=2');
+    await page.check('#node-types input[value="Project"]');
+    await page.uncheck('#edge-types input[value="MENTIONS"]');
+    await page.locator('#min-evidence').fill('1');
+    expect(new URL(page.url()).hash).toBe('');
+
     const shared = await browser.context.newPage();
-    await shared.goto(`${temp.url}#node=${encodeURIComponent('Person:张明远')}`);
+    await shared.goto(`${temp.url}#node=${encodeURIComponent('Person:张明远')}&hide=Person`);
     await shared.waitForFunction(() => window.__yjkg?.ready === true);
     expect(await shared.locator('#panel-body .canonical').textContent()).toBe('张明远');
     expect(await shared.locator('#panel-body [data-relation="HOLDS_POSITION"] .attrs').textContent()).toBe('title: 总指挥');
+    // Only Person hidden: the Article nodes (off by default) are shown because the link says so.
+    expect(await shared.isChecked('#node-types input[value="Person"]')).toBe(false);
+    expect(await shared.isChecked('#node-types input[value="Article"]')).toBe(true);
+    expect(await shared.getAttribute('#counts', 'data-nodes')).toBe('9');
+    // Editing the fragment by hand (or going back) applies it too.
+    await shared.evaluate(() => (location.hash = 'min=2'));
+    await shared.waitForFunction(() => document.getElementById('counts')!.dataset.edges === '1');
+    expect(await shared.isVisible('#panel')).toBe(false);
     await shared.close();
+  });
+
+  test('zoom buttons zoom and show the whole graph again', async () => {
+    const ratio = () => page.evaluate(() => window.__yjkg!.explorer!.sigma.getCamera().ratio);
+    const settled = () => page.waitForFunction(() => !window.__yjkg!.explorer!.sigma.getCamera().isAnimated());
+    await settled();
+    const start = await ratio();
+    await page.click('#zoom-in');
+    await settled();
+    expect(await ratio()).toBeLessThan(start);
+    await page.click('#zoom-out');
+    await page.click('#zoom-out');
+    await settled();
+    await page.click('#zoom-reset');
+    await settled();
+    expect(await ratio()).toBe(1);
+  });
+
+  test('the bare viewer asks for a graph and opens a dropped graph.json', async () => {
+    const bare = await browser.context.newPage();
+    await bare.goto(pathToFileURL(join(ROOT, 'viz', 'dist', 'index.html')).href);
+    await expect(bare.locator('#message').textContent()).resolves.toContain('drop a graph.json');
+    await bare.evaluate((text) => {
+      const data = new DataTransfer();
+      data.items.add(new File([text], 'graph.json', { type: 'application/json' }));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, JSON.stringify(smallGraph()));
+    await bare.waitForFunction(() => window.__yjkg?.ready === true);
+    expect(await bare.getAttribute('#counts', 'data-nodes')).toBe('9');
+    await bare.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['{"nodes": 1'], 'broken.json'));
+      document.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await bare.waitForFunction(() => document.getElementById('message')!.textContent!.startsWith('broken.json: not a graph.json'));
+    await bare.close();
   });
 
   test('exports the visible subgraph as GEXF and the view as PNG', async () => {

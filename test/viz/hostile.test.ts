@@ -49,7 +49,7 @@ describe('hostile text in the graph', () => {
     const quotes = await page.$$eval('#panel-body blockquote', (els) => els.map((e) => e.textContent));
     expect(quotes).toContain(`王五${SCRIPT}在恶意机构${IMG}任职${CLOSE}。`);
     expect(await page.locator('#panel-body .attrs').first().textContent()).toBe(`title: 主任${IMG}`);
-    expect(await page.locator('#panel-body cite.source').first().textContent()).toBe(`x.txt · article 0${IMG} 《标题${IMG}${CLOSE}》`);
+    expect(await page.locator('#panel-body cite.source').first().textContent()).toMatch(`x.txt · article 0${IMG} 《标题${IMG}${CLOSE}》 · chars 0–`);
     // Visible on screen, not just present in the DOM.
     await expect(page.locator(`#panel-body .canonical`).isVisible()).resolves.toBe(true);
     await page.click(`#panel-body button.node-link:text("王五")`);

@@ -38,8 +38,8 @@ export async function nodePosition(page: Page, node: string): Promise<{ x: numbe
   }, node);
 }
 
-/** A viewport point on the segment between two nodes, away from every node's disc (to hover the edge). */
-export async function pointOnEdge(page: Page, source: string, target: string): Promise<{ x: number; y: number }> {
+/** Viewport points on the segment between two nodes, away from every node's disc (to hover the edge). */
+export async function pointsOnEdge(page: Page, source: string, target: string): Promise<{ x: number; y: number }[]> {
   return page.evaluate(
     ([s, t]) => {
       const sigma = window.__yjkg!.explorer!.sigma;
@@ -51,11 +51,12 @@ export async function pointOnEdge(page: Page, source: string, target: string): P
       const a = view(s);
       const b = view(t);
       const nodes = sigma.getGraph().nodes().map(view).filter((n) => !n.hidden);
-      for (const f of [0.5, 0.4, 0.6, 0.3, 0.7, 0.45, 0.55, 0.35, 0.65]) {
+      const points = [];
+      for (let f = 0.3; f <= 0.7; f += 0.02) {
         const p = { x: a.x + (b.x - a.x) * f, y: a.y + (b.y - a.y) * f };
-        if (nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > n.r + 6)) return { x: box.left + p.x, y: box.top + p.y };
+        if (nodes.every((n) => Math.hypot(n.x - p.x, n.y - p.y) > n.r + 6)) points.push({ x: box.left + p.x, y: box.top + p.y });
       }
-      throw new Error(`no free point on the edge ${s} -> ${t}`);
+      return points;
     },
     [source, target],
   );

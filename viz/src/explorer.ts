@@ -8,6 +8,8 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 import type { SerializedGraph } from 'graphology-types';
 import { EDGE_TYPE_COLORS, HIDDEN_BY_DEFAULT, NODE_TYPE_COLORS, colorFor, loadGraph, type LoadedGraph } from './data.js';
 import { SearchIndex } from './search.js';
+import { SearchBox } from './search-box.js';
+import { readViewState, writeViewState } from './url-state.js';
 import { Panel } from './panel.js';
 import { el } from './highlight.js';
 import { exportGexf, exportPng } from './exporters.js';
@@ -31,6 +33,9 @@ export interface ExplorerElements {
   panel: HTMLElement;
   panelBody: HTMLElement;
   panelClose: HTMLButtonElement;
+  zoomIn: HTMLButtonElement;
+  zoomOut: HTMLButtonElement;
+  zoomReset: HTMLButtonElement;
 }
 
 export class Explorer {
@@ -38,39 +43,39 @@ export class Explorer {
   readonly sigma: Sigma;
   readonly index: SearchIndex;
   private panel: Panel;
+  private searchBox: SearchBox;
   private layout: FA2Layout | null = null;
   private layoutTimer: ReturnType<typeof setTimeout> | undefined;
   private abort = new AbortController();
 
   // UI state
-  hiddenNodeTypes = new Set<string>();
-  hiddenEdgeTypes = new Set<string>();
+  readonly hiddenNodeTypes = new Set<string>();
+  readonly hiddenEdgeTypes = new Set<string>();
   minEvidence = 1;
   hoveredNode: string | null = null;
   selectedNode: string | null = null;
   selectedEdge: string | null = null;
   private focusNeighbours = new Set<string>();
-  private activeSuggestion = -1;
 
   constructor(data: SerializedGraph, private ui: ExplorerElements) {
     this.loaded = loadGraph(data);
     const { graph } = this.loaded;
     const big = graph.order > 5000 || graph.size > 15000;
-    for (const t of HIDDEN_BY_DEFAULT.nodeTypes) if (this.loaded.nodeTypes.includes(t)) this.hiddenNodeTypes.add(t);
-    for (const t of HIDDEN_BY_DEFAULT.edgeTypes) if (this.loaded.edgeTypes.includes(t)) this.hiddenEdgeTypes.add(t);
+    this.readFiltersFromUrl();
     this.applyFilters(false);
 
     this.sigma = new Sigma(graph, ui.container, {
       renderEdgeLabels: false,
-      enableEdgeEvents: true,
+      // Edge picking renders every edge a second time; on big graphs edges open from the panel instead.
+      enableEdgeEvents: graph.size <= 20_000,
       hideEdgesOnMove: big,
       hideLabelsOnMove: big,
       labelFont: LABEL_FONT,
       labelSize: 13,
       labelWeight: '500',
       labelColor: { color: '#1f2933' },
-      labelDensity: big ? 0.4 : 0.8,
-      labelGridCellSize: 90,
+      labelDensity: big ? 0.4 : 0.6,
+      labelGridCellSize: 120,
       labelRenderedSizeThreshold: big ? 9 : 5,
       defaultEdgeType: 'arrow',
       zIndex: true,
@@ -80,6 +85,7 @@ export class Explorer {
       edgeReducer: (edge, a) => this.reduceEdge(edge, a),
     });
     this.index = new SearchIndex(graph);
+    this.searchBox = new SearchBox(ui.search, ui.suggestions, this.index, (node) => this.selectNode(node, { fly: true }), this.abort.signal);
     this.panel = new Panel(graph, ui.panel, ui.panelBody, this.loaded.edgeTypes, {
       selectNode: (node) => this.selectNode(node, { fly: true }),
       selectEdge: (edge) => this.selectEdge(edge),
@@ -95,6 +101,11 @@ export class Explorer {
 
   private focus(): string | null {
     return this.hoveredNode ?? this.selectedNode;
+  }
+
+  /** A selected edge (and nothing hovered) dims everything but the edge and its two ends. */
+  private edgeFocus(): string | null {
+    return this.hoveredNode ? null : this.selectedEdge;
   }
 
   private reduceNode(node: string, a: Record<string, any>): Partial<NodeDisplayData> {
@@ -115,7 +126,8 @@ export class Explorer {
         res.zIndex = 3;
       } else if (this.focusNeighbours.has(node)) {
         res.zIndex = 2;
-        res.forceLabel = this.focusNeighbours.size <= 30;
+        // A few neighbours always get a label; many are left to sigma's collision-avoiding label grid.
+        res.forceLabel = this.focusNeighbours.size <= 8;
       } else {
         res.color = DIMMED_NODE;
         res.label = null;
@@ -123,10 +135,17 @@ export class Explorer {
       }
     }
     if (node === this.selectedNode) res.highlighted = true;
-    if (this.selectedEdge && this.loaded.graph.hasExtremity(this.selectedEdge, node)) {
-      res.highlighted = true;
-      res.forceLabel = true;
-      res.zIndex = 3;
+    const edge = this.edgeFocus();
+    if (edge) {
+      if (this.loaded.graph.hasExtremity(edge, node)) {
+        res.highlighted = true;
+        res.forceLabel = true;
+        res.zIndex = 3;
+      } else {
+        res.color = DIMMED_NODE;
+        res.label = null;
+        res.zIndex = 0;
+      }
     }
     return res;
   }
@@ -142,6 +161,8 @@ export class Explorer {
     };
     const focus = this.focus();
     if (focus && graph.source(edge) !== focus && graph.target(edge) !== focus) res.hidden = true;
+    const selected = this.edgeFocus();
+    if (selected && edge !== selected) res.hidden = true;
     if (edge === this.selectedEdge) {
       res.color = SELECTED_EDGE;
       res.size = (a.size ?? 1) + 2;
@@ -178,6 +199,7 @@ export class Explorer {
     );
     if (render) {
       this.updateCounts();
+      this.writeUrl();
       this.refresh();
     }
   }
@@ -312,65 +334,40 @@ export class Explorer {
     this.sigma.getCamera().animate({ x: data.x, y: data.y, ratio }, { duration: 500 });
   }
 
-  // The selection lives in the URL fragment: shareable, and allowed on file:// pages too.
+  // The selection and the filters live in the URL fragment: shareable, and allowed on file:// pages too.
   private writeUrl(): void {
-    const params = new URLSearchParams(location.hash.slice(1));
-    params.delete('node');
-    params.delete('edge');
-    if (this.selectedNode) params.set('node', this.selectedNode);
-    if (this.selectedEdge) params.set('edge', this.selectedEdge);
-    const hash = params.toString();
-    const url = `${location.pathname}${location.search}${hash ? `#${hash}` : ''}`;
+    const hash = writeViewState(location.hash, this.loaded, {
+      hiddenNodeTypes: this.hiddenNodeTypes,
+      hiddenEdgeTypes: this.hiddenEdgeTypes,
+      minEvidence: this.minEvidence,
+      node: this.selectedNode,
+      edge: this.selectedEdge,
+    });
+    const url = `${location.pathname}${location.search}${hash}`;
     if (url !== `${location.pathname}${location.search}${location.hash}`) history.replaceState(null, '', url);
   }
 
+  private readFiltersFromUrl(): void {
+    const view = readViewState(location.hash, this.loaded);
+    // In place: the filter controls hold these very sets.
+    this.hiddenNodeTypes.clear();
+    view.hiddenNodeTypes.forEach((t) => this.hiddenNodeTypes.add(t));
+    this.hiddenEdgeTypes.clear();
+    view.hiddenEdgeTypes.forEach((t) => this.hiddenEdgeTypes.add(t));
+    this.minEvidence = view.minEvidence;
+  }
+
+  private syncFilterControls(): void {
+    for (const input of this.ui.nodeTypes.querySelectorAll('input')) input.checked = !this.hiddenNodeTypes.has(input.value);
+    for (const input of this.ui.edgeTypes.querySelectorAll('input')) input.checked = !this.hiddenEdgeTypes.has(input.value);
+    this.ui.minEvidence.value = String(this.minEvidence);
+    this.ui.minEvidenceValue.textContent = String(this.minEvidence);
+  }
+
   private restoreFromUrl(): void {
-    const params = new URLSearchParams(location.hash.slice(1));
-    const node = params.get('node');
-    const edge = params.get('edge');
-    if (node && this.loaded.graph.hasNode(node)) this.selectNode(node, { fly: true, updateUrl: false });
-    else if (edge && this.loaded.graph.hasEdge(edge)) this.selectEdge(edge, { updateUrl: false });
-  }
-
-  // ------------------------------------------------------------------ search
-
-  private renderSuggestions(): void {
-    const { search, suggestions } = this.ui;
-    const hits = this.index.search(search.value, 12);
-    suggestions.replaceChildren();
-    this.activeSuggestion = hits.length ? 0 : -1;
-    hits.forEach((hit, i) => {
-      const li = el('li', 'suggestion');
-      li.setAttribute('role', 'option');
-      li.dataset.node = hit.node;
-      const swatch = el('span', 'swatch');
-      swatch.style.background = colorFor(NODE_TYPE_COLORS, hit.type, 0);
-      li.append(swatch, el('span', 'label', hit.label), el('span', 'type', hit.type));
-      if (hit.matched !== hit.label) li.append(el('span', 'alias', `= ${hit.matched}`));
-      if (i === 0) li.classList.add('active');
-      li.addEventListener('mousedown', (ev) => {
-        ev.preventDefault(); // keep focus in the input until the choice is applied
-        this.chooseSuggestion(hit.node);
-      });
-      suggestions.append(li);
-    });
-    if (search.value.trim() !== '' && hits.length === 0) suggestions.append(el('li', 'empty', 'no match'));
-    suggestions.hidden = suggestions.childElementCount === 0;
-    search.setAttribute('aria-expanded', String(!suggestions.hidden));
-  }
-
-  private chooseSuggestion(node: string): void {
-    this.ui.search.value = String(this.loaded.graph.getNodeAttribute(node, 'label'));
-    this.ui.suggestions.hidden = true;
-    this.ui.search.setAttribute('aria-expanded', 'false');
-    this.selectNode(node, { fly: true });
-  }
-
-  private moveActive(delta: number): void {
-    const items = [...this.ui.suggestions.querySelectorAll<HTMLElement>('li.suggestion')];
-    if (!items.length) return;
-    this.activeSuggestion = (this.activeSuggestion + delta + items.length) % items.length;
-    items.forEach((li, i) => li.classList.toggle('active', i === this.activeSuggestion));
+    const { node, edge } = readViewState(location.hash, this.loaded);
+    if (node) this.selectNode(node, { fly: true, updateUrl: false });
+    else if (edge) this.selectEdge(edge, { updateUrl: false });
   }
 
   // ------------------------------------------------------------------ layout
@@ -422,45 +419,28 @@ export class Explorer {
       if (this.selectedNode || this.selectedEdge) this.selectNode(null);
     });
 
-    const { search } = this.ui;
-    search.addEventListener('input', () => this.renderSuggestions(), { signal });
-    search.addEventListener('focus', () => search.value && this.renderSuggestions(), { signal });
-    search.addEventListener('blur', () => (this.ui.suggestions.hidden = true), { signal });
-    search.addEventListener(
-      'keydown',
-      (ev) => {
-        if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-          ev.preventDefault();
-          if (this.ui.suggestions.hidden) this.renderSuggestions();
-          else this.moveActive(ev.key === 'ArrowDown' ? 1 : -1);
-        } else if (ev.key === 'Enter') {
-          ev.preventDefault();
-          const items = [...this.ui.suggestions.querySelectorAll<HTMLElement>('li.suggestion')];
-          const chosen = items[this.activeSuggestion] ?? null;
-          const node = chosen?.dataset.node ?? this.index.search(search.value, 1)[0]?.node;
-          if (node) this.chooseSuggestion(node);
-        } else if (ev.key === 'Escape') {
-          this.ui.suggestions.hidden = true;
-        }
-      },
-      { signal },
-    );
     this.ui.panelClose.addEventListener('click', () => this.selectNode(null), { signal });
     this.ui.layoutToggle.addEventListener(
       'click',
       () => (this.isLayoutRunning() ? this.stopLayout() : this.startLayout()),
       { signal },
     );
+    const camera = this.sigma.getCamera();
+    this.ui.zoomIn.addEventListener('click', () => void camera.animatedZoom({ duration: 300 }), { signal });
+    this.ui.zoomOut.addEventListener('click', () => void camera.animatedUnzoom({ duration: 300 }), { signal });
+    this.ui.zoomReset.addEventListener('click', () => void camera.animatedReset({ duration: 300 }), { signal });
     this.ui.exportPng.addEventListener('click', () => void exportPng(this.sigma), { signal });
     this.ui.exportGexf.addEventListener('click', () => exportGexf(this.loaded.graph), { signal });
     window.addEventListener(
       'hashchange',
       () => {
-        const params = new URLSearchParams(location.hash.slice(1));
-        const node = params.get('node');
-        const edge = params.get('edge');
-        if (edge && edge !== this.selectedEdge) this.selectEdge(edge, { updateUrl: false });
-        else if (node !== this.selectedNode && !edge) this.selectNode(node, { fly: true, updateUrl: false });
+        // Read the whole fragment first: applying filters rewrites it with the current selection.
+        const view = readViewState(location.hash, this.loaded);
+        this.readFiltersFromUrl();
+        this.syncFilterControls();
+        this.applyFilters();
+        if (view.edge && view.edge !== this.selectedEdge) this.selectEdge(view.edge, { updateUrl: false });
+        else if (!view.edge && view.node !== this.selectedNode) this.selectNode(view.node, { fly: true, updateUrl: false });
       },
       { signal },
     );

@@ -16,9 +16,12 @@ export function findMarks(sentence: string, marks: Mark[]): [number, number, str
   const taken = new Uint8Array(sentence.length);
   const ranges: [number, number, string][] = [];
   for (const { names, className } of marks) {
-    // Longest names first so that 昌吉回族自治州 wins over 昌吉.
+    // Longest names first so that 昌吉回族自治州 wins over 昌吉. One-character abbreviations (疆, 晋)
+    // are everywhere in running text: they are marked only when no longer name of the entity is present.
     const sorted = [...new Set(names.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
+    let found = 0;
     for (const name of sorted) {
+      if (name.length === 1 && found > 0) break;
       let from = 0;
       for (;;) {
         const at = haystack.indexOf(name, from);
@@ -29,6 +32,7 @@ export function findMarks(sentence: string, marks: Mark[]): [number, number, str
         if (!free) continue;
         taken.fill(1, at, at + name.length);
         ranges.push([at, at + name.length, className]);
+        found++;
       }
     }
   }

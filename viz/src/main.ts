@@ -27,6 +27,9 @@ const elements: ExplorerElements = {
   panel: byId('panel'),
   panelBody: byId('panel-body'),
   panelClose: byId('panel-close'),
+  zoomIn: byId('zoom-in'),
+  zoomOut: byId('zoom-out'),
+  zoomReset: byId('zoom-reset'),
 };
 const message = byId<HTMLElement>('message');
 
@@ -44,11 +47,15 @@ function open(data: SerializedGraph): void {
   try {
     current = new Explorer(data, elements);
     showMessage(current.loaded.graph.order === 0 ? 'The graph is empty.' : '');
-    // Interactive once sigma has drawn its first frame.
-    requestAnimationFrame(() => {
-      window.__yjkg = { ready: true, readyAt: performance.now(), explorer: current! };
-      document.body.dataset.ready = 'true';
-    });
+    // Interactive once sigma's first frame has been presented (the second animation frame).
+    const explorer = current;
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        if (current !== explorer) return;
+        window.__yjkg = { ready: true, readyAt: performance.now(), explorer };
+        document.body.dataset.ready = 'true';
+      }),
+    );
   } catch (err) {
     const text = err instanceof Error ? err.message : String(err);
     window.__yjkg = { ready: false, error: text };

@@ -63,7 +63,7 @@ export class Panel {
     return button;
   }
 
-  private source(id: string): HTMLElement {
+  private source(id: string, item?: EvidenceItem): HTMLElement {
     const cite = el('cite', 'source');
     const hash = id.lastIndexOf('#');
     const file = hash === -1 ? id : id.slice(0, hash);
@@ -73,6 +73,8 @@ export class Panel {
     const article = this.articles.get(id) ?? this.articles.get(`Article:${id}`);
     const title = article && typeof article.title === 'string' ? article.title : undefined;
     if (title) cite.append(el('span', 'article-title', ` 《${title}》`));
+    // Where in the original file the quote is (UTF-16 offsets, end exclusive), to check it at the source.
+    if (item && Number.isInteger(item.start) && Number.isInteger(item.end)) cite.append(el('span', 'offsets', ` · chars ${item.start}–${item.end}`));
     return cite;
   }
 
@@ -82,7 +84,7 @@ export class Panel {
       const li = el('li');
       const quote = el('blockquote');
       quote.append(highlightedSentence(String(item.sentence ?? ''), marks));
-      li.append(quote, this.source(String(item.article ?? '')));
+      li.append(quote, this.source(String(item.article ?? ''), item));
       return li;
     };
     evidence.slice(0, shown).forEach((item) => list.append(render(item)));
@@ -133,6 +135,11 @@ export class Panel {
       const list = el('span', 'aliases');
       aliases.forEach((alias: string) => list.append(el('span', 'alias', alias)));
       fact('aliases', list);
+    }
+    if (a.type === 'Article') {
+      if (a.title) fact('title', String(a.title));
+      if (a.file) fact('file', String(a.file) + (a.index !== undefined ? ` · article ${a.index}` : ''));
+      if (typeof a.characters === 'number') fact('characters', String(a.characters));
     }
     if (a.level) fact('level', String(a.level));
     if (a.code) fact('code', String(a.code));

@@ -15,8 +15,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { GraphAccumulator, graphStats, type KnowledgeGraph, type RegionLookup } from './graph.js';
-import { assignLayout } from './export/layout.js';
+import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type KnowledgeGraph, type RegionLookup } from './graph.js';
+import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
 import { writeGraphJson } from './export/json.js';
 import { writeGexf } from './export/gexf.js';
 import { writeTextAtomic } from './export/io.js';
@@ -39,6 +39,8 @@ export interface BuildOptions {
   html?: boolean;
   /** Module URL exporting extractDocument (and optionally loadDocument) instead of src/pipeline.ts. */
   extractModule?: string;
+  /** Write straight from the accumulator (default: only when the graph is too big to lay out). */
+  streamOutput?: boolean;
 }
 
 export interface BuildSummary {
@@ -179,6 +181,8 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
 
 interface ProgressBar {
   tick(bytes: number): void;
+  /** Clears the bar's line so a warning prints on its own line; the next tick redraws it. */
+  clearLine(): void;
   stop(): void;
 }
 
@@ -203,6 +207,9 @@ async function createProgress(enabled: boolean, files: string[]): Promise<Progre
     tick(bytes) {
       doneBytes += bytes;
       bar.increment(1, { done_mb: mb(doneBytes) });
+    },
+    clearLine() {
+      process.stderr.write('\r\x1b[2K');
     },
     stop() {
       bar.stop();
@@ -235,8 +242,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   let warnings = 0;
+  let progress: ProgressBar | undefined;
   const emit = (line: string) => {
     warnings++;
+    progress?.clearLine();
     warn(line);
   };
   const notes: string[] = [];
@@ -259,7 +268,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const pending = new Map<number, FileOutcome>();
   const pendingParts = new Map<number, ArticleResult[][]>();
   let nextToMerge = 0;
-  const progress = await createProgress(options.progress ?? false, files);
+  progress = await createProgress(options.progress ?? false, files);
   const mergeAll = (results: ArticleResult[]) => {
     for (const result of results) accumulator.add(result);
   };
@@ -271,7 +280,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   };
   const onOutcome = (seq: number, outcome: FileOutcome) => {
     pending.set(seq, outcome);
-    progress?.tick(outcome.report.bytes ?? 0);
     for (let ready = pending.get(nextToMerge); ready; ready = pending.get(nextToMerge)) {
       pending.delete(nextToMerge);
       reports.push(ready.report);
@@ -283,12 +291,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       for (const parts of pendingParts.get(nextToMerge) ?? []) mergeAll(parts);
       pendingParts.delete(nextToMerge);
     }
+    progress?.tick(outcome.report.bytes ?? 0); // after any warning, so the bar redraws below it
   };
   const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule) : inProcessExtractor(options.extractModule);
   try {
     await extractor.run(files, onOutcome, onPart);
   } finally {
     progress?.stop();
+    progress = undefined;
   }
   const tExtract = performance.now();
 
@@ -300,9 +310,14 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       notes.push(`PART_OF from the lexicon skipped: ${(error as Error).message.split('\n')[0]}`);
     }
   }
-  const graph = accumulator.toGraph({ lexicon });
+  // Graphs too big for any ForceAtlas2 iteration go to disk straight from the accumulator
+  // (same bytes as through graphology, see GraphAccumulator.toSource), without a second,
+  // graphology copy of every edge and evidence list.
+  const source = accumulator.toSource({ lexicon, position: seededLayoutPosition });
+  const streamed = options.streamOutput ?? layoutIterations(source.order, source.size) === 0;
+  const graph: KnowledgeGraph | GraphSource = streamed ? source : accumulator.toGraph({ lexicon });
   const tMerge = performance.now();
-  const layoutIterations = assignLayout(graph);
+  const layoutRuns = isGraphSource(graph) ? 0 : assignLayout(graph);
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};
@@ -314,6 +329,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const tGexf = performance.now();
   if (options.html ?? true) {
     try {
+      if (isGraphSource(graph)) {
+        throw new Error(`graph too large to embed in the explorer (${graph.order} nodes, ${graph.size} edges); graph.json and graph.gexf are complete`);
+      }
       await writeTextAtomic(join(options.outDir, 'index.html'), await renderHtml(graph));
       outputs['index.html'] = 'written';
     } catch (error) {
@@ -333,7 +351,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     workers,
     files: fileReports,
     totals,
-    graph: { ...stats, layout_iterations: layoutIterations },
+    graph: { ...stats, layout_iterations: layoutRuns },
     outputs: { ...outputs, 'report.json': 'written' },
     timings_ms: {
       extract: Math.round(tExtract - t0),

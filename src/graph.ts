@@ -85,6 +85,7 @@ interface RelationAccumulator {
   title?: string;
   rules: Set<string>;
   evidence: EvidenceEntry[]; // deduplicated when the graph is built
+  deduped?: boolean;
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
   since?: { value: number; rank: [number, number, number] };
@@ -133,6 +134,9 @@ export class GraphAccumulator {
   private readonly articleIds: string[] = [];
   private readonly articleOrdinal = new Map<string, number>();
   private readonly articleNodes: ArticleNode[] = [];
+  // One string per distinct evidence sentence: several relations quote the same sentence, and
+  // news is syndicated (the same article, hence the same sentences, in many files).
+  private readonly sentences = new Map<string, string>();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
 
@@ -177,8 +181,7 @@ export class GraphAccumulator {
       mentions: [...mentionCounts].sort((a, b) => compareStrings(a[0], b[0])),
     });
 
-    const sentences = new Map<string, string>();
-    for (const relation of result.relations) this.addRelation(relation, ordinal, sentences);
+    for (const relation of result.relations) this.addRelation(relation, ordinal, this.sentences);
   }
 
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
@@ -226,8 +229,8 @@ export class GraphAccumulator {
     const ordinal = known ?? fallbackOrdinal;
     const start = evidence?.start ?? 0;
     if (evidence) {
-      const sentence = sentences.get(evidence.sentence) ?? evidence.sentence;
-      sentences.set(sentence, sentence); // one string per sentence of the article, however many relations quote it
+      let sentence = sentences.get(evidence.sentence);
+      if (sentence === undefined) sentences.set((sentence = evidence.sentence), sentence);
       const entry: EvidenceEntry = [ordinal, evidence.start, evidence.end, confidence, sentence];
       if (known === undefined) entry.push(evidence.article);
       acc.evidence.push(entry);
@@ -248,44 +251,66 @@ export class GraphAccumulator {
     }
   }
 
+  private entityAttributes(entity: EntityAccumulator): Record<string, unknown> {
+    entity.aliases.delete(entity.label);
+    return {
+      label: entity.label,
+      type: entity.type,
+      aliases: [...entity.aliases].sort(compareStrings),
+      ...(entity.level ? { level: entity.level } : {}),
+      ...(entity.code ? { code: entity.code } : {}),
+      mentions: entity.mentions,
+      articles: entity.articles.map((o) => this.articleIds[o]!),
+    };
+  }
+
+  private static articleAttributes(article: ArticleNode): Record<string, unknown> {
+    return {
+      label: article.label,
+      type: 'Article',
+      file: article.file,
+      index: article.index,
+      characters: article.characters,
+      ...(article.title ? { title: article.title } : {}),
+    };
+  }
+
+  private static mentionAttributes(count: number): RelationEdgeAttributes {
+    return { type: 'MENTIONS', weight: count, confidence: 1, rule: 'mention', evidence: [] };
+  }
+
+  private relationAttributes(relation: RelationAccumulator): RelationEdgeAttributes {
+    if (!relation.deduped) {
+      relation.evidence = dedupeEvidence(relation.evidence);
+      relation.deduped = true;
+    }
+    const entries = relation.evidence;
+    const ids = this.articleIds;
+    return {
+      type: relation.type,
+      weight: entries.length,
+      confidence: noisyOr(entries.map((e) => e[3])),
+      rule: [...relation.rules].sort(compareStrings).join(','),
+      evidence: entries.map((e) => ({ article: e[5] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
+      ...(relation.title ? { title: relation.title } : {}),
+      ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
+      ...(relation.since ? { since: relation.since.value } : {}),
+      ...(relation.date ? { date: relation.date.value } : {}),
+    };
+  }
+
   /**
    * Builds the graph: nodes, then edges, each in sorted key order. Consumes the accumulator
    * (each relation is freed once it is an edge, so the peak is not two copies of everything).
    */
   toGraph(options: BuildGraphOptions = {}): KnowledgeGraph {
     const graph = new MultiDirectedGraph();
-    const ids = this.articleIds;
 
-    const nodes: { key: string; attributes: Record<string, unknown> }[] = [];
-    for (const entity of this.entities.values()) {
-      entity.aliases.delete(entity.label);
-      nodes.push({
-        key: entity.key,
-        attributes: {
-          label: entity.label,
-          type: entity.type,
-          aliases: [...entity.aliases].sort(compareStrings),
-          ...(entity.level ? { level: entity.level } : {}),
-          ...(entity.code ? { code: entity.code } : {}),
-          mentions: entity.mentions,
-          articles: entity.articles.map((o) => ids[o]!),
-        },
-      });
-    }
+    const nodes: SourceNode[] = [];
+    for (const entity of this.entities.values()) nodes.push({ key: entity.key, attributes: this.entityAttributes(entity) });
     this.entities.clear();
-    for (const article of this.articleNodes) {
-      nodes.push({
-        key: article.key,
-        attributes: {
-          label: article.label,
-          type: 'Article',
-          file: article.file,
-          index: article.index,
-          characters: article.characters,
-          ...(article.title ? { title: article.title } : {}),
-        },
-      });
-    }
+    this.sentences.clear();
+    for (const article of this.articleNodes) nodes.push({ key: article.key, attributes: GraphAccumulator.articleAttributes(article) });
     nodes.sort((a, b) => compareStrings(a.key, b.key));
     for (const node of nodes) graph.addNode(node.key, node.attributes);
     nodes.length = 0;
@@ -302,34 +327,135 @@ export class GraphAccumulator {
     for (const key of edgeKeys) {
       const mention = mentions.get(key);
       if (mention) {
-        graph.addDirectedEdgeWithKey(key, mention[0], mention[1], {
-          type: 'MENTIONS',
-          weight: mention[2],
-          confidence: 1,
-          rule: 'mention',
-          evidence: [],
-        } satisfies RelationEdgeAttributes);
+        graph.addDirectedEdgeWithKey(key, mention[0], mention[1], GraphAccumulator.mentionAttributes(mention[2]));
         continue;
       }
       const relation = this.relations.get(key)!;
       this.relations.delete(key);
-      const entries = dedupeEvidence(relation.evidence);
-      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, {
-        type: relation.type,
-        weight: entries.length,
-        confidence: noisyOr(entries.map((e) => e[3])),
-        rule: [...relation.rules].sort(compareStrings).join(','),
-        evidence: entries.map((e) => ({ article: e[5] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
-        ...(relation.title ? { title: relation.title } : {}),
-        ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
-        ...(relation.since ? { since: relation.since.value } : {}),
-        ...(relation.date ? { date: relation.date.value } : {}),
-      } satisfies RelationEdgeAttributes);
+      graph.addDirectedEdgeWithKey(key, relation.source, relation.target, this.relationAttributes(relation));
     }
 
     if (options.lexicon) addLexiconHierarchy(graph, options.lexicon);
     return graph;
   }
+
+  /**
+   * The same nodes, edges, attributes and order as toGraph (+ addLexiconHierarchy) would
+   * give, plus `x`/`y` from `position`, produced on demand for the writers: a huge graph is
+   * written without a graphology copy of every node, edge and evidence list. Read-only; may
+   * be iterated several times (graph.json, then graph.gexf).
+   */
+  toSource(options: BuildGraphOptions & { position: (key: string, order: number) => { x: number; y: number } }): GraphSource & { stats: GraphStats } {
+    const articlesByKey = new Map(this.articleNodes.map((a) => [a.key, a]));
+    const nodeAttributes = (key: string) => this.entities.get(key) ?? articlesByKey.get(key);
+    const hierarchy: HierarchyAdditions = options.lexicon
+      ? lexiconHierarchy(
+          [...this.entities.values()].filter((e) => REGION_TYPE_SET.has(e.type)).map((e) => e.key),
+          (key) => {
+            const node = this.entities.get(key);
+            return node ? { label: node.label, type: node.type } : articlesByKey.has(key) ? { label: '', type: 'Article' } : undefined;
+          },
+          (key) => this.relations.has(key),
+          options.lexicon,
+        )
+      : { nodes: new Map(), edges: new Map() };
+
+    const nodeKeys = [...this.entities.keys(), ...articlesByKey.keys()].sort(compareStrings);
+    const extraNodeKeys = [...hierarchy.nodes.keys()].sort(compareStrings);
+    const relationKeys = [...this.relations.keys()].sort(compareStrings);
+    const extraEdgeKeys = [...hierarchy.edges.keys()].sort(compareStrings);
+    const mentionsStart = lowerBound(relationKeys, 'MENTIONS|');
+    // MENTIONS keys are `MENTIONS|Article:${id}|${entity}`: ordering articles by their key plus
+    // '|' and entities within an article gives the order of the full keys (ids without '|').
+    const articleOrder = [...this.articleNodes].sort((a, b) => compareStrings(`${a.key}|`, `${b.key}|`));
+    if (articleOrder.some((a) => a.key.includes('|'))) throw new Error('yjkg/graph: article ids must not contain "|" for streaming output');
+
+    const degree = new Map<string, number>();
+    const bump = (key: string) => degree.set(key, (degree.get(key) ?? 0) + 1);
+    let mentionCount = 0;
+    const edgesByType: Record<string, number> = {};
+    for (const article of this.articleNodes) {
+      for (const [entityKey] of article.mentions) {
+        bump(article.key);
+        bump(entityKey);
+        mentionCount++;
+      }
+    }
+    if (mentionCount > 0) edgesByType.MENTIONS = mentionCount;
+    for (const relation of this.relations.values()) {
+      bump(relation.source);
+      bump(relation.target);
+      edgesByType[relation.type] = (edgesByType[relation.type] ?? 0) + 1;
+    }
+    for (const { source, target } of hierarchy.edges.values()) {
+      bump(source);
+      bump(target);
+      edgesByType.PART_OF = (edgesByType.PART_OF ?? 0) + 1;
+    }
+    const nodesByType: Record<string, number> = {};
+    for (const entity of this.entities.values()) nodesByType[entity.type] = (nodesByType[entity.type] ?? 0) + 1;
+    if (this.articleNodes.length > 0) nodesByType.Article = this.articleNodes.length;
+    for (const node of hierarchy.nodes.values()) nodesByType[node.type as string] = (nodesByType[node.type as string] ?? 0) + 1;
+
+    const order = nodeKeys.length + extraNodeKeys.length;
+    const size = mentionCount + relationKeys.length + extraEdgeKeys.length;
+    const withPosition = (key: string, attributes: Record<string, unknown>) => {
+      const { x, y } = options.position(key, order);
+      attributes.x = x;
+      attributes.y = y;
+      return { key, attributes };
+    };
+    const self = this;
+    return {
+      options: { type: 'directed', multi: true, allowSelfLoops: true },
+      attributes: {},
+      order,
+      size,
+      stats: { nodes: order, edges: size, nodesByType: sortKeys(nodesByType), edgesByType: sortKeys(edgesByType) },
+      degree: (key) => degree.get(key) ?? 0,
+      *nodes() {
+        for (const key of nodeKeys) {
+          const node = nodeAttributes(key)!;
+          yield withPosition(key, 'articles' in node ? self.entityAttributes(node) : GraphAccumulator.articleAttributes(node));
+        }
+        for (const key of extraNodeKeys) yield withPosition(key, { ...hierarchy.nodes.get(key)! });
+      },
+      *edges() {
+        const relationEdge = (key: string): SourceEdge => {
+          const relation = self.relations.get(key)!;
+          return { key, source: relation.source, target: relation.target, attributes: self.relationAttributes(relation) as unknown as Record<string, unknown> };
+        };
+        for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationKeys[i]!);
+        for (const article of articleOrder) {
+          for (const [entityKey, count] of article.mentions) {
+            yield {
+              key: relationKey('MENTIONS', article.key, entityKey),
+              source: article.key,
+              target: entityKey,
+              attributes: GraphAccumulator.mentionAttributes(count) as unknown as Record<string, unknown>,
+            };
+          }
+        }
+        for (let i = mentionsStart; i < relationKeys.length; i++) yield relationEdge(relationKeys[i]!);
+        for (const key of extraEdgeKeys) {
+          const { source, target } = hierarchy.edges.get(key)!;
+          yield { key, source, target, attributes: lexiconEdgeAttributes() as unknown as Record<string, unknown> };
+        }
+      },
+    };
+  }
+}
+
+/** First index whose value is >= `value` in a sorted array. */
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -378,30 +504,36 @@ export function buildGraph(results: Iterable<ArticleResult>, options: BuildGraph
   return accumulator.toGraph(options);
 }
 
-/**
- * PART_OF edges from the lexicon: for every region node (Province/Prefecture/County) whose
- * lexicon entry has a parent, adds the parent node when missing (0 mentions, no articles)
- * and a PART_OF edge (rule 'lexicon', confidence 1, no evidence, weight 0) unless the text
- * already gave one. Walks up the chain (county -> prefecture -> province). Additions are
- * appended in sorted key order, so the export stays byte-stable. Returns edges added.
- */
-export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup): number {
-  const pending: string[] = graph.filterNodes((_key, attrs) => REGION_TYPE_SET.has(attrs.type as string)).sort(compareStrings);
-  const newNodes = new Map<string, Record<string, unknown>>();
-  const newEdges = new Map<string, { source: string; target: string }>();
+/** What the lexicon adds: parent nodes missing from the graph and PART_OF edges, by key. */
+interface HierarchyAdditions {
+  nodes: Map<string, Record<string, unknown>>;
+  edges: Map<string, { source: string; target: string }>;
+}
+
+/** The walk behind addLexiconHierarchy, over any node store (a graph or an accumulator). */
+function lexiconHierarchy(
+  regionKeys: string[],
+  nodeAttributes: (key: string) => { label: string; type: string } | undefined,
+  hasEdge: (key: string) => boolean,
+  lexicon: RegionLookup,
+): HierarchyAdditions {
+  const pending = [...regionKeys].sort(compareStrings);
+  const nodes = new Map<string, Record<string, unknown>>();
+  const edges = new Map<string, { source: string; target: string }>();
   const visited = new Set<string>();
-  while (pending.length > 0) {
-    const key = pending.shift()!;
+  for (let i = 0; i < pending.length; i++) {
+    const key = pending[i]!;
     if (visited.has(key)) continue;
     visited.add(key);
-    const attrs = (newNodes.get(key) ?? graph.getNodeAttributes(key)) as { label: string; type: string };
+    const attrs = (nodes.get(key) ?? nodeAttributes(key)) as { label: string; type: string } | undefined;
+    if (!attrs) continue;
     const region = lexicon.regionByName(attrs.label);
     if (!region || region.type !== attrs.type || !region.parent || region.parent === region.name) continue;
     const parent = lexicon.regionByName(region.parent);
     if (!parent) continue;
     const parentKey = `${parent.type}:${parent.name}`;
-    if (!graph.hasNode(parentKey) && !newNodes.has(parentKey)) {
-      newNodes.set(parentKey, {
+    if (!nodeAttributes(parentKey) && !nodes.has(parentKey)) {
+      nodes.set(parentKey, {
         label: parent.name,
         type: parent.type,
         aliases: [],
@@ -412,21 +544,88 @@ export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup
       });
     }
     const edgeKey = relationKey('PART_OF', key, parentKey);
-    if (!graph.hasEdge(edgeKey)) newEdges.set(edgeKey, { source: key, target: parentKey });
+    if (!hasEdge(edgeKey)) edges.set(edgeKey, { source: key, target: parentKey });
     pending.push(parentKey);
   }
-  for (const key of [...newNodes.keys()].sort(compareStrings)) graph.addNode(key, newNodes.get(key));
-  for (const key of [...newEdges.keys()].sort(compareStrings)) {
-    const { source, target } = newEdges.get(key)!;
-    graph.addDirectedEdgeWithKey(key, source, target, {
-      type: 'PART_OF',
-      weight: 0,
-      confidence: 1,
-      rule: 'lexicon',
-      evidence: [],
-    } satisfies RelationEdgeAttributes);
+  return { nodes, edges };
+}
+
+function lexiconEdgeAttributes(): RelationEdgeAttributes {
+  return { type: 'PART_OF', weight: 0, confidence: 1, rule: 'lexicon', evidence: [] };
+}
+
+/**
+ * PART_OF edges from the lexicon: for every region node (Province/Prefecture/County) whose
+ * lexicon entry has a parent, adds the parent node when missing (0 mentions, no articles)
+ * and a PART_OF edge (rule 'lexicon', confidence 1, no evidence, weight 0) unless the text
+ * already gave one. Walks up the chain (county -> prefecture -> province). Additions are
+ * appended in sorted key order, so the export stays byte-stable. Returns edges added.
+ */
+export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup): number {
+  const added = lexiconHierarchy(
+    graph.filterNodes((_key, attrs) => REGION_TYPE_SET.has(attrs.type as string)),
+    (key) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as { label: string; type: string }) : undefined),
+    (key) => graph.hasEdge(key),
+    lexicon,
+  );
+  for (const key of [...added.nodes.keys()].sort(compareStrings)) graph.addNode(key, added.nodes.get(key));
+  for (const key of [...added.edges.keys()].sort(compareStrings)) {
+    const { source, target } = added.edges.get(key)!;
+    graph.addDirectedEdgeWithKey(key, source, target, lexiconEdgeAttributes());
   }
-  return newEdges.size;
+  return added.edges.size;
+}
+
+// ---------------------------------------------------------------- streaming source
+
+export interface SourceNode {
+  key: string;
+  attributes: Record<string, unknown>;
+}
+export interface SourceEdge {
+  key: string;
+  source: string;
+  target: string;
+  attributes: Record<string, unknown>;
+  undirected?: boolean;
+}
+
+/**
+ * What the writers need from a graph: nodes and edges in output order, degrees, the
+ * serialization header. A graphology graph is one (graphologySource); so is a
+ * GraphAccumulator (toSource), which lets a huge graph go to disk without ever existing as a
+ * graphology object with every evidence list materialised.
+ */
+export interface GraphSource {
+  options: { type: string; multi: boolean; allowSelfLoops: boolean };
+  attributes: Record<string, unknown>;
+  order: number;
+  size: number;
+  nodes(): Iterable<SourceNode>;
+  edges(): Iterable<SourceEdge>;
+  degree(key: string): number;
+}
+
+export function isGraphSource(value: KnowledgeGraph | GraphSource): value is GraphSource {
+  return typeof (value as KnowledgeGraph).nodeEntries !== 'function';
+}
+
+export function graphologySource(graph: KnowledgeGraph): GraphSource {
+  return {
+    options: { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops },
+    attributes: graph.getAttributes(),
+    order: graph.order,
+    size: graph.size,
+    *nodes() {
+      for (const { node, attributes } of graph.nodeEntries()) yield { key: node, attributes };
+    },
+    *edges() {
+      for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
+        yield { key: edge, source, target, attributes, ...(graph.type === 'mixed' && undirected ? { undirected: true } : {}) };
+      }
+    },
+    degree: (key) => graph.degree(key),
+  };
 }
 
 export interface GraphStats {
@@ -437,18 +636,20 @@ export interface GraphStats {
 }
 
 /** Counts by node type and edge type, keys sorted. */
-export function graphStats(graph: KnowledgeGraph): GraphStats {
+export function graphStats(graph: KnowledgeGraph | GraphSource): GraphStats {
+  if (isGraphSource(graph) && 'stats' in graph) return (graph as GraphSource & { stats: GraphStats }).stats;
+  const source = isGraphSource(graph) ? graph : graphologySource(graph);
   const nodesByType: Record<string, number> = {};
   const edgesByType: Record<string, number> = {};
-  graph.forEachNode((_key, attrs) => {
-    const type = String(attrs.type);
+  for (const { attributes } of source.nodes()) {
+    const type = String(attributes.type);
     nodesByType[type] = (nodesByType[type] ?? 0) + 1;
-  });
-  graph.forEachEdge((_key, attrs) => {
-    const type = String(attrs.type);
+  }
+  for (const { attributes } of source.edges()) {
+    const type = String(attributes.type);
     edgesByType[type] = (edgesByType[type] ?? 0) + 1;
-  });
-  return { nodes: graph.order, edges: graph.size, nodesByType: sortKeys(nodesByType), edgesByType: sortKeys(edgesByType) };
+  }
+  return { nodes: source.order, edges: source.size, nodesByType: sortKeys(nodesByType), edgesByType: sortKeys(edgesByType) };
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

@@ -3,7 +3,7 @@
 // element in ~1 MiB chunks. Output opens in Gephi laid out (viz:position from layout.ts),
 // coloured by type (viz:color) and sized by degree (viz:size), and reads back with
 // graphology-gexf and networkx.read_gexf.
-import type { KnowledgeGraph } from '../graph.js';
+import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph } from '../graph.js';
 import { writeFileAtomic, type ChunkedWriter } from './io.js';
 
 type GexfType = 'string' | 'integer' | 'double' | 'liststring';
@@ -120,7 +120,8 @@ export interface GexfOptions {
 }
 
 /** Streams the GEXF document into `out`. Positions come from the nodes' x/y (layout.ts). */
-export async function streamGexf(graph: KnowledgeGraph, out: ChunkedWriter, options: GexfOptions = {}): Promise<void> {
+export async function streamGexf(graph: KnowledgeGraph | GraphSource, out: ChunkedWriter, options: GexfOptions = {}): Promise<void> {
+  const source = isGraphSource(graph) ? graph : graphologySource(graph);
   await out.write(
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
       '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
@@ -134,7 +135,7 @@ export async function streamGexf(graph: KnowledgeGraph, out: ChunkedWriter, opti
       declarations('edge', EDGE_ATTRIBUTES) +
       '    <nodes>\n',
   );
-  for (const { node, attributes } of graph.nodeEntries()) {
+  for (const { key: node, attributes } of source.nodes()) {
     const [r, g, b] = TYPE_COLORS[attributes.type as string] ?? DEFAULT_COLOR;
     const x = typeof attributes.x === 'number' ? attributes.x : 0;
     const y = typeof attributes.y === 'number' ? attributes.y : 0;
@@ -143,17 +144,17 @@ export async function streamGexf(graph: KnowledgeGraph, out: ChunkedWriter, opti
       `      <node id="${xmlAttribute(node)}" label="${xmlAttribute(label)}">` +
         attvalues(NODE_ATTRIBUTES, attributes) +
         `<viz:color r="${r}" g="${g}" b="${b}"/>` +
-        `<viz:size value="${nodeSize(graph.degree(node))}"/>` +
+        `<viz:size value="${nodeSize(source.degree(node))}"/>` +
         `<viz:position x="${x}" y="${y}" z="0"/></node>\n`,
     );
     if (pending) await pending;
   }
   await out.write('    </nodes>\n    <edges>\n');
-  for (const { edge, attributes, source, target } of graph.edgeEntries()) {
+  for (const { key: edge, attributes, source: from, target } of source.edges()) {
     const type = String(attributes.type ?? '');
     const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
     const pending = out.write(
-      `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(source)}" target="${xmlAttribute(target)}" ` +
+      `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(from)}" target="${xmlAttribute(target)}" ` +
         `weight="${weight}" kind="${xmlAttribute(type)}" label="${xmlAttribute(type)}">` +
         attvalues(EDGE_ATTRIBUTES, attributes) +
         '</edge>\n',
@@ -164,6 +165,6 @@ export async function streamGexf(graph: KnowledgeGraph, out: ChunkedWriter, opti
 }
 
 /** Writes graph.gexf atomically. */
-export function writeGexf(graph: KnowledgeGraph, path: string, options: GexfOptions = {}): Promise<void> {
+export function writeGexf(graph: KnowledgeGraph | GraphSource, path: string, options: GexfOptions = {}): Promise<void> {
   return writeFileAtomic(path, (out) => streamGexf(graph, out, options));
 }

@@ -1,7 +1,7 @@
 // graph.json: graphology's own serialization, byte for byte what
 // `JSON.stringify(graph.export())` gives, but streamed node by node and edge by edge so a
 // large graph never needs the whole document as one string.
-import type { KnowledgeGraph } from '../graph.js';
+import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph } from '../graph.js';
 import { writeFileAtomic, type ChunkedWriter } from './io.js';
 
 function isEmpty(attributes: Record<string, unknown>): boolean {
@@ -10,12 +10,12 @@ function isEmpty(attributes: Record<string, unknown>): boolean {
 }
 
 /** Streams the serialization into `out` (see writeGraphJson for the file variant). */
-export async function streamGraphJson(graph: KnowledgeGraph, out: ChunkedWriter): Promise<void> {
-  const options = { type: graph.type, multi: graph.multi, allowSelfLoops: graph.allowSelfLoops };
-  await out.write(`{"options":${JSON.stringify(options)},"attributes":${JSON.stringify(graph.getAttributes())},"nodes":[`);
+export async function streamGraphJson(graph: KnowledgeGraph | GraphSource, out: ChunkedWriter): Promise<void> {
+  const source = isGraphSource(graph) ? graph : graphologySource(graph);
+  await out.write(`{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`);
   let first = true;
-  for (const { node, attributes } of graph.nodeEntries()) {
-    const serialized: Record<string, unknown> = { key: node };
+  for (const { key, attributes } of source.nodes()) {
+    const serialized: Record<string, unknown> = { key };
     if (!isEmpty(attributes)) serialized.attributes = attributes;
     const pending = out.write((first ? '' : ',') + JSON.stringify(serialized));
     if (pending) await pending;
@@ -23,10 +23,10 @@ export async function streamGraphJson(graph: KnowledgeGraph, out: ChunkedWriter)
   }
   await out.write('],"edges":[');
   first = true;
-  for (const { edge, attributes, source, target, undirected } of graph.edgeEntries()) {
-    const serialized: Record<string, unknown> = { key: edge, source, target };
+  for (const { key, attributes, source: from, target, undirected } of source.edges()) {
+    const serialized: Record<string, unknown> = { key, source: from, target };
     if (!isEmpty(attributes)) serialized.attributes = attributes;
-    if (graph.type === 'mixed' && undirected) serialized.undirected = true;
+    if (undirected) serialized.undirected = true;
     const pending = out.write((first ? '' : ',') + JSON.stringify(serialized));
     if (pending) await pending;
     first = false;
@@ -35,7 +35,7 @@ export async function streamGraphJson(graph: KnowledgeGraph, out: ChunkedWriter)
 }
 
 /** Writes `graph.export()` as JSON to `path`, atomically. */
-export function writeGraphJson(graph: KnowledgeGraph, path: string): Promise<void> {
+export function writeGraphJson(graph: KnowledgeGraph | GraphSource, path: string): Promise<void> {
   return writeFileAtomic(path, (out) => streamGraphJson(graph, out));
 }
 

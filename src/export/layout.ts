@@ -54,8 +54,22 @@ const round2 = (value: number): number => {
  * Computes positions and writes them onto the nodes as `x` and `y` (the attributes Sigma
  * and the GEXF writer read). Returns the number of ForceAtlas2 iterations run.
  */
+/** Spread of the seeded positions for a graph of `order` nodes. */
+function spreadFor(order: number): number {
+  return Math.max(10, Math.sqrt(order) * 10);
+}
+
+/**
+ * The final position of a node when no ForceAtlas2 iteration runs (huge graphs): what
+ * assignLayout gives with 0 iterations, computable from the key alone (streamed output).
+ */
+export function seededLayoutPosition(key: string, order: number): { x: number; y: number } {
+  const { x, y } = seededPosition(key, spreadFor(order));
+  return { x: round2(x), y: round2(y) };
+}
+
 export function assignLayout(graph: KnowledgeGraph, options: LayoutOptions = {}): number {
-  const spread = Math.max(10, Math.sqrt(graph.order) * 10);
+  const spread = spreadFor(graph.order);
   graph.forEachNode((key, attributes) => {
     const position = seededPosition(key, spread);
     attributes.x = position.x;

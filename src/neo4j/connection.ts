@@ -79,12 +79,18 @@ export function createDriver(connection: ResolvedConnection): Driver {
  */
 export async function connect(connection: ResolvedConnection): Promise<Driver> {
   const driver = createDriver(connection);
+  // An auto-commit query (session.run), not a managed transaction: a server that is down
+  // should fail now, not after maxTransactionRetryTime of retries.
+  const session = driver.session(connection.database ? { database: connection.database } : {});
   try {
-    await driver.executeQuery('RETURN 1 AS ok', {}, connection.database ? { database: connection.database } : {});
+    await session.run('RETURN 1 AS ok');
     return driver;
   } catch (error) {
+    await session.close().catch(() => undefined);
     await driver.close().catch(() => undefined);
     throw explainError(error, connection);
+  } finally {
+    await session.close().catch(() => undefined);
   }
 }
 

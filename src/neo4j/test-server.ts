@@ -6,8 +6,9 @@
 // No orphans: the JVM is its own process group, killed as a group on stop() and on exit of
 // this process; and the launcher exits by itself when its stdin (a pipe from us) closes.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { connect as netConnect } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { projectPath } from './project-files.js';
 
@@ -32,7 +33,7 @@ export interface TestServer {
 }
 
 const launcherDir = () => projectPath('test', 'neo4j');
-const live = new Set<ChildProcess>();
+const live = new Map<ChildProcess, string>(); // JVM -> its work folder
 let exitHookInstalled = false;
 
 function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
@@ -52,11 +53,14 @@ function installExitHook(): void {
   if (exitHookInstalled) return;
   exitHookInstalled = true;
   process.on('exit', () => {
-    for (const child of live) killGroup(child, 'SIGKILL');
+    for (const [child, workDir] of live) {
+      killGroup(child, 'SIGKILL');
+      rmSync(workDir, { recursive: true, force: true });
+    }
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const child of live) killGroup(child, 'SIGKILL');
+      for (const child of live.keys()) killGroup(child, 'SIGKILL');
       // Keep the default behaviour (exit) unless someone else (vitest) handles the signal.
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });
@@ -90,11 +94,12 @@ export function buildLauncher(): void {
   }
 }
 
-export function launcherCommand(options: TestServerOptions): { command: string; args: string[]; cwd: string } {
+export function launcherCommand(options: TestServerOptions, workDir?: string): { command: string; args: string[]; cwd: string } {
   const dir = launcherDir();
   const args = ['-Xms256m', '-Xmx1g', '-XX:+UseSerialGC', '-cp', `target/classes:target/dependency/*`, 'Launcher', String(options.port)];
   if (options.password !== undefined) args.push('--password', options.password);
   if (options.dataDir !== undefined) args.push('--data', options.dataDir);
+  if (workDir !== undefined) args.push('--work', workDir);
   return { command: 'java', args, cwd: dir };
 }
 
@@ -118,11 +123,16 @@ export async function startTestServer(options: TestServerOptions): Promise<TestS
     );
   }
   installExitHook();
-  const { command, args, cwd } = launcherCommand(options);
+  // Logs (and the store, without dataDir) go to a folder we remove once the JVM is gone, however it ended.
+  const workDir = mkdtempSync(join(tmpdir(), 'yjkg-neo4j-server-'));
+  const { command, args, cwd } = launcherCommand(options, workDir);
   const child = spawn(command, args, { cwd, detached: true, stdio: ['pipe', 'pipe', 'pipe'] });
-  live.add(child);
+  live.set(child, workDir);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  void exited.then(() => live.delete(child));
+  void exited.then(() => {
+    live.delete(child);
+    rmSync(workDir, { recursive: true, force: true });
+  });
 
   let output = '';
   const collect = (chunk: Buffer) => {

@@ -203,7 +203,8 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
         records.set(e.key, rec);
       }
       rec.mentions += 1;
-      if (m.text !== e.label && !rec.aliases.includes(m.text)) rec.aliases.push(m.text);
+      // 我省 / 省政府 refer to the entity but are not names of it: no alias
+      if (m.kind !== 'Pronoun' && m.text !== e.label && !rec.aliases.includes(m.text)) rec.aliases.push(m.text);
       if (m.kind === 'Person') {
         const role = m.attrs?.role;
         const title = m.attrs?.title;

@@ -103,6 +103,11 @@ export class ArticleContext {
     });
   }
 
+  /** Inside a damaged (mojibake) stretch: nothing is read from there. */
+  isDamaged(pos: number): boolean {
+    return (this.a.damaged ?? []).some((d) => d.start <= pos && pos < d.end);
+  }
+
   text(start: number, end: number): string {
     return start < end ? this.a.text.slice(start, end) : '';
   }

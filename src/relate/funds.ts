@@ -3,7 +3,7 @@
 //   funds.verb        F 投入/投资建设/援建/实施/新建/支持 … P (P、Q … all funded, no amount if several)
 //   funds.verb        P是F…援建…项目 / P由F投资建设 (project named before the funder)
 //   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
-//   funds.owner-name  山西某科技…生产线项目: a project named after a company is that company's
+//   funds.owner-name  某某科技年产…生产线项目: a project named after a company is that company's
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / next sentence "该项目…总投资M".
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
@@ -85,7 +85,7 @@ export function findFunds(ctx: ArticleContext): void {
     previousFunder = sentenceFunder ? { funder: sentenceFunder, sentence: s.index } : undefined;
   }
 
-  // 山西某科技年产…生产线项目: the company the project is named after
+  // 某某科技年产…生产线项目: the company the project is named after
   const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3 && COMPANY.test(e.label));
   const suffixes = [...ctx.lex.projectSuffixes].sort((x, y) => y.length - x.length);
   const core = (rest: string) => {

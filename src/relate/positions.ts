@@ -104,7 +104,7 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
     if (ctx.a.text[start - 1] !== '、') break;
     end = start - 1;
   }
-  // one edge per holder, titles in text order (山西省 {省委常委、常务副省长})
+  // one edge per holder, titles in text order (浙江省 {省委常委、副省长})
   const byHolder = new Map<string, { holder: EntityRef; parts: { title: string; start: number }[] }>();
   for (const f of found) {
     const entry = byHolder.get(f.holder.key) ?? { holder: f.holder, parts: [] };

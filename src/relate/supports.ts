@@ -271,7 +271,7 @@ export function findSupports(ctx: ArticleContext): void {
       emit({ ref: m.entity }, partner.entity, 0.8, 'sup.abbr');
     }
     for (let p = s.start; p + 2 <= s.end; p++) {
-      if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2)) continue;
+      if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
       if (s.all.some((m) => m.start < p + 2 && p < m.end && (m.kind === 'Person' || ctx.isRegionMention(m)))) continue;

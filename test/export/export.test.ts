@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import gexf from 'graphology-gexf';
 import { MultiDirectedGraph } from 'graphology';
-import { buildGraph } from '../../src/graph.js';
-import { assignLayout, hashString, layoutIterations } from '../../src/export/layout.js';
+import { buildGraph, GraphAccumulator, graphStats, type RegionLookup } from '../../src/graph.js';
+import { assignLayout, hashString, layoutIterations, seededLayoutPosition } from '../../src/export/layout.js';
 import { graphJsonText, writeGraphJson } from '../../src/export/json.js';
 import { writeGexf, xmlAttribute } from '../../src/export/gexf.js';
 import { writeFileAtomic } from '../../src/export/io.js';
@@ -196,5 +196,44 @@ describe('atomic writes', () => {
     });
     expect(readFileSync(target, 'utf8')).toBe('hello world');
     expect(existsSync(join(dir, 'sub', `.out.txt.tmp-${process.pid}`))).toBe(false);
+  });
+});
+
+describe('streamed output (GraphAccumulator.toSource)', () => {
+  const lexicon: RegionLookup = {
+    regionByName: (name) =>
+      ({
+        和田地区: { name: '和田地区', type: 'Prefecture' as const, level: 'prefecture' as const, code: '653200', parent: '新疆维吾尔自治区', aliases: [] },
+        新疆维吾尔自治区: { name: '新疆维吾尔自治区', type: 'Province' as const, level: 'province' as const, code: '650000', aliases: [] },
+      })[name],
+  };
+  const results = () => [
+    ...sampleResults(),
+    // an article id that sorts between others once '|' is appended (a.txt#1 vs a.txt#10)
+    ...Array.from({ length: 11 }, (_, i) =>
+      article('news/a2.txt', i, [entity('Person', `孙${'一二三四五六七八九十甲'[i]}`), entity('Prefecture', '和田地区')], [
+        relation('VISITS', `Person:孙${'一二三四五六七八九十甲'[i]}`, 'Prefecture:和田地区', evidence(`news/a2.txt#${i}`, 3)),
+      ]),
+    ),
+  ];
+
+  it('writes the same graph.json and graph.gexf bytes as the graphology path with 0 layout iterations', async () => {
+    const dir = tempDir();
+    const graph = buildGraph(results(), { lexicon });
+    assignLayout(graph, { iterations: 0 });
+    await writeGraphJson(graph, join(dir, 'a.json'));
+    await writeGexf(graph, join(dir, 'a.gexf'));
+    const accumulator = new GraphAccumulator();
+    for (const r of results()) accumulator.add(r);
+    const source = accumulator.toSource({ lexicon, position: seededLayoutPosition });
+    await writeGraphJson(source, join(dir, 'b.json'));
+    await writeGexf(source, join(dir, 'b.gexf'));
+    await writeGraphJson(source, join(dir, 'c.json')); // a second pass gives the same again
+    const a = readFileSync(join(dir, 'a.json'), 'utf8');
+    expect(readFileSync(join(dir, 'b.json'), 'utf8')).toBe(a);
+    expect(readFileSync(join(dir, 'c.json'), 'utf8')).toBe(a);
+    expect(readFileSync(join(dir, 'b.gexf'), 'utf8')).toBe(readFileSync(join(dir, 'a.gexf'), 'utf8'));
+    expect(graphStats(source)).toEqual(graphStats(graph));
+    expect(a).toContain('PART_OF|Prefecture:和田地区|Province:新疆维吾尔自治区');
   });
 });

@@ -1,11 +1,13 @@
 // A real Neo4j 5.26 Community server for the test suite, without Docker (see DESIGN.md, "Neo4j").
 //
-//   java -Xmx1g -cp "target/classes:target/dependency/*" Launcher PORT [--password PW] [--data DIR]
+//   java -Xmx1g -cp "target/classes:target/dependency/*" Launcher PORT [--password PW] [--data DIR] [--work DIR]
 //
 // Bolt on 127.0.0.1:PORT, no HTTP server, 64 MB page cache, usage reporting off.
 // Auth is off unless --password is given (then user neo4j has that password, no change required).
 // --data DIR keeps the databases in DIR so that a restarted server sees what the last one wrote
 // (the "server stopped in the middle of a load" test); without it every start is a fresh store.
+// --work DIR is where the harness puts its server folder (logs; the store too without --data);
+// the caller removes it, which also works after a SIGKILL.
 // Prints "NEO4J READY bolt://127.0.0.1:PORT" when Bolt accepts connections, then waits.
 // Stops on SIGTERM/SIGINT, and when its stdin closes: a test runner that dies without cleaning up
 // closes the pipe, so no orphan JVM keeps the port.
@@ -27,16 +29,18 @@ import org.neo4j.io.ByteUnit;
 public final class Launcher {
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: Launcher PORT [--password PW] [--data DIR]");
+            System.err.println("usage: Launcher PORT [--password PW] [--data DIR] [--work DIR]");
             System.exit(2);
         }
         int port = Integer.parseInt(args[0]);
         String password = null;
         Path dataDir = null;
+        Path workDir = null;
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
                 case "--password" -> password = args[++i];
                 case "--data" -> dataDir = Path.of(args[++i]).toAbsolutePath();
+                case "--work" -> workDir = Path.of(args[++i]).toAbsolutePath();
                 default -> {
                     System.err.println("Launcher: unknown argument " + args[i]);
                     System.exit(2);
@@ -44,7 +48,9 @@ public final class Launcher {
             }
         }
 
-        Path workDir = Files.createTempDirectory("yjkg-neo4j-");
+        boolean ownWorkDir = workDir == null;
+        if (ownWorkDir) workDir = Files.createTempDirectory("yjkg-neo4j-");
+        Path folder = workDir;
         Neo4jBuilder builder = Neo4jBuilders.newInProcessBuilder(workDir)
                 .withDisabledServer()
                 .withConfig(HttpConnector.enabled, false)
@@ -86,7 +92,7 @@ public final class Launcher {
         Thread closer = new Thread(() -> {
             try {
                 neo4j.close();
-                Files.deleteIfExists(workDir); // the harness removed its own folder inside it
+                if (ownWorkDir) Files.deleteIfExists(folder); // the harness removed its own folder inside it
             } catch (RuntimeException | IOException e) {
                 // shutting down anyway
             }

@@ -1,7 +1,6 @@
 // yjkg load and the query library on a small hand-written graph (test/neo4j/fixtures/small-graph.json:
 // made-up people and projects, two hostile names), against the real Neo4j of this run.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -26,6 +25,12 @@ const EVIL_ONE = "'}) DETACH DELETE n //";
 const EVIL_TWO = '`x`"y"\'z\'\\ MATCH (m) DETACH DELETE m 合作社';
 
 let driver: Driver;
+const tempDirs: string[] = [];
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'yjkg-neo4j-'));
+  tempDirs.push(dir);
+  return dir;
+};
 const graph = readGraph(FIXTURE);
 
 beforeAll(async () => {
@@ -37,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await driver?.close();
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('yjkg load (fixture)', () => {
@@ -96,7 +102,7 @@ describe('yjkg load (fixture)', () => {
   });
 
   it('skips nodes and edges of unknown types, names them, loads the rest, exits 1', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'yjkg-neo4j-'));
+    const dir = tempDir();
     const bad = {
       ...graph,
       nodes: [...graph.nodes, { key: 'Spaceship:X', attributes: { label: 'X', type: 'Spaceship' } }],
@@ -122,7 +128,7 @@ describe('yjkg load (fixture)', () => {
     const missing = await runCli(['load', '--graph', 'no/such/graph.json', ...serverArgs()]);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toBe('yjkg load: cannot read graph no/such/graph.json: no such file; run `yjkg build` first or pass --graph\n');
-    const dir = mkdtempSync(join(tmpdir(), 'yjkg-neo4j-'));
+    const dir = tempDir();
     writeFileSync(join(dir, 'broken.json'), '{"nodes": [');
     const broken = await runCli(['load', '--graph', join(dir, 'broken.json'), ...serverArgs()]);
     expect(broken.code).toBe(2);

@@ -132,3 +132,14 @@ describe('lists of supporters and routes', () => {
     expect(supports('京新高速全线通车，沿线援疆项目加快建设。', [])).toEqual([]);
   });
 });
+
+describe('damaged text', () => {
+  it('reads nothing from a damaged (mojibake) stretch', async () => {
+    const { makeArticle } = await import('./fixture.js');
+    const { relateArticle } = await import('../../src/relate.js');
+    const text = '鲁喀协作结出硕果。';
+    const clean = makeArticle(text, []);
+    expect(relateArticle(clean).filter((r) => r.type === 'SUPPORTS')).toHaveLength(1);
+    expect(relateArticle({ ...clean, damaged: [{ start: 0, end: 2 }] })).toEqual([]);
+  });
+});

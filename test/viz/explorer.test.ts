@@ -105,6 +105,16 @@ describe('explorer on a small graph', () => {
     expect(await page.getAttribute('#panel-body', 'data-kind')).toBe('edge');
     expect(await page.locator('#panel-body blockquote').first().textContent()).toBe('江苏同时对口支援克州。');
     expect(new URL(page.url()).hash).toContain('edge=');
+    // Only the relation and its two ends stay in colour.
+    const display = await page.evaluate(() => {
+      const s = window.__yjkg!.explorer!.sigma;
+      return {
+        end: s.getNodeDisplayData('Prefecture:克孜勒苏柯尔克孜自治州')!.color,
+        other: s.getNodeDisplayData('County:霍城县')!.color,
+        otherEdge: s.getEdgeDisplayData('County:霍城县->PART_OF->Prefecture:伊犁哈萨克自治州')!.hidden,
+      };
+    });
+    expect(display).toEqual({ end: '#2a9d8f', other: '#e4e4e4', otherEdge: true });
   });
 
   test('clicking an edge on the canvas shows that edge', async () => {

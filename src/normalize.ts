@@ -445,6 +445,13 @@ interface OpenCCTrie {
 interface T2sPass {
   trie: OpenCCTrie;
   firstUnits: Uint8Array;
+  /**
+   * Code units without which no entry of the pass changes anything: the units where an
+   * entry's value differs from its key (all units of entries that change length). Text with
+   * none of them (plain simplified Chinese, most of a corpus) skips the pass: identity
+   * entries only ever block changing ones, and there is none to block.
+   */
+  triggers: Uint8Array;
 }
 
 interface T2sTries {
@@ -473,19 +480,49 @@ function getT2sTries(): T2sTries {
       const trie = new OpenCC.Trie();
       trie.loadDictGroup(group as Parameters<typeof trie.loadDictGroup>[0]);
       const firstUnits = new Uint8Array(0x10000);
+      const triggers = new Uint8Array(0x10000);
       for (const dict of group) {
-        const keys = typeof dict === 'string' ? dict.split('|').map((entry) => entry.split(' ')[0]) : (dict as [string, string][]).map((e) => e[0]);
-        for (const key of keys) if (key) firstUnits[key.charCodeAt(0)] = 1;
+        const entries: [string, string][] =
+          typeof dict === 'string'
+            ? dict.split('|').map((entry) => {
+                const [key = '', value = ''] = entry.split(' ');
+                return [key, value];
+              })
+            : (dict as [string, string][]);
+        for (const [key, value] of entries) {
+          if (!key) continue;
+          firstUnits[key.charCodeAt(0)] = 1;
+          if (key === value) continue;
+          // the units that change; for a length-changing entry the units its value drops (all of them if none)
+          let marked = false;
+          for (let k = 0; k < key.length; k++) {
+            const unit = key.charCodeAt(k);
+            const changes = key.length === value.length ? unit !== value.charCodeAt(k) : !value.includes(key[k]!);
+            if (changes) {
+              triggers[unit] = 1;
+              marked = true;
+            }
+          }
+          if (!marked) for (let k = 0; k < key.length; k++) triggers[key.charCodeAt(k)] = 1;
+        }
       }
-      return { trie: trie as OpenCCTrie, firstUnits };
+      return { trie: trie as OpenCCTrie, firstUnits, triggers };
     });
   t2sTries = { normalization: build(config.normalizationChain), conversion: build(config.conversionChain) };
   return t2sTries;
 }
 
 /** One greedy longest-match pass, exactly like opencc-js's Trie.convert, keeping the offset map. */
-function convertWithTrie(src: Run, { trie, firstUnits }: T2sPass): Run {
-  // Most texts need no change in a pass (e.g. no compatibility ideographs): check before building a string.
+function convertWithTrie(src: Run, { trie, firstUnits, triggers }: T2sPass): Run {
+  // Most texts need no change in a pass (simplified text, no compatibility ideographs): check before building a string.
+  let triggered = false;
+  for (let i = 0; i < src.length; i++) {
+    if (triggers[src.units[i]]) {
+      triggered = true;
+      break;
+    }
+  }
+  if (!triggered) return src;
   let first = -1;
   for (let i = 0; i < src.length; i++) {
     if (firstUnits[src.units[i]]) {

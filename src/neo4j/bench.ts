@@ -110,6 +110,8 @@ export interface Neo4jLoadBench {
   relationships: number;
   rows: number;
   batchSize: number;
+  /** The headline number: rows (nodes + relationships) per second of the first load. */
+  rowsPerSecond: number;
   /** Into an empty database. */
   firstLoad: { seconds: number; rowsPerSecond: number };
   /** The same graph again: nothing changes (idempotent MERGE). */
@@ -164,6 +166,7 @@ export async function benchNeo4jLoad(options: BenchNeo4jLoadOptions = {}): Promi
         relationships: plan.relationships,
         rows: plan.nodes + plan.relationships,
         batchSize,
+        rowsPerSecond: first.rowsPerSecond,
         firstLoad: { seconds: first.ms / 1000, rowsPerSecond: first.rowsPerSecond },
         secondLoad: {
           seconds: second.ms / 1000,

@@ -60,7 +60,10 @@ function installExitHook(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.once(signal, () => {
-      for (const child of live.keys()) killGroup(child, 'SIGKILL');
+      for (const [child, workDir] of live) {
+        killGroup(child, 'SIGKILL');
+        rmSync(workDir, { recursive: true, force: true });
+      }
       // Keep the default behaviour (exit) unless someone else (vitest) handles the signal.
       if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
     });

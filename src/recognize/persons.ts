@@ -41,6 +41,7 @@ const STRONG_AFTER = [
   '考察', '一行', '同志', '带队', '接见', '讲话', '致辞', '要求', '提出', '参加', '先后', '分别', '坦言', '感慨',
   '回忆', '笑着', '谈到', '透露', '表态', '宣布', '讲述', '告诉记者', '激动', '高兴', '兴奋', '深有感触', '报道',
   '摄', '文/', '总书记', '新时代', '思想', '现任', '担任', '带领', '指导', '会见', '听取', '陪同', '前往', '来到',
+  '进行', '走访', '深入', '一同', '亲自', '专程', '实地', '召开', '部署', '作了', '对此', '就此', '随后', '详细',
 ];
 const WEAK_AFTER = [
   '在', '是', '的', '等', '和', '与', '及', '任', '也', '还', '就', '到', '对', '向', '为', '已', '曾', '将', '一',
@@ -69,25 +70,36 @@ function nameAt(text: string, i: number, len: number): string | undefined {
 
 /** Ethnic names with a middle dot: 沙尔合提·阿汗, 吉尔拉·衣沙木丁. */
 const DOTTED = /^[\u4e00-\u9fff]{1,7}[·•‧][\u4e00-\u9fff]{1,7}(?:[·•‧][\u4e00-\u9fff]{1,7})?/u;
+const DOT = /[·•‧]/u;
 
-/** The dotted name at i, cut where a cue, a function word or punctuation follows (热合曼·艾山|说). */
+/**
+ * Characters used to transliterate Uyghur, Kazakh, Kyrgyz, Mongol … names (public convention).
+ * A dotted name's last part runs only over these, so it stops before a verb or a function
+ * word written right after it (…·买买提|进行了, …·艾买提|在会上讲话).
+ */
+const TRANSLIT = new Set([
+  ...'阿艾爱安奥敖巴拜班邦包保宝贝本比毕别宾波博卜布不才采查昌朝陈达大代丹道德迪地帝蒂丁东都杜多朵俄鄂额恩尔二法凡菲夫弗伏甫福改盖甘干刚高戈哥格根古固瓜贵哈海汗罕航豪浩合和河赫黑亨红洪胡虎华怀环吉加佳贾坚江杰捷金晶居俊卡开凯坎康科克肯孔库夸拉莱兰蓝朗勒雷蕾里力丽利莉连林琳玲刘留龙隆卢鲁路伦罗洛吕玛马买麦迈曼满芒毛梅美蒙孟米密敏明莫墨牡木姆穆那纳娜乃奈南尼妮年娘努奴诺欧帕排潘盼佩皮珀普齐其奇恰乔钦琴青秋曲却热仁日容荣茹如瑞若萨塞赛桑色森沙莎山杉尚韶舍申什石史士斯松苏素孙索塔台太泰坦汤唐陶特提天铁通图吐托瓦完万旺威维卫温文沃乌吾伍武西希锡夏先仙肖谢辛欣新兴秀雅亚焉燕扬杨姚耶叶伊依衣义亦银英尤由友于玉元远月云扎札再赞泽哲珍真芝孜兹祖卓则尕逊娅娃嘎旦珠央措次顿琼勤乐音黛璐妃丝',
+]);
+/** Transliteration characters that are also function words: they end a name before a non-name character (都|表示, 不|断). */
+const AMBIGUOUS_END = new Set([...'都不和合']);
+
+/** The dotted name at i: its last part runs over transliteration characters and stops before a cue or function word. */
 function dottedAt(text: string, i: number, strong: string[]): string | undefined {
   const m = DOTTED.exec(text.slice(i, i + 24));
   if (!m) return undefined;
   const full = m[0];
   const lastDot = Math.max(full.lastIndexOf('·'), full.lastIndexOf('•'), full.lastIndexOf('‧'));
-  const lengths: number[] = [];
-  for (let end = lastDot + 2; end <= full.length; end++) lengths.push(end);
-  const ok = (end: number, test: (j: number) => boolean) => test(i + end);
-  return (
-    lengths.find((end) => ok(end, (j) => startsWithAny(text, j, strong))) ??
-    [...lengths].reverse().find((end) => ok(end, (j) => isPunctOrEnd(text, j))) ??
-    lengths.find((end) => ok(end, (j) => startsWithAny(text, j, WEAK_AFTER)))
-  ) !== undefined
-    ? full.slice(0, (lengths.find((end) => ok(end, (j) => startsWithAny(text, j, strong))) ??
-        [...lengths].reverse().find((end) => ok(end, (j) => isPunctOrEnd(text, j))) ??
-        lengths.find((end) => ok(end, (j) => startsWithAny(text, j, WEAK_AFTER))))!)
-    : undefined;
+  let end = lastDot + 1;
+  while (end < full.length && TRANSLIT.has(full[end]!)) {
+    const given = end - lastDot - 1;
+    if (given >= 2 && startsWithAny(text, i + end, strong)) break;
+    if (given >= 1 && AMBIGUOUS_END.has(full[end]!) && !TRANSLIT.has(text[i + end + 1] ?? '')) break;
+    end++;
+  }
+  if (end - lastDot - 1 < 1) return undefined;
+  // the parts before the last dot are names too (not 发展·买买提)
+  for (const part of full.slice(0, lastDot).split(DOT)) if ([...part].some((c) => NOT_NAME.has(c) && !TRANSLIT.has(c))) return undefined;
+  return full.slice(0, end);
 }
 
 /**

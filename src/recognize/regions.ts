@@ -1,6 +1,6 @@
 // Region mentions: XPCC division/regiment patterns, then leftmost-longest lexicon matching,
 // then one-character pairing compounds (晋疆, 浙阿, 豫哈) resolved through the official pairings.
-import type { Region } from '../lexicon/api.js';
+import type { Region, Supporter } from '../lexicon/api.js';
 import type { Mention } from '../types.js';
 import { type Context, isHan, onTokenBoundaries } from './context.js';
 import { isXinjiang, parseChineseNumber } from './lexicon-index.js';
@@ -135,6 +135,35 @@ export function findBareRegionWords(ctx: Context, covered: (i: number) => boolea
 }
 
 /** 晋疆 / 浙阿 / 豫哈: a supporter's one-character abbreviation followed by its partner's initial. */
+// (supporter, second character) -> the region it denotes, or null: computed once per lexicon
+const partnerMemo = new WeakMap<object, Map<string, Region | null>>();
+
+/** The region a pairing compound's second character names, within the supporter's official pairing. */
+function compoundPartner(lex: Context['ix']['lex'], sup: Supporter, c2: string, xj: Region | undefined): Region | undefined {
+  let memo = partnerMemo.get(lex);
+  if (!memo) partnerMemo.set(lex, (memo = new Map()));
+  const key = `${sup.name}|${c2}`;
+  const cached = memo.get(key);
+  if (cached !== undefined) return cached ?? undefined;
+  let partner: Region | undefined;
+  if ((c2 === '疆' || c2 === '新') && xj) partner = xj;
+  else {
+    const supported = sup.supports.map((n) => lex.regionByName(n)).filter((r): r is Region => !!r);
+    const names = new Set(supported.map((r) => r.name));
+    const pool = [...supported, ...lex.regions.filter((r) => r.parent && names.has(r.parent))];
+    const poolNames = new Set(pool.map((r) => r.name));
+    // the lexicon's own one-character abbreviations first (博 -> 博尔塔拉), then initials
+    const byAbbr = (lex.regionAbbr?.(c2) ?? []).filter((r) => poolNames.has(r.name));
+    const hits = byAbbr.length > 0 ? byAbbr : pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
+    const uniq = [...new Map(hits.map((r) => [r.name, r])).values()];
+    const best = Math.min(...uniq.map((r) => TYPE_RANK[r.type]!));
+    const top = uniq.filter((r) => TYPE_RANK[r.type] === best);
+    if (top.length === 1) partner = top[0];
+  }
+  memo.set(key, partner ?? null);
+  return partner;
+}
+
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { lex } = ctx.ix;
@@ -146,21 +175,7 @@ export function findPairingCompounds(ctx: Context, covered: (i: number) => boole
     const sup = lex.supporterByAbbr(text[i]!);
     if (!sup) continue;
     const c2 = text[i + 1]!;
-    let partner: Region | undefined;
-    if ((c2 === '疆' || c2 === '新') && xj) partner = xj;
-    else {
-      const supported = sup.supports.map((n) => lex.regionByName(n)).filter((r): r is Region => !!r);
-      const names = new Set(supported.map((r) => r.name));
-      const pool = [...supported, ...lex.regions.filter((r) => r.parent && names.has(r.parent))];
-      const poolNames = new Set(pool.map((r) => r.name));
-      // the lexicon's own one-character abbreviations first (博 -> 博尔塔拉), then initials
-      const byAbbr = (lex.regionAbbr?.(c2) ?? []).filter((r) => poolNames.has(r.name));
-      const hits = byAbbr.length > 0 ? byAbbr : pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
-      const uniq = [...new Map(hits.map((r) => [r.name, r])).values()];
-      const best = Math.min(...uniq.map((r) => TYPE_RANK[r.type]!));
-      const top = uniq.filter((r) => TYPE_RANK[r.type] === best);
-      if (top.length === 1) partner = top[0];
-    }
+    const partner = compoundPartner(lex, sup, c2, xj);
     if (!partner) continue;
     const compound = text.slice(i, i + 2);
     const supRegion = lex.regionByName(sup.name);

@@ -116,9 +116,10 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
         let oldestUnfinished = 0;
         const finished = new Set<number>();
         const slots: { worker: Worker; held: Set<number> }[] = [];
+        // Wait for the threads to end: their jieba dictionaries and heaps are freed before
+        // the output phase, which is when the main thread needs its memory.
         const finish = () => {
-          for (const slot of slots) void slot.worker.terminate();
-          resolve();
+          void Promise.all(slots.map((slot) => slot.worker.terminate())).then(() => resolve());
         };
         if (files.length === 0) return resolve();
 

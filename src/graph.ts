@@ -30,15 +30,15 @@ export interface BuildGraphOptions {
   lexicon?: RegionLookup | null;
 }
 
-/** Node attributes of an entity node. */
+/** Node attributes of an entity node (plus `x`, `y` from the layout in graph.json). */
 export interface EntityNodeAttributes {
   label: string;
   type: EntityType;
-  aliases: string[];
-  level?: string;
+  aliases: string[]; // surface forms seen, code-unit sorted, unique, without the label
+  level?: string; // conflicting values across articles: the smallest (order independent)
   code?: string;
-  mentions: number;
-  articles: string[];
+  mentions: number; // summed over articles
+  articles: string[]; // ids in input order (file order, then article index), unique
 }
 
 /** Edge attributes of every edge (MENTIONS included, so consumers see one shape). */
@@ -99,7 +99,10 @@ interface ArticleNode {
   index: number;
   characters: number;
   title?: string;
-  mentions: [string, number][]; // entity key, mention count
+  // MENTIONS edges: entity keys (sorted; the canonical key strings of the entity map, not
+  // per-article copies) and their mention counts, as two flat arrays.
+  mentionKeys: string[];
+  mentionCounts: number[];
 }
 
 /** `${type}|${source}|${target}[|${title}]`: one edge per (source, type, target[, title]). */
@@ -168,7 +171,7 @@ export class GraphAccumulator {
       const count = Math.max(0, record.mentions | 0);
       entity.mentions += count;
       if (entity.articles[entity.articles.length - 1] !== ordinal) entity.articles.push(ordinal);
-      mentionCounts.set(key, (mentionCounts.get(key) ?? 0) + count);
+      mentionCounts.set(entity.key, (mentionCounts.get(entity.key) ?? 0) + count);
     }
 
     this.articleNodes.push({
@@ -178,9 +181,12 @@ export class GraphAccumulator {
       index: article.index,
       characters: article.characters,
       ...(article.title ? { title: article.title } : {}),
-      mentions: [...mentionCounts].sort((a, b) => compareStrings(a[0], b[0])),
+      mentionKeys: [...mentionCounts.keys()].sort(compareStrings),
+      mentionCounts: [],
     });
 
+    const node = this.articleNodes[this.articleNodes.length - 1]!;
+    node.mentionCounts = node.mentionKeys.map((k) => mentionCounts.get(k)!);
     for (const relation of result.relations) this.addRelation(relation, ordinal, this.sentences);
   }
 
@@ -318,10 +324,11 @@ export class GraphAccumulator {
     // MENTIONS edges by key; relation edges stay in `relations` until their turn.
     const mentions = new Map<string, [string, string, number]>();
     for (const article of this.articleNodes) {
-      for (const [entityKey, count] of article.mentions) {
-        mentions.set(relationKey('MENTIONS', article.key, entityKey), [article.key, entityKey, count]);
-      }
-      article.mentions = [];
+      article.mentionKeys.forEach((entityKey, i) => {
+        mentions.set(relationKey('MENTIONS', article.key, entityKey), [article.key, entityKey, article.mentionCounts[i]!]);
+      });
+      article.mentionKeys = [];
+      article.mentionCounts = [];
     }
     const edgeKeys = [...mentions.keys(), ...this.relations.keys()].sort(compareStrings);
     for (const key of edgeKeys) {
@@ -368,14 +375,21 @@ export class GraphAccumulator {
     // MENTIONS keys are `MENTIONS|Article:${id}|${entity}`: ordering articles by their key plus
     // '|' and entities within an article gives the order of the full keys (ids without '|').
     const articleOrder = [...this.articleNodes].sort((a, b) => compareStrings(`${a.key}|`, `${b.key}|`));
-    if (articleOrder.some((a) => a.key.includes('|'))) throw new Error('yjkg/graph: article ids must not contain "|" for streaming output');
+    // With a '|' in some id that shortcut may not hold: then sort the full keys (more memory).
+    const mentionOrder: [ArticleNode, number][] | undefined = articleOrder.some((a) => a.key.includes('|'))
+      ? articleOrder
+          .flatMap((a) => a.mentionKeys.map((_, i): [ArticleNode, number] => [a, i]))
+          .sort((x, y) =>
+            compareStrings(relationKey('MENTIONS', x[0].key, x[0].mentionKeys[x[1]]!), relationKey('MENTIONS', y[0].key, y[0].mentionKeys[y[1]]!)),
+          )
+      : undefined;
 
     const degree = new Map<string, number>();
     const bump = (key: string) => degree.set(key, (degree.get(key) ?? 0) + 1);
     let mentionCount = 0;
     const edgesByType: Record<string, number> = {};
     for (const article of this.articleNodes) {
-      for (const [entityKey] of article.mentions) {
+      for (const entityKey of article.mentionKeys) {
         bump(article.key);
         bump(entityKey);
         mentionCount++;
@@ -426,14 +440,17 @@ export class GraphAccumulator {
           return { key, source: relation.source, target: relation.target, attributes: self.relationAttributes(relation) as unknown as Record<string, unknown> };
         };
         for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationKeys[i]!);
-        for (const article of articleOrder) {
-          for (const [entityKey, count] of article.mentions) {
-            yield {
-              key: relationKey('MENTIONS', article.key, entityKey),
-              source: article.key,
-              target: entityKey,
-              attributes: GraphAccumulator.mentionAttributes(count) as unknown as Record<string, unknown>,
-            };
+        const mentionEdge = (article: ArticleNode, i: number): SourceEdge => ({
+          key: relationKey('MENTIONS', article.key, article.mentionKeys[i]!),
+          source: article.key,
+          target: article.mentionKeys[i]!,
+          attributes: GraphAccumulator.mentionAttributes(article.mentionCounts[i]!) as unknown as Record<string, unknown>,
+        });
+        if (mentionOrder) {
+          for (const [article, i] of mentionOrder) yield mentionEdge(article, i);
+        } else {
+          for (const article of articleOrder) {
+            for (let i = 0; i < article.mentionKeys.length; i++) yield mentionEdge(article, i);
           }
         }
         for (let i = mentionsStart; i < relationKeys.length; i++) yield relationEdge(relationKeys[i]!);

@@ -78,6 +78,9 @@ export function createDriver(connection: ResolvedConnection): Driver {
  * address, password or database name fails before any work with a clear message.
  */
 export async function connect(connection: ResolvedConnection): Promise<Driver> {
+  if (connection.database?.toLowerCase() === 'system') {
+    throw new Neo4jProblem(`database 'system' holds users and settings, not graphs: pass --database neo4j or leave it out`, 'database');
+  }
   const driver = createDriver(connection);
   // An auto-commit query (session.run), not a managed transaction: a server that is down
   // should fail now, not after maxTransactionRetryTime of retries.
@@ -145,8 +148,10 @@ export function explainError(error: unknown, connection: ResolvedConnection, dur
       cause: error,
     });
   }
-  if (code.startsWith('Neo.ClientError.Statement.')) {
-    return new Neo4jProblem(`${where} rejected the query: ${firstLine(error)}`, 'query', { cause: error });
+  if (code.startsWith('Neo.ClientError.')) {
+    // Syntax, semantic or procedure errors: the query (or a parameter) is at fault, not the connection.
+    const hint = /ParseException/.test(message) ? ' (full-text search uses Lucene syntax: escape ( ) : [ ] with \\ or quote the text)' : '';
+    return new Neo4jProblem(`${where} rejected the query: ${firstLine(error)}${hint}`, 'query', { cause: error });
   }
   if (/ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(message)) {
     return new Neo4jProblem(`cannot reach ${where} (${firstLine(error)}); check --uri / NEO4J_URI`, 'unavailable', { cause: error });

@@ -8,7 +8,7 @@ import { type Context, isHan } from './context.js';
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
 /** Suffixes that denote a generic activity/plan: the name part must be specific. */
-const GENERIC_PROJECT = new Set(['活动', '行动', '计划', '工程', '规划', '项目', '市场', '展', '展览', '基地', '中心', '广场', '公园', '公路', '小区', '新村', '交流活动', '系列活动', '口岸', '展会', '管道', '铁路', '水库']);
+const GENERIC_PROJECT = new Set(['街区', '定居点', '农贸市场', '改造工程', '购置项目', '新建项目', '改造项目', '活动', '行动', '计划', '工程', '规划', '项目', '市场', '展', '展览', '基地', '中心', '广场', '公园', '公路', '小区', '新村', '交流活动', '系列活动', '口岸', '展会', '管道', '铁路', '水库']);
 const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '报', '站', '队', '规划', '党委', '党组', '纪委', '政法委', '党支部']);
 /** Words a one-character suffix ends without naming an organisation. */
 const COMMON_ENDINGS = new Set([
@@ -49,7 +49,7 @@ interface Suffix { word: string; project: boolean; org: boolean }
 
 /** Buildings and parts of facilities that the lexicon's project suffixes do not cover. */
 const EXTRA_ORG_SUFFIXES = ['红十字会', '慈善总会'];
-const EXTRA_PROJECT_SUFFIXES = ['文化周', '活动周', '综合楼', '住院楼', '门诊楼', '教学楼', '宿舍楼', '办公楼', '新院区', '新校区', '院区', '校区', '小镇', '产业园区', '工业园区'];
+const EXTRA_PROJECT_SUFFIXES = ['文化周', '活动周', '新院区', '新校区', '院区', '校区', '小镇'];
 
 function suffixTable(ctx: Context): Map<string, Suffix[]> {
   const byLast = new Map<string, Suffix[]>();
@@ -78,7 +78,7 @@ const NAME_OK = new Set([
   '民族', '团结', '文化', '艺术', '科技', '技术', '经济', '产业', '职业', '卫生', '健康', '医疗', '中医', '妇幼',
   '人民', '社会', '科学', '工程', '化学', '物理', '师范', '理工', '医科', '农业', '工业', '商业', '能源', '煤化',
   '互市', '边民', '交易', '服务型', '党群', '医养', '党政', '维稳', '普法', '实践', '直播', '网络', '青少年',
-  '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对',
+  '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对', '改扩建', '扩建', '改建', '改造', '购置', '定居', '实训',
 ]);
 const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
 const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
@@ -107,6 +107,11 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     const word = tok && tok.start >= limit ? text.slice(tok.start, p) : c;
     // category nouns stop a name only in apposition (三甲医院|苏北医院), not before a building (医院|综合楼)
     const apposition = APPOSITION.has(word) || [...APPOSITION].some((w) => word.endsWith(w));
+    // 和 between two single characters is inside a name (某康和医院), a conjunction joins words
+    const prevTok = tok ? ctx.tokenEndingAt.get(tok.start) : undefined;
+    const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&
+      !LEFT_STOPS.includes(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
+    if (innerHe) { p -= 1; continue; }
     if (apposition ? p < suffixStart - 1 : LEFT_STOPS.includes(word) || LEFT_STOPS.some((w) => w.length > 1 && word.endsWith(w))) break;
     // a glued token ending in a function character (骆惠宁率, 从省) stops the name
     if (word.length > 1 && LEFT_STOPS.includes(word[word.length - 1]!) && !NAME_OK.has(word)) break;
@@ -144,6 +149,9 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
     if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) continue;
     let start = growLeft(ctx, ss, regionEnds);
+    // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
+    const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
+    if (named) start = named.start;
     // own-region abbreviations after a non-name: 20位县歌舞团, 从省卫生健康委
     if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
       const before = text[ss - 2];
@@ -182,7 +190,8 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
       if (ctx.ix.projectSuffixes.some((w) => inner.endsWith(w) && w !== '活动')) continue;
     }
     if (/^[\d.]+$/.test(name) || /^第?[一二三四五六七八九十\d]+[批个]?$/.test(name)) continue;
-    const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name);
+    // a region, a quotation, a number, or a company name (某某纺织集团|棉纺项目) makes it specific
+    const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
     let kind: 'Organization' | 'Project';
     if (suffix.project && !suffix.org) kind = 'Project';
     else if (suffix.org && !suffix.project) kind = FACILITY.test(suffix.word) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
@@ -243,7 +252,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
       // a truncated form of the host (产业园 in 产业园区, 日报 in 日报社) is not a second name
       if (host.end - c.end <= 2 && host.start === c.start) continue;
       c.attrs = { ...c.attrs, inside: host.kind };
-      if (c.kind === 'Project' && host.kind === 'Project' && FACILITY.test(c.attrs.suffix ?? '') && /楼|院区|校区/.test(host.attrs?.suffix ?? '')) {
+      if (c.kind === 'Project' && host.kind === 'Project' && FACILITY.test(c.attrs.suffix ?? '') && /楼|院区|校区/.test(host.text.slice(c.end - host.start))) {
         c.kind = 'Organization';
         c.rule = 'org-suffix';
       }

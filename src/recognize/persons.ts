@@ -206,6 +206,23 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     }
   }
 
+  // 3b. a name at a clause start followed by its office: 。周立新任某县委书记 / 。周立新，某地委书记。
+  const titleAlt = [...ctx.ix.titles].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length).join('|');
+  const OFFICE_AFTER = new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u');
+  for (let i = 0; i < text.length; i++) {
+    if (i > 0 && !/[。！？；\n，：“]/u.test(text[i - 1]!)) continue;
+    const dotted = dottedAt(text, i, ['任', '担任', '现任', '兼任', '出任', '系', '，']);
+    if (dotted && OFFICE_AFTER.test(text.slice(i + dotted.length, i + dotted.length + 40))) {
+      add(i, dotted, 'name-office');
+      continue;
+    }
+    for (const len of [3, 2]) {
+      const n = nameAt(text, i, len);
+      if (!n || !OFFICE_AFTER.test(text.slice(i + len, i + len + 40))) continue;
+      if (add(i, n, 'name-office')) break;
+    }
+  }
+
   // 4. name before 总书记 / 同志 / 新时代…思想: 习近平总书记, 习近平新时代中国特色社会主义思想
   for (const m of text.matchAll(/(?:总书记|同志|新时代中国特色社会主义思想)/gu)) {
     const i = m.index!;

@@ -20,6 +20,26 @@ const ref = (type: NamedEntityType, label: string): EntityRef => ({ key: entityK
 interface Home {
   province?: Region;
   city?: Region;
+  /** The city comes from the article's own source line or masthead (来源：某某日报): 我市/市委 mean it. */
+  citySourced?: boolean;
+}
+
+/** A city outside Xinjiang named by the article's source line or its 本报 paper (来源：某某日报, 某某晚报). */
+function sourceCity(text: string, lex: Lexicon): Region | undefined {
+  const head = text.slice(0, 400);
+  const names = [
+    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
+    ...(text.includes('本报') ? [...head.matchAll(/([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|特区报|商报|都市报)/gu)].map((m) => m[1]!) : []),
+  ];
+  for (const name of names) {
+    for (let len = Math.min(6, name.length); len >= 2; len--) {
+      const hits = lex.lookupRegion(name.slice(0, len));
+      if (hits.some((r) => r.type === 'Province')) break; // a provincial paper or site
+      const city = hits.find((r) => r.type === 'Prefecture' && !r.code?.startsWith('65') && !r.level.startsWith('xpcc'));
+      if (city) return city;
+    }
+  }
+  return undefined;
 }
 
 /** Provinces (and supporter cities) named in a source line, masthead or 本报 paper name. */
@@ -74,6 +94,9 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   };
   const src = sourceProvince(a.text, lex);
   if (src) bump(src.type === 'Province' ? src : provinceOf(src, lex), 10);
+  // a city's own paper (某某特区报 of a supporter city, 某某日报 of any city): 我市 is that city
+  const ownCity = src ? (src.type === 'Prefecture' ? src : undefined) : sourceCity(a.text, lex);
+  if (ownCity && !src) bump(provinceOf(ownCity, lex) ?? ownCity, 10);
   for (const m of a.text.matchAll(/([\u4e00-\u9fff]{2,3})日报/gu)) {
     const r = lex.lookupRegion(m[1]!).find((x) => x.type === 'Province');
     if (r && a.text.includes('本报')) bump(r, 3);
@@ -105,6 +128,10 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
       .filter(([n]) => lex.regionByName(n)?.parent === home.province!.name)
       .sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
     if (cities[0] && cities[0][1] >= 2 && (!cities[1] || cities[1][1] * 2 <= cities[0][1])) home.city = lex.regionByName(cities[0][0]);
+  }
+  if (ownCity) {
+    home.city = ownCity;
+    home.citySourced = true;
   }
   // a supporter city that is a province-level partner on its own (深圳市) is the home city
   if (!home.province && top && top[1] >= 3) {
@@ -139,7 +166,8 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
   const homes = articles.map((a) => inferHome(a, lex));
   // articles without evidence take the file's home when the others agree
   const known = [...new Set(homes.map((h) => h.province?.name).filter((n): n is string => !!n))];
-  if (known.length === 1) for (const h of homes) h.province ??= lex.regionByName(known[0]!);
+  // (an article with its own source line keeps what that line says)
+  if (known.length === 1) for (const h of homes) if (!h.citySourced) h.province ??= lex.regionByName(known[0]!);
 
   return articles.map((a, idx) => {
     const home = homes[idx]!;
@@ -215,7 +243,10 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
     const entities = [...records.values()]
       .map((r) => ({ ...r, aliases: [...r.aliases].sort() }))
       .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-    const homeRegion = home.province ?? home.city;
+    // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
+    const cityVoice = home.city && (home.citySourced || !home.province) &&
+      a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
+    const homeRegion = cityVoice ? home.city : home.province ?? home.city;
     return {
       ...a,
       mentions: resolved,

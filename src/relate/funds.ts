@@ -8,7 +8,7 @@
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
 
-const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持/gu;
+const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
 
@@ -39,6 +39,7 @@ export function findFunds(ctx: ArticleContext): void {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.top.some((m) => m.start <= p && q <= m.end)) continue; // part of a name (…建设项目)
+      if (s.text[match.index! - 1] === '总') continue; // 总投资N: an amount, not who pays
       let funderMention: ResolvedMention | undefined;
       for (let i = s.top.length - 1; i >= 0; i--) {
         const m = s.top[i]!;
@@ -66,7 +67,9 @@ export function findFunds(ctx: ArticleContext): void {
       let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
       let confidence = 0.75;
       let rule = 'funds.verb';
-      if (!funder && previousFunder && previousFunder.sentence === s.index - 1) {
+      // 我省/我市 the resolver could not place: the funder is unknown, not the previous sentence's
+      const ownPronoun = s.all.some((m) => m.kind === 'Pronoun' && m.end <= p);
+      if (!funder && !ownPronoun && previousFunder && previousFunder.sentence === s.index - 1) {
         funder = previousFunder.funder;
         confidence = 0.55;
         rule = 'funds.carry';
@@ -104,9 +107,12 @@ export function findFunds(ctx: ArticleContext): void {
     }
   }
 
+  const named = new Set(fundings.filter((f) => f.rule !== 'funds.carry').map((f) => `${f.sentence}\u0000${f.project.entity!.key}`));
   const amounts = projectAmounts(ctx);
   for (const f of fundings) {
-    const amount = f.single ? amounts.get(f.project.entity!.key) : undefined;
+    if (f.rule === 'funds.carry' && named.has(`${f.sentence}\u0000${f.project.entity!.key}`)) continue;
+    // the amount is tied to its project syntactically (projectAmounts), so it holds for listed projects too
+    const amount = amounts.get(f.project.entity!.key);
     const near = amount && Math.abs(amount.sentence - f.sentence) <= 1 ? amount.value : undefined;
     ctx.add({
       type: 'FUNDS',
@@ -133,7 +139,9 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
       // 投入6800万元新建的P / 总投资2600万元的P
       const after = projects.find((p) => p.start >= money.end);
       const between = after ? ctx.text(money.end, after.start) : '';
-      if (after && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来)[^，。；,;]{0,8}$/u.test(between))) project = after;
+      // …but not the first of a list (投入2亿元建设A、B和C: the sum is for all of them)
+      const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && /^(、|和|及|与|以及)$/u.test(ctx.text(after.end, p.start)));
+      if (after && !listed && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);

@@ -8,7 +8,7 @@ import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isProject, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
 import { placeFromName } from './places.js';
 
-const AT_VERB = /设立|建设|建造|举办|实施|打造|兴建|开设|创建|建成|投建|开办|设置|成立|承办|开展/u;
+const AT_VERB = /设立|建设|建造|举办|实施|打造|兴建|开设|创建|建成|投建|开办|设置|成立|承办|开展|落户|落地|援建|新建|启动/u;
 const SETTLE = /^(落户于|落户|落地|位于|坐落于|坐落在|建在|选址于|选址)/u;
 const CLAUSE = /[，。；：！？,;:!?]/u;
 
@@ -67,7 +67,7 @@ export function findLocated(ctx: ArticleContext): void {
     atVerb(ctx, s);
     // loc.settle
     for (const p of s.top) {
-      if (!isProject(p)) continue;
+      if (!isNamed(p)) continue;
       const verb = SETTLE.exec(ctx.text(p.end, s.end));
       if (!verb) continue;
       const chain: ResolvedMention[] = [];
@@ -123,6 +123,8 @@ function atVerb(ctx: ArticleContext, s: SentenceView): void {
     }
     if (!project) continue;
     for (const place of places) {
+      // 在广东援建的P: a supporter before 援建 is who builds, not where
+      if (verb[0] === '援建' && !ctx.isXinjiang(place.label)) continue;
       ctx.add({ type: 'LOCATED_IN', source: project.entity!, target: place, sentence: s.index, confidence: 0.75, rule: 'loc.at-verb' });
     }
   }

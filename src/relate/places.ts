@@ -4,7 +4,7 @@
 import type { Region } from '../lexicon/api.js';
 import type { ArticleContext } from './context.js';
 
-const FACILITY = /(学院|学校|小学|中学|大学|幼儿园|医院|卫生院|工业园|产业园|园区|物流园|科技园|观光园|中心|项目|工程|基地|农场|牧场|馆|厂|站|院区|校区|分院|商城|互市|口岸|广场|公园|大桥|水库|公路|铁路|电站|机组|新村|小区|书屋)$/u;
+const FACILITY = /(学院|学校|小学|中学|大学|幼儿园|医院|卫生院|工业园|产业园|园区|物流园|科技园|观光园|中心|项目|工程|基地|农场|牧场|馆|厂|站|院区|校区|分院|商城|互市|口岸|广场|公园|大桥|水库|公路|铁路|电站|机组|新村|小区|书屋|楼|园|街区|定居点|市场)$/u;
 const NOT_A_PLACE_NAME = /展|活动|交流月|节$|计划|行动|提升|培训|名校/u;
 
 /** The region a facility's name starts with, when that is where the facility is. */

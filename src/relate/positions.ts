@@ -54,14 +54,69 @@ export function findPositions(ctx: ArticleContext): void {
     for (const person of s.top) {
       if (!isPerson(person)) continue;
       readTitlesBefore(ctx, s, person);
+      readOfficeAfter(ctx, s, person);
+      readComesFrom(ctx, s, person);
     }
   }
+}
+
+/** The holder and the full title when `title` follows `holderMention` (墨玉县|委书记 -> 墨玉县 {县委书记}). */
+function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: string): { holder: EntityRef; title: string } | undefined {
+  let title = rawTitle;
+  const surface = ctx.text(holderMention.start, holderMention.end);
+  if (title.startsWith('委') && /[省市县州区地]$/u.test(surface)) title = surface.slice(-1) + title;
+  else if (/[省市县州区]委$/u.test(surface)) title = surface.slice(-2) + title; // 省委|书记 -> 省委书记
+  let holder = holderOf(ctx, holderMention);
+  if (!holder) return undefined;
+  // 和田地区党委宣传部 部长 -> 和田地区 {党委宣传部部长}: a party/government organ is its region's office
+  if (isOrg(holderMention)) {
+    const lead = ctx.leadingRegion(holder.label);
+    const organ = lead ? holder.label.slice(lead.end) : '';
+    if (lead && ORGAN.test(organ)) {
+      holder = refOfRegion(lead.region);
+      title = (/^委/u.test(organ) ? lead.region.name.slice(-1) : '') + organ + title;
+    }
+  }
+  return validTitle(ctx, title) ? { holder, title } : undefined;
+}
+
+/** 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause end. */
+function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const cue = /^(?:任|担任|现任|兼任|出任|系|，)/u.exec(ctx.text(person.end, s.end));
+  if (!cue) return;
+  const from = person.end + cue[0].length;
+  let end = from;
+  while (end < s.end && !SEGMENT_STOP.test(ctx.a.text[end]!)) end++;
+  // the holder starts the office (一两个字 of 原/曾/现 allowed before it) and is the last one before the title
+  // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
+  if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
+  const holders = s.top.filter((m) => m.start >= from && m.end < end && holderOf(ctx, m));
+  const first = holders[0];
+  if (!first || first.start - from > 1) return;
+  const holderMention = holders[holders.length - 1]!;
+  if (s.top.some((m) => isPerson(m) && m.start >= from && m.start < end)) return;
+  const found = office(ctx, holderMention, ctx.text(holderMention.end, end));
+  if (!found) return;
+  ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title: found.title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
+}
+
+/** 来自某某医院的援疆医生某某: the person works at the organisation, in the role named. */
+function readComesFrom(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const before = ctx.text(Math.max(s.start, person.start - 30), person.start);
+  const m = /来自([^，。；！？、]{2,24}?)的(?:援疆|援疆专家|对口支援)?(医生|护士|教师|老师|专家|工程师|律师|教授|医师|主任医师|副主任医师|主治医师|护士长)$/u.exec(before);
+  if (!m) return;
+  const holderStart = person.start - before.length + m.index! + 2;
+  const holderEnd = holderStart + m[1]!.length;
+  const holderMention = s.top.filter((x) => x.start >= holderStart && x.end === holderEnd && isOrg(x))[0];
+  if (!holderMention) return;
+  ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: holderMention.entity!, attrs: { title: m[2]! }, sentence: s.index, confidence: 0.75, rule: 'pos.comes-from' });
 }
 
 function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
   const found: { holder: EntityRef; title: string; start: number }[] = [];
   let pending: { title: string; start: number }[] = [];
-  let end = person.start;
+  // 挂职某县副县长的某某: the office is written as an attribute of the person
+  let end = ctx.a.text[person.start - 1] === '的' ? person.start - 1 : person.start;
   for (let guard = 0; guard < 6; guard++) {
     let start = end;
     while (start > s.start && !SEGMENT_STOP.test(ctx.a.text[start - 1]!)) start--;

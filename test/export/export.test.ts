@@ -209,7 +209,11 @@ describe('streamed output (GraphAccumulator.toSource)', () => {
   };
   const results = () => [
     ...sampleResults(),
-    // an article id that sorts between others once '|' is appended (a.txt#1 vs a.txt#10)
+    // an article id that sorts between others once '|' is appended (a.txt#1 vs a.txt#10),
+    // and ids with '|' in them (the slow, fully sorted path)
+    article('odd|name.txt', 0, [entity('Person', '孙乙'), entity('Person', '孙丙')], []),
+    article('odd|name.txt|x', 0, [entity('Person', '孙丁')], []),
+    article('odd', 0, [entity('Person', '孙戊')], []),
     ...Array.from({ length: 11 }, (_, i) =>
       article('news/a2.txt', i, [entity('Person', `孙${'一二三四五六七八九十甲'[i]}`), entity('Prefecture', '和田地区')], [
         relation('VISITS', `Person:孙${'一二三四五六七八九十甲'[i]}`, 'Prefecture:和田地区', evidence(`news/a2.txt#${i}`, 3)),

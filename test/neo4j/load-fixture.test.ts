@@ -243,6 +243,10 @@ describe('cypher/queries on the fixture', () => {
     expect(unknown.stderr).toMatch(/has no parameter 'foo' \(it takes: text, limit\)\n$/);
     const notInt = await runCli(['query', join(QUERIES, 'search-names.cypher'), '--param', 'text=x', '--param', 'limit=ten', ...serverArgs()]);
     expect(notInt.stderr).toMatch(/--param limit=ten: expected a whole number\n$/);
+    const lucene = await runCli(['query', join(QUERIES, 'search-names.cypher'), '--param', 'text=克州(', ...serverArgs()]);
+    expect(lucene.code).toBe(2);
+    expect(lucene.stderr.trim().split('\n')).toHaveLength(1);
+    expect(lucene.stderr).toMatch(/^yjkg query: Neo4j at \S+ rejected the query: .*ParseException.*\(full-text search uses Lucene syntax/);
   });
 
   it('a parameter value is data, never Cypher', async () => {

@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { UsageError } from './commands/errors.js';
 import { register as registerBuild } from './commands/build.js';
 import { register as registerEval } from './commands/eval.js';
-
-// Subcommands whose modules pull in heavy dependencies (neo4j-driver, http server) are
-// registered from their own modules; each exports register(program).
-const OPTIONAL_COMMANDS = ['./commands/load.js', './commands/query.js', './commands/serve.js'];
+import { register as registerLoad } from './commands/load.js';
+import { register as registerQuery } from './commands/query.js';
+import { register as registerServe } from './commands/serve.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -23,12 +22,8 @@ export async function main(argv: string[] = process.argv): Promise<number> {
     .version(version())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
-  registerBuild(program);
-  registerEval(program);
-  for (const path of OPTIONAL_COMMANDS) {
-    const mod = (await import(path)) as { register(p: Command): void };
-    mod.register(program);
-  }
+  // each subcommand module registers its own options and help: the CLI only composes them
+  for (const register of [registerBuild, registerEval, registerLoad, registerQuery, registerServe]) register(program);
   for (const command of program.commands) command.exitOverride();
 
   const verbose = argv.includes('--verbose');

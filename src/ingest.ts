@@ -535,7 +535,7 @@ export function isHeadlineLike(line: string): boolean {
   return true;
 }
 
-/** A series headline: `新疆日报社论丨…`, `专栏名｜标题`. */
+/** A series headline: `某某日报社论丨…`, `专栏名｜标题`. */
 function isSeriesHeadline(line: string): boolean {
   if (!isHeadlineLike(line)) return false;
   const m = /^([^\s丨｜|]{2,20})[丨｜|]([^丨｜|]{4,})$/.exec(line);

@@ -726,7 +726,7 @@ const CRUMB_SEPARATOR_RE = /\s*(?:>>|>|»|›|＞＞|＞|→)\s*/;
 const LOCATION_PREFIX_RE = /^(?:当前位置|您的位置|你的位置|所在位置|位置)\s*[:：]\s*/;
 
 /**
- * Navigation crumbs: `人民网>>山西频道>>山西要闻`, `当前位置：首页 > 新闻 > 正文`. A single '>'
+ * Navigation crumbs: `某某网>>湖南频道>>湖南要闻`, `当前位置：首页 > 新闻 > 正文`. A single '>'
  * between two short parts is also arithmetic ("增速>5%"), so it needs more evidence: a
  * location label, three or more parts, or a part that names a page (首页, …网, …频道).
  */

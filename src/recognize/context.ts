@@ -6,34 +6,52 @@ export interface Context {
   text: string;
   article: SegmentedArticle;
   ix: LexiconIndex;
-  tokenStarts: Set<number>;
-  tokenEnds: Set<number>;
-  /** Tag of the token that spans exactly [start, end), if any. */
-  tokenTagAt: Map<string, string>;
+  tokenStarts: OffsetSet;
+  tokenEnds: OffsetSet;
+  /** Tag of the token that spans exactly [start, end), if any; keyed `${start}:${end}`. */
+  tokenTagAt: { get(key: string): string | undefined };
   /** The token ending at a given offset. */
-  tokenEndingAt: Map<number, Token>;
+  tokenEndingAt: { get(end: number): Token | undefined };
   hasTokens: boolean;
   mention(kind: MentionKind, start: number, end: number, rule: string, extra?: Partial<Mention>): Mention;
 }
 
+/** Membership test over text offsets (what the rules ask of token boundaries). */
+export interface OffsetSet {
+  has(pos: number): boolean;
+}
+
 export const HAN = /[\u3400-\u9fff]/;
-export const isHan = (c: string | undefined): boolean => c !== undefined && HAN.test(c);
+/** Same as HAN.test(c) for one character, without running a regex per character. */
+export const isHan = (c: string | undefined): boolean => {
+  if (c === undefined || c.length === 0) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 0x3400 && code <= 0x9fff) || (c.length > 1 && HAN.test(c));
+};
 
 export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Context {
-  const tokenStarts = new Set<number>();
-  const tokenEnds = new Set<number>();
-  const tokenTagAt = new Map<string, string>();
-  const tokenEndingAt = new Map<number, Token>();
+  // Offset-indexed arrays, not Sets/Maps with string keys: this runs for every token of the corpus.
+  const size = article.text.length + 1;
+  const tokenByStart: (Token | undefined)[] = new Array(size);
+  const tokenByEnd: (Token | undefined)[] = new Array(size);
   let hasTokens = false;
   for (const s of article.sentences) {
     for (const t of s.tokens) {
       hasTokens = true;
-      tokenStarts.add(t.start);
-      tokenEnds.add(t.end);
-      tokenTagAt.set(`${t.start}:${t.end}`, t.tag);
-      tokenEndingAt.set(t.end, t);
+      tokenByStart[t.start] = t;
+      tokenByEnd[t.end] = t;
     }
   }
+  const tokenStarts: OffsetSet = { has: (pos) => tokenByStart[pos] !== undefined };
+  const tokenEnds: OffsetSet = { has: (pos) => tokenByEnd[pos] !== undefined };
+  const tokenEndingAt = { get: (end: number) => tokenByEnd[end] };
+  const tokenTagAt = {
+    get(key: string): string | undefined {
+      const colon = key.indexOf(':');
+      const t = tokenByStart[Number(key.slice(0, colon))];
+      return t && t.end === Number(key.slice(colon + 1)) ? t.tag : undefined;
+    },
+  };
   const sentenceStarts = article.sentences.map((s) => s.start);
   const sentenceOf = (pos: number): number => {
     // last sentence whose start <= pos (sentences are in text order)

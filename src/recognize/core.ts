@@ -43,12 +43,13 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
   // Regions inside an organisation/project/《work》 stay, marked as nested.
   const outer = orgs.filter((m) => !m.attrs?.inside);
   const works = [...article.text.matchAll(/《[^《》\n]{1,40}》/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
-  for (const r of [...regions, ...pairing]) {
+  const regionLike = [...regions, ...pairing]; // built once: the loop below asks it per region
+  for (const r of regionLike) {
     if (r.attrs?.inside) continue;
     const host = outer.find((o) => o.start <= r.start && r.end <= o.end);
     if (host) {
-      // in a project name only the leading place is where it is (乌苏工业园); a later one names a donor (和田市北京小学)
-      const firstInHost = ![...regions, ...pairing].some((o) => o !== r && o.start >= host.start && o.end <= r.start);
+      // in a project name only the leading place is where it is (奎屯工业园); a later one names a donor (和田市某某小学)
+      const firstInHost = !regionLike.some((o) => o !== r && o.start >= host.start && o.end <= r.start);
       const pairingInside = r.rule === 'pairing-compound';
       r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind, host: host.text };
     }
@@ -70,9 +71,10 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     return false;
   };
   const titles = findTitles(ctx).filter((t) => !inName(t));
+  const prefixCandidates = [...outer, ...regions].filter((m) => !m.attrs?.inside); // once, not per title
   for (const t of titles) {
-    // the organisation or region written right before the title: 新源县委副书记, 扬州市第九批援疆指挥组组长
-    const prefix = [...outer, ...regions].filter((m) => !m.attrs?.inside && m.end >= t.start && m.end <= t.start + 1 && m.start < t.start)
+    // the organisation or region written right before the title: 新源县委副书记, 常州市第三批援疆工作组组长
+    const prefix = prefixCandidates.filter((m) => m.end >= t.start && m.end <= t.start + 1 && m.start < t.start)
       .sort((a, b) => b.end - a.end || a.start - b.start)[0];
     if (prefix) t.attrs = { org: prefix.text, orgKind: prefix.kind, orgStart: String(prefix.start) };
   }

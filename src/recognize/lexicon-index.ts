@@ -7,6 +7,11 @@ export interface LexiconIndex {
   surfaces: Map<string, Region[]>;
   /** Surface lengths present, longest first, per first character. */
   lengthsByFirst: Map<string, number[]>;
+  /**
+   * lengthsByFirst for the surfaces that can start at text[i] (same lists), or undefined when no
+   * surface starts with the two code units there: the per-character check of region matching.
+   */
+  lengthsAt(text: string, i: number): number[] | undefined;
   /** XPCC divisions by number (第六师 -> 6). */
   divisions: Map<number, Region>;
   /** XPCC regiments by number (二二二团 -> 222); several when numbers repeat across divisions. */
@@ -86,12 +91,20 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     lengthsByFirst.set(f, ls);
   }
   for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
+  // char-code keyed copies, so the per-character test allocates no one-character strings
+  const lengthsByCode = new Map<number, number[]>();
+  for (const [f, ls] of lengthsByFirst) lengthsByCode.set(f.charCodeAt(0), ls);
+  const firstTwo = new Set<number>();
+  for (const s of surfaces.keys()) firstTwo.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+  const lengthsAt = (text: string, i: number): number[] | undefined =>
+    i + 1 < text.length && firstTwo.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const index: LexiconIndex = {
     lex,
     surfaces,
     lengthsByFirst,
+    lengthsAt,
     divisions,
     regiments,
     titles: byLenDesc([...lex.titles, ...ROLE_CUES]),

@@ -1,7 +1,7 @@
 // Organisations and projects: find a suffix from the lexicon (指挥部, 集团, 医院 / 项目, 工程, 小学),
 // then grow the name leftwards over name-like characters (regions, numbers, 第N批, quotes) until a
-// boundary: punctuation, a function word, a verb or a category noun (援疆企业|信友能源集团).
-// Also: 《…》 works in an aid context, “…”-quoted named activities, and 新源六中-style schools.
+// boundary: punctuation, a function word, a verb or a category noun (援疆企业|华信新材料集团).
+// Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
 
@@ -18,6 +18,7 @@ const COMMON_ENDINGS = new Set([
   '工厂', '会展', '发展', '进展', '拓展', '开展', '扩展', '伸展', '施展', '展厅', '党委', '纪委', '村委', '两委',
   '编委', '常委', '政委', '五部', '各部', '一部', '本部', '分部', '党支部', '全院', '各院', '部委',
 ]);
+const COMMON_ENDING_WORDS = [...COMMON_ENDINGS]; // iterated per suffix hit: spread once
 const LEFT_STOPS = [
   '组织', '联合', '举办', '参加', '考察', '观摩', '投资', '收购', '打造', '推动', '实施', '包括', '入选', '公布',
   '建成', '投用', '新建', '援建', '依托', '通过', '利用', '支持', '帮助', '协调', '引进', '走进', '来到', '前往',
@@ -31,6 +32,9 @@ const LEFT_STOPS = [
   '再', '就', '才', '已', '曾', '正', '这', '那', '其', '该', '各', '每', '某', '此', '之', '我', '你', '他', '她',
   '它', '们', '个', '名', '位', '座', '项', '户', '次', '余', '多', '即', '后', '前往', '任', '兼', '率', '建设', '上', '下', '内', '外', '后', '里', '间', '以来', '期间', '之后', '之前', '以后', '以前', '其中', '当中',
 ];
+// growLeft asks these per character: a Set, and the multi-character stops for endsWith
+const LEFT_STOP_SET = new Set(LEFT_STOPS);
+const LONG_LEFT_STOPS = LEFT_STOPS.filter((w) => w.length > 1);
 const GENERIC_NAME = new Set([
   '三甲', '中', '各级', '各类', '相关', '有关', '当地', '基层', '县级', '市级', '省级', '地方', '定点',
   '民营', '公立', '大型', '重点', '一流', '知名', '国家级', '综合', '专科', '乡镇', '社区', '村级', '中小', '本地',
@@ -51,7 +55,16 @@ interface Suffix { word: string; project: boolean; org: boolean }
 const EXTRA_ORG_SUFFIXES = ['红十字会', '慈善总会'];
 const EXTRA_PROJECT_SUFFIXES = ['文化周', '活动周', '新院区', '新校区', '院区', '校区', '小镇'];
 
+// The table depends only on the lexicon index: built once per index, not once per article.
+const suffixTables = new WeakMap<Context['ix'], Map<string, Suffix[]>>();
+
 function suffixTable(ctx: Context): Map<string, Suffix[]> {
+  let table = suffixTables.get(ctx.ix);
+  if (!table) suffixTables.set(ctx.ix, (table = buildSuffixTable(ctx)));
+  return table;
+}
+
+function buildSuffixTable(ctx: Context): Map<string, Suffix[]> {
   const byLast = new Map<string, Suffix[]>();
   const orgs = new Set([...ctx.ix.orgSuffixes, ...EXTRA_ORG_SUFFIXES]);
   const projects = new Set([...ctx.ix.projectSuffixes, ...EXTRA_PROJECT_SUFFIXES]);
@@ -81,6 +94,7 @@ const NAME_OK = new Set([
   '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对', '改扩建', '扩建', '改建', '改造', '购置', '定居', '实训',
 ]);
 const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
+const APPOSITION_WORDS = [...APPOSITION]; // iterated per character in growLeft: spread once
 const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
 
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
@@ -105,16 +119,16 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
     const tok = ctx.tokenEndingAt.get(p);
     const word = tok && tok.start >= limit ? text.slice(tok.start, p) : c;
-    // category nouns stop a name only in apposition (三甲医院|苏北医院), not before a building (医院|综合楼)
-    const apposition = APPOSITION.has(word) || [...APPOSITION].some((w) => word.endsWith(w));
+    // category nouns stop a name only in apposition (三甲医院|皖南医院), not before a building (医院|综合楼)
+    const apposition = APPOSITION.has(word) || APPOSITION_WORDS.some((w) => word.endsWith(w));
     // 和 between two single characters is inside a name (某康和医院), a conjunction joins words
     const prevTok = tok ? ctx.tokenEndingAt.get(tok.start) : undefined;
     const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&
-      !LEFT_STOPS.includes(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
+      !LEFT_STOP_SET.has(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
     if (innerHe) { p -= 1; continue; }
-    if (apposition ? p < suffixStart - 1 : LEFT_STOPS.includes(word) || LEFT_STOPS.some((w) => w.length > 1 && word.endsWith(w))) break;
-    // a glued token ending in a function character (骆惠宁率, 从省) stops the name
-    if (word.length > 1 && LEFT_STOPS.includes(word[word.length - 1]!) && !NAME_OK.has(word)) break;
+    if (apposition ? p < suffixStart - 1 : LEFT_STOP_SET.has(word) || LONG_LEFT_STOPS.some((w) => word.endsWith(w))) break;
+    // a glued token ending in a function character (周立新率, 从省) stops the name
+    if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word)) break;
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
     if (/^[年月日号]$/.test(word)) break;
     if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word)) break;
@@ -140,11 +154,11 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     if (!suffix) continue;
     const ss = e - suffix.word.length;
     const nextChar = text[e];
-    // short suffixes must end a word: 教育部 yes, 干部 / 发展 / 党组织 / 集中学习 no
+    // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
     const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
     const titleFollows = ctx.ix.titles.some((t) => t.length >= 2 && text.startsWith(t, e));
     if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleFollows) continue;
-    if (suffix.word.length === 1 && [...COMMON_ENDINGS].some((w) => text.startsWith(w, e - w.length))) continue;
+    if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) continue;
     if (nextChar && '日节周月年'.includes(nextChar)) continue;
     // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
     if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) continue;
@@ -152,12 +166,12 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
     const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
     if (named) start = named.start;
-    // own-region abbreviations after a non-name: 20位县歌舞团, 从省卫生健康委
+    // own-region abbreviations after a non-name: 20位县文工团, 从省教育厅
     if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
       const before = text[ss - 2];
       if (!isHan(before) || '位名个的在和与及对向从由为到'.includes(before!)) start = ss - 1;
     }
-    // two regions where the later one is of a higher level: 昌吉州山西省援疆前方指挥部 starts at 山西省
+    // two regions where the later one is of a higher level: 博州湖北省援疆前方指挥部 starts at 湖北省
     const inside = regions.filter((r) => !r.attrs?.inside && r.start >= start && r.end <= ss);
     for (let i = 0; i < inside.length; i++) {
       for (let j = i + 1; j < inside.length; j++) {
@@ -166,17 +180,17 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
       }
     }
     // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
-    while (start < ss && LEFT_STOPS.includes(text[start]!) && !regionStarts.has(start)) start++;
+    while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start)) start++;
     const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
     if (count) start += count[0].length;
-    // a county-level place before a company is where it is, not part of its name: 石河子市天业集团
+    // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团
     const lead = regionStarts.get(start);
     if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
     let name = text.slice(start, ss);
-    // own-region abbreviations: 省司法厅, 县歌舞团, 市委组织部 keep a one-character name
+    // own-region abbreviations: 省民政厅, 县文工团, 市委宣传部 keep a one-character name
     const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
     const department = /^[部厅局委]$/.test(suffix.word);
-    // 省援疆前指: the own-region prefix makes a generic name specific
+    // 省援疆前方工作组: the own-region prefix makes a generic name specific
     const ownPrefix = /^[省市县州]/.test(name) && !regionStarts.has(start);
     if (!ownRegion && (name.length < 2 || (!department && !ownPrefix && GENERIC_NAME.has(name)))) continue;
     // a region's own government or party committee is the region, not a named organisation
@@ -200,7 +214,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';
     // generic plan/activity words need a specific name: a region, a quotation, a number
     if (GENERIC_PROJECT.has(suffix.word) && !hasRegion) continue;
-    // whole name quoted: “哈萨克风情园” -> 哈萨克风情园
+    // whole name quoted: “塔吉克民俗园” -> 塔吉克民俗园
     let s = start;
     let eEnd = e;
     if (text[s] === '“' && text[e] === '”' && !text.slice(s + 1, e).includes('“')) s += 1;
@@ -211,14 +225,14 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     cands.push(ctx.mention(kind, s, eEnd, kind === 'Project' ? 'project-suffix' : 'org-suffix', { attrs: { suffix: suffix.word } }));
   }
 
-  // 新源县六中 / 新源六中: a region followed by (第)N中
+  // 伊宁县三中 / 伊宁三中: a region followed by (第)N中
   for (const m of text.matchAll(/第?[一二三四五六七八九十]{1,2}中(?![心国央华间旬期层秋午级]|学(?!生))/gu)) {
     const r = regions.find((x) => x.end === m.index && !x.attrs?.inside);
     if (!r) continue;
     cands.push(ctx.mention('Organization', r.start, m.index! + m[0].length, 'school-abbrev', { attrs: { suffix: '中学' } }));
   }
 
-  // “…”-quoted activities and plans: “扬州新源文化旅游交流月”活动, “深喀产业协作共兴行动计划”
+  // “…”-quoted activities and plans: “常伊文化旅游交流周”活动, “津和产业协作共富行动计划”
   for (const m of text.matchAll(/“([^“”\n]{2,30})”(系列活动)?/gu)) {
     const inner = m[1]!;
     const innerStart = m.index! + 1;
@@ -231,7 +245,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     }
   }
 
-  // 《生命如歌》: a work in an aid context (not a law, a plan or a document)
+  // 《天山之恋》: a work in an aid context (not a law, a plan or a document)
   for (const m of text.matchAll(/《([^《》\n]{2,20})》/gu)) {
     const inner = m[1]!;
     if (DOC_TITLE.test(inner)) continue;

@@ -1,4 +1,4 @@
-// Person mentions. Jieba's tags are weak for names (骆惠宁率/x, 孟德/x 和/c), so names are read
+// Person mentions. Jieba's tags are weak for names (周立新率/x, 吴晓/x 和/c), so names are read
 // on the characters: a surname (public 百家姓 list) plus one or two given-name characters, or an
 // ethnic name with a middle dot, located by cues: bylines, titles/roles before the name, speech
 // verbs after it, 、-lists, and 总书记/同志/思想 after it. A name found once is then found again.
@@ -19,14 +19,14 @@ const STOP_NAMES = new Set([
   '王国', '文化', '文明', '明显', '明确', '时间', '时代', '时期', '时候', '常态', '常委', '常务', '安全', '安排',
   '安居', '余名', '余人', '余家', '余万', '成功', '成为', '成效', '成果', '成立', '成员', '程度', '程序', '林业',
   '农业', '农村', '农民', '牧民', '牧场', '田间', '石油', '石化', '金融', '金额', '钟声', '海外', '海关', '杨树',
-  '柳树', '黄金', '华为', '华润', '龙头', '龙江', '马上', '关于', '关键', '关心', '关注', '关系', '向着', '管理',
+  '柳树', '黄金', '龙头', '龙江', '马上', '关于', '关键', '关心', '关注', '关系', '向着', '管理',
   '严格', '宣传', '宣讲', '解决', '计划', '平台', '平安', '和谐', '和平', '师生', '师资', '乐观', '易地', '季度',
   '许多', '包括', '谷物', '江苏', '江西', '湖南', '湖北', '广东', '上海', '北京', '天津', '山西', '山东', '河北',
   '河南', '辽宁', '吉林', '黑龙', '浙江', '安徽', '福建', '新疆', '新年', '新时', '新闻', '新城', '新区', '齐心',
   '齐抓', '毛泽', '武装', '孔子', '应当', '应该', '应急', '吉祥', '景区', '景点', '都是', '那些', '邓小', '周边',
   '周年', '周末', '乌鲁', '哈萨', '哈密', '阿克', '阿勒', '阿图', '和田', '伊犁', '伊宁', '喀什', '叶城', '曲子',
   '单位', '单向', '双向', '共同', '公共', '公益', '公司', '利用', '利益', '于是', '于此', '尤其', '如今', '现场',
-  '杜绝', '苏北', '苏州', '鲁能', '虞美', '钱塘', '连队', '项目', '门诊', '蓝图', '白天', '向往', '花园', '路线',
+  '杜绝', '苏州', '鲁能', '虞美', '钱塘', '连队', '项目', '门诊', '蓝图', '白天', '向往', '花园', '路线',
   '戴上', '明天', '明年', '云端', '云上', '燕山', '巴州', '巴楚', '莫让', '车间', '经济', '政治', '国家', '国际',
   '左右', '上下', '古城', '古丽', '华夏', '华北', '龚滩', '殷切', '庞大', '季节', '冀中', '伍佰', '毕业', '支持',
   '支援', '支部', '祖国', '农场', '农牧', '商品', '商务', '强化', '强调', '强基', '卫生', '卫健', '温暖', '温度',
@@ -68,7 +68,7 @@ function nameAt(text: string, i: number, len: number): string | undefined {
   return s;
 }
 
-/** Ethnic names with a middle dot: 沙尔合提·阿汗, 吉尔拉·衣沙木丁. */
+/** Ethnic names with a middle dot: 买买提·吐尔逊, 阿依古丽·艾买提. */
 const DOTTED = /^[\u4e00-\u9fff]{1,7}[·•‧][\u4e00-\u9fff]{1,7}(?:[·•‧][\u4e00-\u9fff]{1,7})?/u;
 const DOT = /[·•‧]/u;
 
@@ -93,7 +93,8 @@ function dottedAt(text: string, i: number, strong: string[]): string | undefined
   while (end < full.length && TRANSLIT.has(full[end]!)) {
     const given = end - lastDot - 1;
     if (given >= 2 && startsWithAny(text, i + end, strong)) break;
-    if (given >= 1 && AMBIGUOUS_END.has(full[end]!) && !TRANSLIT.has(text[i + end + 1] ?? '')) break;
+    const inMorpheme = full.slice(end - 1, end + 1) === '不都' || full.slice(end - 1, end + 1) === '阿不'; // 阿不都…
+    if (given >= 1 && AMBIGUOUS_END.has(full[end]!) && !inMorpheme && !TRANSLIT.has(text[i + end + 1] ?? '')) break;
     end++;
   }
   if (end - lastDot - 1 < 1) return undefined;
@@ -105,7 +106,7 @@ function dottedAt(text: string, i: number, strong: string[]): string | undefined
 /**
  * Read a name starting exactly at i, deciding its length from what follows.
  * Order of preference: 2 chars + strong cue, 3 chars + strong cue or punctuation, 2 + punctuation,
- * 3 + weak cue, 2 + weak cue (孟德和说 -> 孟德和; 张平说 -> 张平; 陈尔发任组长 -> 陈尔发).
+ * 3 + weak cue, 2 + weak cue (罗志和说 -> 罗志和; 田军说 -> 田军; 韩志强任组长 -> 韩志强).
  */
 export function readNameAt(text: string, i: number, extraStrong: string[] = [], wordEnd?: (pos: number) => boolean): string | undefined {
   const dotted = dottedAt(text, i, [...STRONG_AFTER, ...extraStrong]);
@@ -149,7 +150,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     return true;
   };
 
-  // 1. bylines: 记者 侯永锋 刘乐报道 / (通讯员 陆志林 阚海茵 记者 李源) / 责编:赵芳、桑莉媛
+  // 1. bylines: 记者 周立新 吴晓报道 / (通讯员 汪小梅 记者 杜鹏) / 责编:龚雪、韩冬
   const roleAlt = BYLINE_ROLES.join('|');
   for (const m of text.matchAll(new RegExp(`(${roleAlt})[：:]?\\s*`, 'gu'))) {
     const role = m[1]!;
@@ -168,7 +169,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     }
   }
 
-  // 2. title or role cue right before the name: 省委书记骆惠宁率 / 援疆干部任杰介绍 / 领导沙尔合提·阿汗、
+  // 2. title or role cue right before the name: 省委书记周立新率 / 援疆干部魏杰介绍 / 领导买买提·吐尔逊、
   for (const title of ctx.ix.titles) {
     let from = 0;
     for (;;) {
@@ -181,7 +182,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       if (name) {
         // the following character must not glue the name into a longer word (领导干部)
         if (add(j, name, 'title-cue', { title })) {
-          // 、-list continuation after a cued name: 沙尔合提·阿汗、吉尔拉·衣沙木丁、李新明参加
+          // 、-list continuation after a cued name: 买买提·吐尔逊、阿依古丽·艾买提、韩志强参加
           let p = j + name.length;
           while (text[p] === '、') {
             const next = readNameAt(text, p + 1);
@@ -193,7 +194,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     }
   }
 
-  // 3. speech verb after the name: 。陈全国说 / 的张海高兴地说
+  // 3. speech verb after the name: 。邱明华说 / 的宁静高兴地说
   for (let i = 0; i < text.length; i++) {
     if (!SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
     for (const len of [3, 2]) {
@@ -223,7 +224,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     }
   }
 
-  // 4. name before 总书记 / 同志 / 新时代…思想: 习近平总书记, 习近平新时代中国特色社会主义思想
+  // 4. name before 总书记 / 同志 / 新时代…思想: 某某某总书记, 某某某新时代中国特色社会主义思想
   for (const m of text.matchAll(/(?:总书记|同志|新时代中国特色社会主义思想)/gu)) {
     const i = m.index!;
     for (const len of [3, 2]) {
@@ -237,7 +238,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
     }
   }
 
-  // 5. lists of three or more names ending with 等: 用雷锋、郭明义、毛丰美等先进典型
+  // 5. lists of three or more names ending with 等: 用王进喜、焦裕禄、孔繁森等先进典型
   for (const m of text.matchAll(/((?:[\u4e00-\u9fff·]{2,9}、){2,}[\u4e00-\u9fff·]{2,9}?)等/gu)) {
     const parts = m[1]!.split('、');
     const base = m.index!;
@@ -274,7 +275,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const k = text.indexOf(name, from);
       if (k < 0) break;
       from = k + 1;
-      // not part of a longer name-like run: 李源 inside 李源源
+      // not part of a longer name-like run: 杜鹏 inside 杜鹏程
       if (name.length === 2 && isHan(text[k + 2]) && nameAt(text, k, 3) && !startsWithAny(text, k + 2, [...STRONG_AFTER, ...WEAK_AFTER])) continue;
       add(k, name, 'person-repeat');
     }

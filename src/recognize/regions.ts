@@ -84,11 +84,11 @@ function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Re
 export function findLexiconRegions(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { text } = ctx;
-  const { surfaces, lengthsByFirst } = ctx.ix;
+  const { surfaces, lengthsAt } = ctx.ix;
   let i = 0;
   let previous: { end: number; region: Region } | undefined;
   while (i < text.length) {
-    const lens = covered(i) ? undefined : lengthsByFirst.get(text[i]!);
+    const lens = covered(i) ? undefined : lengthsAt(text, i);
     let advanced = false;
     if (lens) {
       for (const len of lens) {

@@ -1,5 +1,5 @@
 // resolveWith: mentions -> canonical entities, the article's home province/city (for 我省,
-// 省司法厅, 省援疆前指), and one EntityRecord per entity and article.
+// 省民政厅, 省援疆前方工作组), and one EntityRecord per entity and article.
 import type { Lexicon, Region } from '../lexicon/api.js';
 import {
   type EntityRecord,
@@ -141,13 +141,13 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   return home;
 }
 
-/** Full official form of an organisation name: 省援疆前指 -> 山西省援疆前方指挥部 (home 山西省). */
+/** Full official form of an organisation name: 省对口支援前指 -> 湖南省对口支援前方指挥部 (home 湖南省). */
 export function expandOrgName(surface: string, home: Home, mentionsXinjiang: boolean): string {
   let s = surface;
   s = s.replace(/前指(?!挥)/gu, '前方指挥部').replace(/分指$/u, '分指挥部').replace(/监管局$/u, '监督管理局');
   const m = /^(.{4,})委$/u.exec(s);
   if (m && !/(?:党|常|纪|政法|管|编|村)委$/u.test(s)) s = `${m[1]}委员会`;
-  if (/^省市/u.test(s)) return surface; // 省市市场监管局: the province and its cities together
+  if (/^省市/u.test(s)) return surface; // 省市教育局: the province and its cities together
   if (/^省(?!市)/u.test(s) && home.province) s = home.province.name + s.slice(1);
   else if (/^市(?![县场民])/u.test(s) && home.city) s = home.city.name + s.slice(1);
   else if (/^自治区/u.test(s) && mentionsXinjiang) s = XINJIANG + s.slice(3);
@@ -212,7 +212,7 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
       }
     }
 
-    // records: nested short forms (北京 in 北京大学, 新疆 in 新疆日报) are not mentions of the region
+    // records: nested short forms (北京 in 北京某某学院, 新疆 in 新疆某某报) are not mentions of the region
     // on their own; they count only when the region is also named elsewhere in the article.
     const counted = resolved.filter((m) => m.entity && !isWeakNested(m));
     const records = new Map<string, EntityRecord>();
@@ -256,10 +256,10 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
   });
 }
 
-/** A short region form inside an organisation or a 《work》 title (江苏 in 中国江苏网, 北京 in 北京大学). */
+/** A short region form inside an organisation or a 《work》 title (湖南 in 中国湖南网, 北京 in 北京某某学院). */
 function isWeakNested(m: ResolvedMention): boolean {
   const inside = m.attrs?.inside;
-  // an organisation/project inside a longer one (中科院 in 中科院大连化学物理研究所) is kept for relations only
+  // an organisation/project inside a longer one (中科院 in 中科院某某化学研究所) is kept for relations only
   if ((m.kind === 'Organization' || m.kind === 'Project') && inside) return inside === m.kind;
   if (!REGION_KINDS.has(m.kind) || (inside !== 'Organization' && inside !== 'Work' && inside !== 'Project-name')) return false;
   // an aid body names its supporter (江西援疆工作队): that is a mention of the province

@@ -27,7 +27,7 @@ export interface SentenceView {
   /** Mentions not contained in a longer one (the reading a human would take). */
   top: ResolvedMention[];
   /** Token boundaries (normalized offsets) for compound checks. */
-  boundaries: Set<number>;
+  boundaries: { has(pos: number): boolean };
   /** True when a paragraph break separates this sentence from the previous one. */
   newParagraph: boolean;
 }
@@ -55,6 +55,21 @@ export function refOfRegion(r: Region): EntityRef {
   return { key: `${r.type}:${r.name}`, type: r.type, label: r.name };
 }
 
+/** Answers that depend only on the (read-only) lexicon, shared by all articles of a thread. */
+interface LexiconMemo {
+  ancestors: Map<string, readonly string[]>;
+  leading: Map<string, { region: Region; end: number } | null>;
+  pairing: WeakMap<Supporter, Map<string, boolean>>;
+}
+const memos = new WeakMap<FullLexicon, LexiconMemo>();
+const LEADING_MEMO_LIMIT = 50_000;
+
+function lexiconMemo(lex: FullLexicon): LexiconMemo {
+  let memo = memos.get(lex);
+  if (!memo) memos.set(lex, (memo = { ancestors: new Map(), leading: new Map(), pairing: new WeakMap() }));
+  return memo;
+}
+
 export class ArticleContext {
   readonly lex: FullLexicon;
   readonly sentences: SentenceView[];
@@ -70,6 +85,16 @@ export class ArticleContext {
       const list = byIndex.get(m.sentence) ?? [];
       list.push(m);
       byIndex.set(m.sentence, list);
+    }
+    // Token boundaries of each sentence: which sentence's token starts/ends at an offset
+    // (two arrays per article instead of a Set per sentence).
+    const startOwner = new Int32Array(a.text.length + 1).fill(-1);
+    const endOwner = new Int32Array(a.text.length + 1).fill(-1);
+    for (const s of a.sentences) {
+      for (const t of s.tokens) {
+        startOwner[t.start] = s.index;
+        endOwner[t.end] = s.index;
+      }
     }
     let previousEnd = 0;
     this.sentences = a.sentences.map((s) => {
@@ -92,11 +117,7 @@ export class ArticleContext {
         top.push(m);
         coverEnd = m.end;
       }
-      const boundaries = new Set<number>();
-      for (const t of s.tokens) {
-        boundaries.add(t.start);
-        boundaries.add(t.end);
-      }
+      const boundaries = { has: (pos: number) => startOwner[pos] === s.index || endOwner[pos] === s.index };
       const newParagraph = a.text.slice(previousEnd, s.start).includes('\n') || /^\s*\n/u.test(a.text.slice(s.start, start + 1));
       previousEnd = s.end;
       return { index: s.index, start, end, text: a.text.slice(start, end), all, top, boundaries, newParagraph };
@@ -105,7 +126,9 @@ export class ArticleContext {
 
   /** Inside a damaged (mojibake) stretch: nothing is read from there. */
   isDamaged(pos: number): boolean {
-    return (this.a.damaged ?? []).some((d) => d.start <= pos && pos < d.end);
+    const damaged = this.a.damaged;
+    if (!damaged || damaged.length === 0) return false;
+    return damaged.some((d) => d.start <= pos && pos < d.end);
   }
 
   text(start: number, end: number): string {
@@ -116,7 +139,8 @@ export class ArticleContext {
   evidence(i: number): Evidence {
     const cached = this.evidenceCache.get(i);
     if (cached) return cached;
-    const s = this.sentences.find((x) => x.index === i)!;
+    // sentences are numbered in order, so sentences[i] is normally sentence i
+    const s = this.sentences[i]?.index === i ? this.sentences[i]! : this.sentences.find((x) => x.index === i)!;
     const span = toFileSpan(this.a, s.start, s.end);
     const ev: Evidence = {
       article: this.a.id,
@@ -140,13 +164,18 @@ export class ArticleContext {
   }
 
   /** Names of the region's ancestors, nearest first. */
-  ancestors(label: string): string[] {
+  ancestors(label: string): readonly string[] {
+    const memo = lexiconMemo(this.lex).ancestors;
+    const known = memo.get(label);
+    if (known) return known;
     const out: string[] = [];
     let r = this.region(label);
     for (let guard = 0; r?.parent && guard < 8; guard++) {
       out.push(r.parent);
       r = this.region(r.parent);
     }
+    // only lexicon regions are remembered (a bounded set); other labels have no ancestors
+    if (this.region(label)) memo.set(label, Object.freeze(out));
     return out;
   }
 
@@ -179,6 +208,17 @@ export class ArticleContext {
 
   /** Is `target` within the official pairing of `supporter` (or Xinjiang / the XPCC as a whole)? */
   pairingConsistent(supporter: Supporter, target: string): boolean {
+    // pure lexicon knowledge, asked for every supporter/place pair of every sentence: remember it
+    let bySupporter = lexiconMemo(this.lex).pairing.get(supporter);
+    if (!bySupporter) lexiconMemo(this.lex).pairing.set(supporter, (bySupporter = new Map()));
+    const known = bySupporter.get(target);
+    if (known !== undefined) return known;
+    const consistent = this.computePairingConsistent(supporter, target);
+    if (this.region(target)) bySupporter.set(target, consistent); // lexicon regions only: bounded
+    return consistent;
+  }
+
+  private computePairingConsistent(supporter: Supporter, target: string): boolean {
     if (this.isXinjiangRoot(target)) return true;
     if (!supporter.supports || supporter.supports.length === 0) return true; // nothing to check against
     const listed = supporter.supports;
@@ -212,11 +252,22 @@ export class ArticleContext {
 
   /** Longest leading region name inside a label (湖南省援疆前方指挥部 -> 湖南省), with its length. */
   leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
+    // rules ask this of the same organisation/project labels again and again: remember answers
+    const memo = lexiconMemo(this.lex).leading;
+    const key = `${from}\u0000${label}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known ?? undefined;
+    let found: { region: Region; end: number } | null = null;
     for (let len = Math.min(label.length - from, 14); len >= 2; len--) {
       const hits = this.lex.lookupRegion(label.slice(from, from + len));
-      if (hits.length > 0) return { region: hits[0]!, end: from + len };
+      if (hits.length > 0) {
+        found = Object.freeze({ region: hits[0]!, end: from + len });
+        break;
+      }
     }
-    return undefined;
+    if (memo.size >= LEADING_MEMO_LIMIT) memo.clear(); // labels are open-ended: keep memory bounded
+    memo.set(key, found);
+    return found ?? undefined;
   }
 
   /** Regions named one after another at the start of a label (广东喀什产业园 -> 广东, 喀什). */

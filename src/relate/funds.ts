@@ -4,7 +4,8 @@
 //   funds.verb        P是F…援建…项目 / P由F投资建设 (project named before the funder)
 //   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
 //   funds.owner-name  某某科技年产…生产线项目: a project named after a company is that company's
-// Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / next sentence "该项目…总投资M".
+// Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
+// never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
 

@@ -2,6 +2,8 @@
 //   新疆大学校长、和田地区党委副书记某某 -> 新疆大学 {校长}, 和田地区 {党委副书记}
 //   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长} (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
+//   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 (the office after the person)
+//   pos.comes-from    来自某某医院的援疆医生某某 -> 某某医院 {医生}
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
 

@@ -1,4 +1,4 @@
-// The whole pipeline on the relation test articles test/corpus/r-*.txt (other supporters,
+// The whole pipeline on the relation test articles test/corpus/r-*.txt and x-*.txt (other supporters,
 // regions, people and projects than the samples; r-02 is traditional Chinese), scored against
 // their hand annotation with the project's eval, and held to the relation bars.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { evaluate, formatEvalReport, predictionsFromResults, type EvalReport, ty
 import type { ArticleResult, SourceDocument } from '../../src/types.js';
 
 const CORPUS = path.join(import.meta.dirname, '../corpus');
-const files = readdirSync(CORPUS).filter((f) => /^r-.*\.txt$/u.test(f)).sort();
+const files = readdirSync(CORPUS).filter((f) => /^[rx]-.*\.txt$/u.test(f)).sort();
 
 /** Our documents from the shared corpus gold, or from our own copy when it lacks them. */
 function gold(): GoldFile {
@@ -39,7 +39,7 @@ beforeAll(async () => {
 
 const score = (type: string) => report.relations.find((s) => s.type === type)!;
 
-describe('relation bars on unseen articles (test/corpus/r-*.txt)', () => {
+describe('relation bars on unseen articles (test/corpus/r-*.txt, x-*.txt)', () => {
   it('SUPPORTS: precision and recall >= 0.90', () => {
     expect(score('SUPPORTS').precision).toBeGreaterThanOrEqual(0.9);
     expect(score('SUPPORTS').recall).toBeGreaterThanOrEqual(0.9);

@@ -74,9 +74,12 @@ interface EntityAccumulator {
   articles: number[]; // ordinals, ascending (articles arrive in order)
 }
 
-// One piece of evidence, compact (a relation may have thousands): the article is its ordinal
-// unless the evidence names an article the build has not seen (kept as a string then).
+// One piece of evidence, unpacked. The accumulator stores it flat (EVIDENCE_STRIDE numbers in
+// one array per relation: a relation may have thousands, a corpus millions): article ordinal,
+// start, end, confidence, sentence id, and the index of the article id in `extraArticles`
+// (-1 unless the evidence names an article the build has not seen).
 type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, article?: string];
+const EVIDENCE_STRIDE = 6;
 
 interface RelationAccumulator {
   type: string;
@@ -84,7 +87,7 @@ interface RelationAccumulator {
   target: string;
   title?: string;
   rules: Set<string>;
-  evidence: EvidenceEntry[]; // deduplicated when the graph is built
+  evidence: number[]; // flat, EVIDENCE_STRIDE per piece; deduplicated when the graph is built
   deduped?: boolean;
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
@@ -139,7 +142,9 @@ export class GraphAccumulator {
   private readonly articleNodes: ArticleNode[] = [];
   // One string per distinct evidence sentence: several relations quote the same sentence, and
   // news is syndicated (the same article, hence the same sentences, in many files).
-  private readonly sentences = new Map<string, string>();
+  private readonly sentenceIds = new Map<string, number>();
+  private readonly sentenceList: string[] = [];
+  private readonly extraArticles: string[] = [];
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
 
@@ -187,7 +192,7 @@ export class GraphAccumulator {
 
     const node = this.articleNodes[this.articleNodes.length - 1]!;
     node.mentionCounts = node.mentionKeys.map((k) => mentionCounts.get(k)!);
-    for (const relation of result.relations) this.addRelation(relation, ordinal, this.sentences);
+    for (const relation of result.relations) this.addRelation(relation, ordinal);
   }
 
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
@@ -199,7 +204,7 @@ export class GraphAccumulator {
     return entity;
   }
 
-  private addRelation(relation: RelationRecord, fallbackOrdinal: number, sentences: Map<string, string>): void {
+  private addRelation(relation: RelationRecord, fallbackOrdinal: number): void {
     if (!RELATION_TYPE_SET.has(relation.type) || relation.type === 'MENTIONS') {
       this.droppedRelations++;
       return;
@@ -235,11 +240,18 @@ export class GraphAccumulator {
     const ordinal = known ?? fallbackOrdinal;
     const start = evidence?.start ?? 0;
     if (evidence) {
-      let sentence = sentences.get(evidence.sentence);
-      if (sentence === undefined) sentences.set((sentence = evidence.sentence), sentence);
-      const entry: EvidenceEntry = [ordinal, evidence.start, evidence.end, confidence, sentence];
-      if (known === undefined) entry.push(evidence.article);
-      acc.evidence.push(entry);
+      let sentenceId = this.sentenceIds.get(evidence.sentence);
+      if (sentenceId === undefined) {
+        sentenceId = this.sentenceList.length;
+        this.sentenceList.push(evidence.sentence);
+        this.sentenceIds.set(evidence.sentence, sentenceId);
+      }
+      let articleRef = -1;
+      if (known === undefined) {
+        articleRef = this.extraArticles.length;
+        this.extraArticles.push(evidence.article);
+      }
+      acc.evidence.push(ordinal, evidence.start, evidence.end, confidence, sentenceId, articleRef);
     }
     const rank: [number, number, number] = [confidence, ordinal, start];
     const attrs = relation.attrs ?? {};
@@ -286,11 +298,11 @@ export class GraphAccumulator {
   }
 
   private relationAttributes(relation: RelationAccumulator): RelationEdgeAttributes {
+    const entries = dedupeEvidence(this.unpackEvidence(relation.evidence));
     if (!relation.deduped) {
-      relation.evidence = dedupeEvidence(relation.evidence);
+      relation.evidence = this.packEvidence(entries);
       relation.deduped = true;
     }
-    const entries = relation.evidence;
     const ids = this.articleIds;
     return {
       type: relation.type,
@@ -305,6 +317,26 @@ export class GraphAccumulator {
     };
   }
 
+  private unpackEvidence(flat: number[]): EvidenceEntry[] {
+    const entries: EvidenceEntry[] = [];
+    for (let i = 0; i < flat.length; i += EVIDENCE_STRIDE) {
+      const entry: EvidenceEntry = [flat[i]!, flat[i + 1]!, flat[i + 2]!, flat[i + 3]!, this.sentenceList[flat[i + 4]!]!];
+      if (flat[i + 5]! >= 0) entry.push(this.extraArticles[flat[i + 5]!]!);
+      entries.push(entry);
+    }
+    return entries;
+  }
+
+  /** Back to the flat form, once deduplicated (the sentence and article ids are found again). */
+  private packEvidence(entries: EvidenceEntry[]): number[] {
+    const flat: number[] = [];
+    for (const e of entries) {
+      const articleRef = e[5] === undefined ? -1 : this.extraArticles.indexOf(e[5]);
+      flat.push(e[0], e[1], e[2], e[3], this.sentenceIds.get(e[4])!, articleRef);
+    }
+    return flat;
+  }
+
   /**
    * Builds the graph: nodes, then edges, each in sorted key order. Consumes the accumulator
    * (each relation is freed once it is an edge, so the peak is not two copies of everything).
@@ -315,7 +347,6 @@ export class GraphAccumulator {
     const nodes: SourceNode[] = [];
     for (const entity of this.entities.values()) nodes.push({ key: entity.key, attributes: this.entityAttributes(entity) });
     this.entities.clear();
-    this.sentences.clear();
     for (const article of this.articleNodes) nodes.push({ key: article.key, attributes: GraphAccumulator.articleAttributes(article) });
     nodes.sort((a, b) => compareStrings(a.key, b.key));
     for (const node of nodes) graph.addNode(node.key, node.attributes);

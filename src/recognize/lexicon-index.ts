@@ -18,6 +18,8 @@ export interface LexiconIndex {
   regiments: Map<number, Region[]>;
   /** Titles and role cues, longest first. */
   titles: string[];
+  /** `titles` grouped by the char code of their first character (same order). */
+  titlesByFirstCode: Map<number, string[]>;
   orgSuffixes: string[];
   projectSuffixes: string[];
 }
@@ -100,6 +102,14 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     i + 1 < text.length && firstTwo.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
+  const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);
+  const titlesByFirstCode = new Map<number, string[]>();
+  for (const t of titles) {
+    const code = t.charCodeAt(0);
+    const group = titlesByFirstCode.get(code);
+    if (group) group.push(t);
+    else titlesByFirstCode.set(code, [t]);
+  }
   const index: LexiconIndex = {
     lex,
     surfaces,
@@ -107,7 +117,8 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     lengthsAt,
     divisions,
     regiments,
-    titles: byLenDesc([...lex.titles, ...ROLE_CUES]),
+    titles,
+    titlesByFirstCode,
     orgSuffixes: byLenDesc(lex.orgSuffixes),
     projectSuffixes: byLenDesc(lex.projectSuffixes),
   };

@@ -64,6 +64,19 @@ function suffixTable(ctx: Context): Map<string, Suffix[]> {
   return table;
 }
 
+const suffixCodeTables = new WeakMap<Context['ix'], Map<number, Suffix[]>>();
+
+/** suffixTable keyed by the char code of the last character (same lists). */
+function suffixesByLastCode(ctx: Context): Map<number, Suffix[]> {
+  let byCode = suffixCodeTables.get(ctx.ix);
+  if (!byCode) {
+    byCode = new Map();
+    for (const [last, list] of suffixTable(ctx)) byCode.set(last.charCodeAt(0), list);
+    suffixCodeTables.set(ctx.ix, byCode);
+  }
+  return byCode;
+}
+
 function buildSuffixTable(ctx: Context): Map<string, Suffix[]> {
   const byLast = new Map<string, Suffix[]>();
   const orgs = new Set([...ctx.ix.orgSuffixes, ...EXTRA_ORG_SUFFIXES]);
@@ -142,13 +155,14 @@ const LEVEL_RANK: Record<string, number> = { Province: 0, Prefecture: 1, County:
 export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const table = suffixTable(ctx);
+  const byLastCode = suffixesByLastCode(ctx); // the per-character lookup, without one-character strings
   const regionStarts = new Map<number, Mention>();
   const regionEnds = new Map<number, Mention>();
   for (const r of regions) if (!r.attrs?.inside) { regionStarts.set(r.start, r); regionEnds.set(r.end, r); }
   const cands: Mention[] = [];
 
   for (let e = 1; e <= text.length; e++) {
-    const list = table.get(text[e - 1]!);
+    const list = byLastCode.get(text.charCodeAt(e - 1));
     if (!list) continue;
     const suffix = list.find((s) => text.startsWith(s.word, e - s.word.length));
     if (!suffix) continue;
@@ -156,7 +170,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     const nextChar = text[e];
     // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
     const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
-    const titleFollows = ctx.ix.titles.some((t) => t.length >= 2 && text.startsWith(t, e));
+    const titleFollows = (ctx.ix.titlesByFirstCode.get(text.charCodeAt(e)) ?? []).some((t) => t.length >= 2 && text.startsWith(t, e));
     if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleFollows) continue;
     if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) continue;
     if (nextChar && '日节周月年'.includes(nextChar)) continue;

@@ -58,7 +58,10 @@ export function refOfRegion(r: Region): EntityRef {
 /** Answers that depend only on the (read-only) lexicon, shared by all articles of a thread. */
 interface LexiconMemo {
   ancestors: Map<string, readonly string[]>;
-  leading: Map<string, { region: Region; end: number } | null>;
+  /** label -> answer of leadingRegion(label, from) at index `from` (null: none; unset: not asked yet). */
+  leading: Map<string, ({ region: Region; end: number } | null | undefined)[]>;
+  /** label -> regionsInLabel(label). */
+  inLabel: Map<string, readonly { region: Region; start: number; end: number }[]>;
   pairing: WeakMap<Supporter, Map<string, boolean>>;
 }
 const memos = new WeakMap<FullLexicon, LexiconMemo>();
@@ -66,7 +69,7 @@ const LEADING_MEMO_LIMIT = 50_000;
 
 function lexiconMemo(lex: FullLexicon): LexiconMemo {
   let memo = memos.get(lex);
-  if (!memo) memos.set(lex, (memo = { ancestors: new Map(), leading: new Map(), pairing: new WeakMap() }));
+  if (!memo) memos.set(lex, (memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap() }));
   return memo;
 }
 
@@ -102,7 +105,7 @@ export class ArticleContext {
       let end = s.end;
       while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
       while (start < end && /\s/u.test(a.text[start]!)) start++;
-      const all = (byIndex.get(s.index) ?? []).slice().sort((x, y) => x.start - y.start || y.end - x.end);
+      const all = byStartLongestFirst(byIndex.get(s.index) ?? []);
       // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
       const titleTokens = s.tokens.filter((t) => t.tag === 'TITLE');
       const misread = (m: ResolvedMention) =>
@@ -253,9 +256,10 @@ export class ArticleContext {
   /** Longest leading region name inside a label (湖南省援疆前方指挥部 -> 湖南省), with its length. */
   leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
     // rules ask this of the same organisation/project labels again and again: remember answers
+    // (one array per label indexed by `from`: no key string built per question)
     const memo = lexiconMemo(this.lex).leading;
-    const key = `${from}\u0000${label}`;
-    const known = memo.get(key);
+    let answers = memo.get(label);
+    const known = answers?.[from];
     if (known !== undefined) return known ?? undefined;
     let found: { region: Region; end: number } | null = null;
     for (let len = Math.min(label.length - from, 14); len >= 2; len--) {
@@ -265,8 +269,11 @@ export class ArticleContext {
         break;
       }
     }
-    if (memo.size >= LEADING_MEMO_LIMIT) memo.clear(); // labels are open-ended: keep memory bounded
-    memo.set(key, found);
+    if (!answers) {
+      if (memo.size >= LEADING_MEMO_LIMIT) memo.clear(); // labels are open-ended: keep memory bounded
+      memo.set(label, (answers = []));
+    }
+    answers[from] = found;
     return found ?? undefined;
   }
 
@@ -330,7 +337,10 @@ export class ArticleContext {
   }
 
   /** Region names inside a label, left to right, longest first (浙江省对口支援新疆阿克苏前方指挥部). */
-  regionsInLabel(label: string): { region: Region; start: number; end: number }[] {
+  regionsInLabel(label: string): readonly { region: Region; start: number; end: number }[] {
+    const memo = lexiconMemo(this.lex).inLabel;
+    const known = memo.get(label);
+    if (known) return known;
     const out: { region: Region; start: number; end: number }[] = [];
     for (let pos = 0; pos < label.length - 1; ) {
       const hit = this.leadingRegion(label, pos);
@@ -339,12 +349,26 @@ export class ArticleContext {
         pos = hit.end;
       } else pos++;
     }
+    if (memo.size >= LEADING_MEMO_LIMIT) memo.clear();
+    memo.set(label, Object.freeze(out));
     return out;
   }
 
   home(): EntityRef | undefined {
     return this.a.home;
   }
+}
+
+/** Mentions by start, longest first (stable). Recognize already emits them in that order: copy only then. */
+function byStartLongestFirst(list: ResolvedMention[]): ResolvedMention[] {
+  for (let i = 1; i < list.length; i++) {
+    const x = list[i - 1]!;
+    const y = list[i]!;
+    if (x.start - y.start > 0 || (x.start === y.start && y.end - x.end > 0)) {
+      return list.slice().sort((p, q) => p.start - q.start || q.end - p.end);
+    }
+  }
+  return list;
 }
 
 export function isOrg(m: ResolvedMention): boolean {

@@ -41,6 +41,19 @@ const AT_VERB = /实施|援建|建设|新建|兴建|投资|投入|打造|开展|
 const CLAUSE_BREAK = /[，。；！？：,;!?:]/u;
 const TRANSPORT = /^(高速|高铁|铁路|公路|线路|航线|管线|管道|干线|通道)/u;
 const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
+const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));
+
+/** Char codes that are some supporter's one-character abbreviation (晋 浙 豫 深 ...), per lexicon. */
+const abbrCodesMemo = new WeakMap<object, Set<number>>();
+function abbrCodes(ctx: ArticleContext): Set<number> {
+  let codes = abbrCodesMemo.get(ctx.lex);
+  if (!codes) {
+    codes = new Set();
+    for (const s of ctx.lex.supporters) for (const ch of s.abbr) if (ch.length === 1) codes.add(ch.charCodeAt(0));
+    abbrCodesMemo.set(ctx.lex, codes);
+  }
+  return codes;
+}
 
 /** A mention that names a supporting province/city: region outside Xinjiang, 我省, or its aid office. */
 export function supporterOf(ctx: ArticleContext, m: ResolvedMention): SupporterHit | undefined {
@@ -90,8 +103,10 @@ function dropListedRoots(ctx: ArticleContext, list: ListedRegion[]): ListedRegio
 
 /** Is m a place someone (a person, a delegation) travels to in this clause? */
 function visited(ctx: ArticleContext, s: SentenceView, m: ResolvedMention): boolean {
-  const before = ctx.text(s.start, m.start);
-  const clause = before.slice(Math.max(0, before.search(/[^，。；,;]*$/u)));
+  // the clause: back from the mention to the previous ，。；,; (char codes, no regex over the sentence)
+  let from = m.start;
+  while (from > s.start && !CLAUSE_STOP.has(ctx.a.text.charCodeAt(from - 1))) from--;
+  const clause = ctx.text(from, m.start);
   const cue = /(来到|到|赴|前往|抵达|走进)[^，。；,;]*$/u.exec(clause);
   if (!cue) return false;
   const mover = clause.slice(0, cue.index);
@@ -270,7 +285,9 @@ export function findSupports(ctx: ArticleContext): void {
       abbrTaken.add(m.start);
       emit({ ref: m.entity }, partner.entity, 0.8, 'sup.abbr');
     }
+    const abbrs = abbrCodes(ctx);
     for (let p = s.start; p + 2 <= s.end; p++) {
+      if (!abbrs.has(ctx.a.text.charCodeAt(p))) continue; // cheap first: most characters abbreviate nothing
       if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;

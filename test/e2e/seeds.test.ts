@@ -3,6 +3,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { MultiDirectedGraph } from 'graphology';
+import gexf from 'graphology-gexf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, runCli } from './cli.js';
 
@@ -90,6 +93,18 @@ describe('yjkg build seeds/', () => {
       expect(f.articles).toBeGreaterThan(0);
       expect(f.encoding).toMatch(/utf-?8/i);
     }
+  });
+
+  it('graph.gexf re-reads with graphology-gexf and networkx with the counts of graph.json', () => {
+    const gexfPath = path.join(outA, 'graph.gexf');
+    const reread = gexf.parse(MultiDirectedGraph, readFileSync(gexfPath, 'utf8'));
+    expect(reread.order).toBe(graph.nodes.length);
+    expect(reread.size).toBe(graph.edges.length);
+    // an independent reader (CI installs networkx; the test fails, never skips, without it)
+    const counts = JSON.parse(
+      execFileSync('python3', ['-c', 'import sys, json, networkx as nx; g = nx.read_gexf(sys.argv[1]); print(json.dumps([g.number_of_nodes(), g.number_of_edges()]))', gexfPath], { encoding: 'utf8' }),
+    );
+    expect(counts).toEqual([graph.nodes.length, graph.edges.length]);
   });
 
   it('is byte-identical across runs and worker counts', () => {

@@ -7,21 +7,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { renderExplorerHtml } from '../src/export/html.js';
 import { launchBrowser, openExplorer } from '../test/viz/browser.js';
+import { prng as random } from '../src/util/prng.js';
 
 const TYPES = ['Province', 'Prefecture', 'County', 'Person', 'Organization', 'Project'];
 const RELATIONS = ['SUPPORTS', 'PART_OF', 'LOCATED_IN', 'FUNDS', 'HOLDS_POSITION', 'VISITS', 'COOPERATES_WITH'];
 
-/** A deterministic pseudo-random generator (mulberry32): same seed, same graph. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * graphology serialization of a synthetic knowledge graph with the attributes of DESIGN.md:

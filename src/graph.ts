@@ -74,20 +74,63 @@ interface EntityAccumulator {
   articles: number[]; // ordinals, ascending (articles arrive in order)
 }
 
-// One piece of evidence, unpacked. The accumulator stores it flat (EVIDENCE_STRIDE numbers in
-// one array per relation: a relation may have thousands, a corpus millions): article ordinal,
-// start, end, confidence, sentence id, and the index of the article id in `extraArticles`
-// (-1 unless the evidence names an article the build has not seen).
-type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, article?: string];
-const EVIDENCE_STRIDE = 6;
+// One piece of evidence, unpacked: article ordinal, start, end, confidence, sentence, its row in
+// the EvidenceStore, and the article id when the evidence names an article the build has not seen.
+type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, row: number, article?: string];
+
+/**
+ * Every piece of evidence of the build, one row each in growable typed arrays (a corpus has
+ * millions: as JS arrays of numbers they were most of the main thread's heap and GC time).
+ * A relation's rows form a singly linked list (head .. tail through `next`), in arrival order.
+ */
+class EvidenceStore {
+  count = 0;
+  ordinal = new Int32Array(1024);
+  start = new Int32Array(1024);
+  end = new Int32Array(1024);
+  sentence = new Int32Array(1024);
+  next = new Int32Array(1024);
+  confidence = new Float64Array(1024);
+  /** Rows whose article id is not an article of the build (rare): row -> id. */
+  readonly extraArticle = new Map<number, string>();
+
+  push(ordinal: number, start: number, end: number, confidence: number, sentence: number): number {
+    if (this.count === this.ordinal.length) this.grow();
+    const row = this.count++;
+    this.ordinal[row] = ordinal;
+    this.start[row] = start;
+    this.end[row] = end;
+    this.confidence[row] = confidence;
+    this.sentence[row] = sentence;
+    this.next[row] = -1;
+    return row;
+  }
+
+  private grow(): void {
+    const size = this.ordinal.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(old: T): T => {
+      const array = new (old.constructor as new (n: number) => T)(size);
+      array.set(old);
+      return array;
+    };
+    this.ordinal = grown(this.ordinal);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+    this.sentence = grown(this.sentence);
+    this.next = grown(this.next);
+    this.confidence = grown(this.confidence);
+  }
+}
 
 interface RelationAccumulator {
   type: string;
   source: string;
   target: string;
   title?: string;
-  rules: Set<string>;
-  evidence: number[]; // flat, EVIDENCE_STRIDE per piece; deduplicated when the graph is built
+  rules: string[]; // distinct, in arrival order (one or two: an array is far smaller than a Set)
+  // Evidence rows in the EvidenceStore (-1: none); relinked in output order once deduplicated.
+  head: number;
+  tail: number;
   deduped?: boolean;
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
@@ -144,7 +187,7 @@ export class GraphAccumulator {
   // news is syndicated (the same article, hence the same sentences, in many files).
   private readonly sentenceIds = new Map<string, number>();
   private readonly sentenceList: string[] = [];
-  private readonly extraArticles: string[] = [];
+  private readonly evidence = new EvidenceStore();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
 
@@ -228,12 +271,13 @@ export class GraphAccumulator {
         source: relation.source,
         target: relation.target,
         ...(title ? { title } : {}),
-        rules: new Set(),
-        evidence: [],
+        rules: [],
+        head: -1,
+        tail: -1,
       };
       this.relations.set(key, acc);
     }
-    if (relation.rule) acc.rules.add(relation.rule);
+    if (relation.rule && !acc.rules.includes(relation.rule)) acc.rules.push(relation.rule);
     const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
     const evidence = relation.evidence;
     const known = evidence ? this.articleOrdinal.get(evidence.article) : undefined;
@@ -246,15 +290,15 @@ export class GraphAccumulator {
         this.sentenceList.push(evidence.sentence);
         this.sentenceIds.set(evidence.sentence, sentenceId);
       }
-      let articleRef = -1;
-      if (known === undefined) {
-        articleRef = this.extraArticles.length;
-        this.extraArticles.push(evidence.article);
-      }
-      acc.evidence.push(ordinal, evidence.start, evidence.end, confidence, sentenceId, articleRef);
+      const row = this.evidence.push(ordinal, evidence.start, evidence.end, confidence, sentenceId);
+      if (known === undefined) this.evidence.extraArticle.set(row, evidence.article);
+      if (acc.tail < 0) acc.head = row;
+      else this.evidence.next[acc.tail] = row;
+      acc.tail = row;
     }
+    const attrs = relation.attrs;
+    if (!attrs) return;
     const rank: [number, number, number] = [confidence, ordinal, start];
-    const attrs = relation.attrs ?? {};
     if (typeof attrs.amount_yuan === 'number' && Number.isFinite(attrs.amount_yuan)) {
       if (!acc.amount || outranks(rank, acc.amount.rank) || (sameRank(rank, acc.amount.rank) && attrs.amount_yuan < acc.amount.value))
         acc.amount = { value: attrs.amount_yuan, rank };
@@ -298,9 +342,14 @@ export class GraphAccumulator {
   }
 
   private relationAttributes(relation: RelationAccumulator): RelationEdgeAttributes {
-    const entries = dedupeEvidence(this.unpackEvidence(relation.evidence));
+    let entries = this.unpackEvidence(relation.head);
     if (!relation.deduped) {
-      relation.evidence = this.packEvidence(entries);
+      // Once sorted and deduplicated, the list is relinked in that order (later passes: as is).
+      entries = dedupeEvidence(entries);
+      const next = this.evidence.next;
+      for (let i = 0; i < entries.length; i++) next[entries[i]![5]] = i + 1 < entries.length ? entries[i + 1]![5] : -1;
+      relation.head = entries.length > 0 ? entries[0]![5] : -1;
+      relation.tail = entries.length > 0 ? entries[entries.length - 1]![5] : -1;
       relation.deduped = true;
     }
     const ids = this.articleIds;
@@ -309,7 +358,7 @@ export class GraphAccumulator {
       weight: entries.length,
       confidence: noisyOr(entries.map((e) => e[3])),
       rule: [...relation.rules].sort(compareStrings).join(','),
-      evidence: entries.map((e) => ({ article: e[5] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
+      evidence: entries.map((e) => ({ article: e[6] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
       ...(relation.title ? { title: relation.title } : {}),
       ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
       ...(relation.since ? { since: relation.since.value } : {}),
@@ -317,24 +366,17 @@ export class GraphAccumulator {
     };
   }
 
-  private unpackEvidence(flat: number[]): EvidenceEntry[] {
+  /** A relation's evidence list, from its first row along `next`. */
+  private unpackEvidence(head: number): EvidenceEntry[] {
+    const ev = this.evidence;
     const entries: EvidenceEntry[] = [];
-    for (let i = 0; i < flat.length; i += EVIDENCE_STRIDE) {
-      const entry: EvidenceEntry = [flat[i]!, flat[i + 1]!, flat[i + 2]!, flat[i + 3]!, this.sentenceList[flat[i + 4]!]!];
-      if (flat[i + 5]! >= 0) entry.push(this.extraArticles[flat[i + 5]!]!);
+    for (let row = head; row >= 0; row = ev.next[row]!) {
+      const entry: EvidenceEntry = [ev.ordinal[row]!, ev.start[row]!, ev.end[row]!, ev.confidence[row]!, this.sentenceList[ev.sentence[row]!]!, row];
+      const article = ev.extraArticle.size > 0 ? ev.extraArticle.get(row) : undefined;
+      if (article !== undefined) entry.push(article);
       entries.push(entry);
     }
     return entries;
-  }
-
-  /** Back to the flat form, once deduplicated (the sentence and article ids are found again). */
-  private packEvidence(entries: EvidenceEntry[]): number[] {
-    const flat: number[] = [];
-    for (const e of entries) {
-      const articleRef = e[5] === undefined ? -1 : this.extraArticles.indexOf(e[5]);
-      flat.push(e[0], e[1], e[2], e[3], this.sentenceIds.get(e[4])!, articleRef);
-    }
-    return flat;
   }
 
   /**
@@ -516,14 +558,14 @@ function dedupeEvidence(entries: EvidenceEntry[]): EvidenceEntry[] {
       a[0] - b[0] ||
       a[1] - b[1] ||
       a[2] - b[2] ||
-      compareStrings(a[5] ?? '', b[5] ?? '') ||
+      compareStrings(a[6] ?? '', b[6] ?? '') ||
       b[3] - a[3] ||
       compareStrings(a[4], b[4]),
   );
   const out: EvidenceEntry[] = [];
   for (const entry of entries) {
     const last = out[out.length - 1];
-    if (last && last[0] === entry[0] && last[1] === entry[1] && last[2] === entry[2] && last[5] === entry[5]) continue;
+    if (last && last[0] === entry[0] && last[1] === entry[1] && last[2] === entry[2] && last[6] === entry[6]) continue;
     out.push(entry);
   }
   return out;

@@ -25,7 +25,7 @@ export function relateArticle(a: ResolvedArticle): RelationRecord[] {
 
   const best = new Map<string, Candidate>();
   for (const c of ctx.candidates) {
-    const key = [c.type, c.source.key, c.target.key, c.attrs?.title ?? '', c.sentence].join('\u0000');
+    const key = `${c.type}\u0000${c.source.key}\u0000${c.target.key}\u0000${c.attrs?.title ?? ''}\u0000${c.sentence}`;
     const prev = best.get(key);
     if (!prev || c.confidence > prev.confidence || (c.confidence === prev.confidence && mergedAttrsRicher(c, prev))) {
       best.set(key, prev ? { ...c, attrs: { ...prev.attrs, ...c.attrs } } : c);

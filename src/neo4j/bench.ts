@@ -10,18 +10,8 @@ import { connect, resolveConnection } from './connection.js';
 import { applySchema, loadPlan, wipe } from './load.js';
 import { planLoad, type GraphExport, type GraphExportEdge, type GraphExportNode } from './plan.js';
 import { startTestServer, type TestServer } from './test-server.js';
+import { prng } from '../util/prng.js';
 
-/** mulberry32: seeded, so every run loads the same graph. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export interface SyntheticGraphOptions {
   /** Relationships to generate (default 100,000); about 1/5 as many entities and 1/40 as many articles. */

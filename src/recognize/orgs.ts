@@ -35,6 +35,16 @@ const LEFT_STOPS = [
 // growLeft asks these per character: a Set, and the multi-character stops for endsWith
 const LEFT_STOP_SET = new Set(LEFT_STOPS);
 const LONG_LEFT_STOPS = LEFT_STOPS.filter((w) => w.length > 1);
+const LONG_LEFT_STOP_SET = new Set(LONG_LEFT_STOPS);
+const LONG_LEFT_STOP_MAX = Math.max(...LONG_LEFT_STOPS.map((w) => w.length));
+
+/** Does the word end with a multi-character stop? (one Set probe per ending length, not a scan of the list) */
+function endsWithLongStop(word: string): boolean {
+  for (let len = 2; len <= LONG_LEFT_STOP_MAX && len <= word.length; len++) {
+    if (LONG_LEFT_STOP_SET.has(word.slice(word.length - len))) return true;
+  }
+  return false;
+}
 const GENERIC_NAME = new Set([
   '三甲', '中', '各级', '各类', '相关', '有关', '当地', '基层', '县级', '市级', '省级', '地方', '定点',
   '民营', '公立', '大型', '重点', '一流', '知名', '国家级', '综合', '专科', '乡镇', '社区', '村级', '中小', '本地',
@@ -139,7 +149,7 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&
       !LEFT_STOP_SET.has(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
     if (innerHe) { p -= 1; continue; }
-    if (apposition ? p < suffixStart - 1 : LEFT_STOP_SET.has(word) || LONG_LEFT_STOPS.some((w) => word.endsWith(w))) break;
+    if (apposition ? p < suffixStart - 1 : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
     // a glued token ending in a function character (周立新率, 从省) stops the name
     if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word)) break;
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;

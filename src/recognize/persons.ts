@@ -49,6 +49,34 @@ const WEAK_AFTER = [
 ];
 const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|深有感触)地?)?(?:说|表示|指出|介绍|强调|坦言|告诉记者)/u;
 
+/** First characters SPEECH_AFTER can match at (the per-character pre-check). */
+const SPEECH_FIRST = new Set([...'高激兴笑感动自深说表指介强坦告'].map((c) => c.charCodeAt(0)));
+/** A clause starts after these (rule 3b). */
+const CLAUSE_START_AFTER = new Set([...'。！？；\n，：“'].map((c) => c.charCodeAt(0)));
+
+interface TitleTables {
+  titles: string[];
+  titleRank: Map<string, number>;
+  /** 任某县委书记 / ，某地委书记 right after a name (rule 3b). */
+  officeAfter: RegExp;
+}
+const titleTableMemo = new WeakMap<Context['ix'], TitleTables>();
+
+/** Per lexicon index, not per article: title ranks and the office regex. */
+function titleTables(ix: Context['ix']): TitleTables {
+  let t = titleTableMemo.get(ix);
+  if (!t) {
+    const titleAlt = [...ix.titles].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length).join('|');
+    t = {
+      titles: ix.titles,
+      titleRank: new Map(ix.titles.map((x, i) => [x, i])),
+      officeAfter: new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
+    };
+    titleTableMemo.set(ix, t);
+  }
+  return t;
+}
+
 const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
 
 function isPunctOrEnd(text: string, i: number): boolean {
@@ -170,12 +198,21 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   }
 
   // 2. title or role cue right before the name: 省委书记周立新率 / 援疆干部魏杰介绍 / 领导买买提·吐尔逊、
-  for (const title of ctx.ix.titles) {
-    let from = 0;
-    for (;;) {
-      const k = text.indexOf(title, from);
-      if (k < 0) break;
-      from = k + 1;
+  // Occurrences are handled title by title (longest first), each title left to right, as the
+  // first cue to take a name keeps it; they are found in one pass over the text.
+  const { titles, titleRank } = titleTables(ctx.ix);
+  const stride = text.length + 1;
+  const occurrences: number[] = []; // rank * stride + position: sorting them gives that order
+  for (let i = 0; i < text.length; i++) {
+    const group = ctx.ix.titlesByFirstCode.get(text.charCodeAt(i));
+    if (!group) continue;
+    for (const t of group) if (text.startsWith(t, i)) occurrences.push(titleRank.get(t)! * stride + i);
+  }
+  const ordered = Float64Array.from(occurrences).sort();
+  for (const code of ordered) {
+    {
+      const title = titles[Math.floor(code / stride)]!;
+      const k = code % stride;
       let j = k + title.length;
       if (text[j] === ' ') j++;
       const name = readNameAt(text, j, [], (pos) => ctx.hasTokens && ctx.tokenEnds.has(pos) && ctx.tokenStarts.has(j));
@@ -196,7 +233,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
 
   // 3. speech verb after the name: 。邱明华说 / 的宁静高兴地说
   for (let i = 0; i < text.length; i++) {
-    if (!SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
+    if (!SPEECH_FIRST.has(text.charCodeAt(i)) || !SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
     for (const len of [3, 2]) {
       const s = i - len;
       if (s < 0) continue;
@@ -208,10 +245,9 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   }
 
   // 3b. a name at a clause start followed by its office: 。周立新任某县委书记 / 。周立新，某地委书记。
-  const titleAlt = [...ctx.ix.titles].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length).join('|');
-  const OFFICE_AFTER = new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u');
+  const OFFICE_AFTER = titleTables(ctx.ix).officeAfter;
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !/[。！？；\n，：“]/u.test(text[i - 1]!)) continue;
+    if (i > 0 && !CLAUSE_START_AFTER.has(text.charCodeAt(i - 1))) continue;
     const dotted = dottedAt(text, i, ['任', '担任', '现任', '兼任', '出任', '系', '，']);
     if (dotted && OFFICE_AFTER.test(text.slice(i + dotted.length, i + dotted.length + 40))) {
       add(i, dotted, 'name-office');

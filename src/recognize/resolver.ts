@@ -220,7 +220,7 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
       const e = m.entity!;
       let rec = records.get(e.key);
       if (!rec) {
-        rec = { ...e, aliases: [], mentions: 0 };
+        rec = { key: e.key, type: e.type, label: e.label, aliases: [], mentions: 0 };
         if (REGION_KINDS.has(e.type)) {
           const r = lex.regionByName(e.label);
           if (r) {
@@ -241,7 +241,10 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
       }
     }
     const entities = [...records.values()]
-      .map((r) => ({ ...r, aliases: [...r.aliases].sort() }))
+      .map((r) => {
+        r.aliases.sort(); // the records are this function's own: sort in place
+        return r;
+      })
       .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
     const cityVoice = home.city && (home.citySourced || !home.province) &&

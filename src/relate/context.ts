@@ -63,13 +63,31 @@ interface LexiconMemo {
   /** label -> regionsInLabel(label). */
   inLabel: Map<string, readonly { region: Region; start: number; end: number }[]>;
   pairing: WeakMap<Supporter, Map<string, boolean>>;
+  /** Region surfaces (names, aliases; 2+ code units) by their first two char codes, and their lengths by first code. */
+  surfaceFirstTwo: Set<number>;
+  surfaceLengths: Map<number, number[]>;
 }
 const memos = new WeakMap<FullLexicon, LexiconMemo>();
 const LEADING_MEMO_LIMIT = 50_000;
 
 function lexiconMemo(lex: FullLexicon): LexiconMemo {
   let memo = memos.get(lex);
-  if (!memo) memos.set(lex, (memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap() }));
+  if (!memo) {
+    const surfaceFirstTwo = new Set<number>();
+    const surfaceLengths = new Map<number, number[]>();
+    for (const r of lex.regions) {
+      for (const surface of [r.name, ...r.aliases]) {
+        if (surface.length < 2) continue;
+        surfaceFirstTwo.add(surface.charCodeAt(0) * 0x10000 + surface.charCodeAt(1));
+        const lengths = surfaceLengths.get(surface.charCodeAt(0)) ?? [];
+        if (!lengths.includes(surface.length)) lengths.push(surface.length);
+        surfaceLengths.set(surface.charCodeAt(0), lengths);
+      }
+    }
+    for (const lengths of surfaceLengths.values()) lengths.sort((x, y) => y - x);
+    memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap(), surfaceFirstTwo, surfaceLengths };
+    memos.set(lex, memo);
+  }
   return memo;
 }
 
@@ -262,7 +280,12 @@ export class ArticleContext {
     const known = answers?.[from];
     if (known !== undefined) return known ?? undefined;
     let found: { region: Region; end: number } | null = null;
-    for (let len = Math.min(label.length - from, 14); len >= 2; len--) {
+    const max = Math.min(label.length - from, 14);
+    // only the lengths of region surfaces that start with these two characters (longest first)
+    const lengths = max >= 2 ? this.surfaceLengthsAt(label, from) : undefined;
+    for (const len of lengths ?? []) {
+      if (len > max) continue;
+      if (len < 2) break;
       const hits = this.lex.lookupRegion(label.slice(from, from + len));
       if (hits.length > 0) {
         found = Object.freeze({ region: hits[0]!, end: from + len });
@@ -275,6 +298,22 @@ export class ArticleContext {
     }
     answers[from] = found;
     return found ?? undefined;
+  }
+
+  /**
+   * Lengths (longest first) of the lexicon's region surfaces that may start at s[at]: undefined when
+   * no surface starts with the two characters there, so lookups there are known to miss.
+   */
+  surfaceLengthsAt(s: string, at: number): readonly number[] | undefined {
+    const memo = lexiconMemo(this.lex);
+    if (at + 1 >= s.length || !memo.surfaceFirstTwo.has(s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1))) return undefined;
+    return memo.surfaceLengths.get(s.charCodeAt(at));
+  }
+
+  /** Could s.slice(at, at + len) be a region surface (name or alias)? False means lookupRegion would miss. */
+  maybeRegionSurface(s: string, at: number, len: number): boolean {
+    if (len < 2 || at + len > s.length) return true; // (one character, or cut short: let the lookup answer)
+    return this.surfaceLengthsAt(s, at)?.includes(len) ?? false;
   }
 
   /** Regions named one after another at the start of a label (广东喀什产业园 -> 广东, 喀什). */
@@ -327,6 +366,7 @@ export class ArticleContext {
   private childNamedAt(s: SentenceView, p: number, out: ListedRegion[], accept: (ref: EntityRef) => boolean): ListedRegion | undefined {
     for (let len = Math.min(10, s.end - p); len >= 2; len--) {
       if (s.top.some((x) => x.start < p + len && p < x.end)) continue;
+      if (!this.maybeRegionSurface(this.a.text, p, len)) continue;
       const all = this.lex.lookupRegion(this.text(p, p + len)).filter((r) => out.some((o) => this.isAncestor(o.ref.label, r.name)));
       // 新疆和田: 和田地区 (a direct child of a listed region) rather than 和田市 or 和田县 below it
       const direct = all.filter((r) => out.some((o) => r.parent === o.ref.label));

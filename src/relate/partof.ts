@@ -47,6 +47,7 @@ export function findPartOf(ctx: ArticleContext): void {
         let found: { ref: EntityRef; len: number } | undefined;
         for (let len = rest.length - 1; len >= 2 && !found; len--) {
           // 兵团|第六师, 十二师|二二二团 — but not 喀什|市: the rest must itself name the child
+          if (!ctx.maybeRegionSurface(rest, len, rest.length - len)) continue;
           const childNames = ctx.lex.lookupRegion(rest.slice(len)).map((r) => r.name);
           if (!childNames.includes(child.label)) continue;
           const hit = ctx.lex.lookupRegion(rest.slice(0, len)).find((r) => ancestors.includes(r.name));

@@ -8,8 +8,10 @@
 //
 // Environment: BENCH_SMALL_MB (default 50), BENCH_LARGE_MB (default 200),
 // BENCH_EXPORT_NODES / BENCH_EXPORT_EDGES (default 100000 / 500000).
+// BENCH_ONLY=memory: only the 2-worker build of the large corpus (peak RSS, main-thread heap
+// and CPU); prints its numbers and leaves bench/results.* alone.
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { cpus, loadavg, totalmem, type as osType, release } from 'node:os';
 import { join } from 'node:path';
@@ -36,6 +38,14 @@ interface ChildResult {
   [key: string]: unknown;
 }
 
+/** CPU seconds of the main thread alone (Linux /proc; null elsewhere): the workers' share is the rest. */
+function mainThreadCpuSeconds(): number | null {
+  const stat = `/proc/self/task/${process.pid}/stat`;
+  if (!existsSync(stat)) return null;
+  const fields = readFileSync(stat, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks (USER_HZ 100)
+}
+
 function maxRssMb(): number {
   return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10; // maxRSS is in KiB
 }
@@ -46,11 +56,28 @@ async function childBuild(args: { inputs: string[]; out: string; workers: number
   let mainHeapPeak = 0;
   const sampler = setInterval(() => (mainHeapPeak = Math.max(mainHeapPeak, process.memoryUsage().heapUsed)), 250);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuSeconds();
   const summary = await build({ inputs: args.inputs, outDir: args.out, workers: args.workers, html: false });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpuSeconds();
   clearInterval(sampler);
   const report = JSON.parse(readFileSync(join(args.out, 'report.json'), 'utf8'));
-  return { seconds, max_rss_mb: maxRssMb(), main_heap_peak_mb: Math.round(mainHeapPeak / MiB), summary, totals: report.totals, timings_ms: report.timings_ms };
+  const processCpu = (cpu.user + cpu.system) / 1e6;
+  const mainCpu = main0 === null || main1 === null ? null : main1 - main0;
+  return {
+    seconds,
+    max_rss_mb: maxRssMb(),
+    main_heap_peak_mb: Math.round(mainHeapPeak / MiB),
+    // All threads (workers, GC helpers) vs the main thread (merge + output).
+    process_cpu_s: round(processCpu),
+    main_thread_cpu_s: mainCpu === null ? null : round(mainCpu),
+    main_thread_cpu_share: mainCpu === null || processCpu === 0 ? null : round(mainCpu / processCpu, 3),
+    summary,
+    totals: report.totals,
+    timings_ms: report.timings_ms,
+  };
 }
 
 async function childJieba(args: { inputs: string[] }): Promise<ChildResult> {
@@ -180,6 +207,14 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()[0]!;
   const notes: string[] = [];
 
+  if (process.env.BENCH_ONLY === 'memory') {
+    const large = await generateCorpus(join(corpusRoot, `c${largeMb}`), largeMb * MiB, 2, join(repo, 'seeds'));
+    log(`memory only: pipeline, 2 workers, ${round(large.bytes / MiB)} MiB corpus`);
+    const big = await runChild('build', { inputs: [large.dir], out: join(corpusRoot, 'out-large'), workers: 2 });
+    const { summary: _summary, totals: _totals, ...numbers } = big;
+    process.stdout.write(`${JSON.stringify(numbers)}\n`);
+    return;
+  }
   log(`generating corpora (${smallMb} MB and ${largeMb} MB) in bench/corpus/`);
   const small = await generateCorpus(join(corpusRoot, `c${smallMb}`), smallMb * MiB, 1, join(repo, 'seeds'));
   const large = await generateCorpus(join(corpusRoot, `c${largeMb}`), largeMb * MiB, 2, join(repo, 'seeds'));
@@ -226,6 +261,7 @@ async function main(): Promise<void> {
     main_heap_peak_mb_50mb: w2.main_heap_peak_mb as number,
     main_heap_peak_mb_200mb: big.main_heap_peak_mb as number,
     peak_rss_mb_50mb_1_worker: w1.max_rss_mb,
+    main_thread_cpu_share_2_workers_50mb: w2.main_thread_cpu_share as number | null,
     large_corpus_mib_s: round(large.bytes / MiB / big.seconds, 3),
     export_100k_500k_s: round(exp.seconds, 2),
     export_json_s: round(exp.json_s as number, 2),
@@ -248,6 +284,7 @@ async function main(): Promise<void> {
     ['plain jieba POS tagging, same text', `${results.jieba_tag_mib_s} MiB/s (${results.jieba_tag_chars_s.toLocaleString('en')} chars/s)`, '', ''],
     ['pipeline / jieba', `${results.pipeline_over_jieba}`, '≥ 0.5', bar(results.pipeline_over_jieba >= 0.5)],
     ['2 workers over 1', `${results.speedup_2_workers}×`, '≥ 1.7', bar(results.speedup_2_workers >= 1.7)],
+    ['main thread (merge + output) share of CPU, 2 workers', results.main_thread_cpu_share_2_workers_50mb === null ? 'n/a' : `${Math.round(results.main_thread_cpu_share_2_workers_50mb * 100)}%`, '', ''],
     [`peak RSS, ${round(smallMiB, 0)} MiB corpus (2 workers; 1 worker)`, `${results.peak_rss_mb_50mb} MB; ${results.peak_rss_mb_50mb_1_worker} MB (main-thread heap peak ${results.main_heap_peak_mb_50mb} MB)`, '', ''],
     [`peak RSS, ${round(large.bytes / MiB, 0)} MiB corpus (2 workers)`, `${results.peak_rss_mb_200mb} MB (main-thread heap peak ${results.main_heap_peak_mb_200mb} MB)`, '< 1024', bar(results.peak_rss_mb_200mb < 1024)],
     [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s (json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],

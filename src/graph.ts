@@ -67,11 +67,15 @@ interface EntityAccumulator {
   key: string;
   label: string;
   type: EntityType;
-  aliases: Set<string>;
+  // Distinct surface forms, arrival order; created on the first alias. An entity has a handful:
+  // a small array costs a fraction of a Set, and there are hundreds of thousands of entities.
+  aliases?: string[];
   level?: string;
   code?: string;
   mentions: number;
-  articles: number[]; // ordinals, ascending (articles arrive in order)
+  // Its articles: rows of the build's ArticleRefStore (ordinals ascending, as articles arrive in order).
+  firstArticle: number;
+  lastArticle: number;
 }
 
 // One piece of evidence, unpacked: article ordinal, start, end, confidence, sentence, its row in
@@ -122,12 +126,41 @@ class EvidenceStore {
   }
 }
 
+/** Entity -> article ordinals, as singly linked rows in typed arrays (one row per entity and article). */
+class ArticleRefStore {
+  count = 0;
+  ordinal = new Int32Array(1024);
+  next = new Int32Array(1024);
+
+  push(ordinal: number): number {
+    if (this.count === this.ordinal.length) {
+      const ordinals = new Int32Array(this.count * 2);
+      ordinals.set(this.ordinal);
+      this.ordinal = ordinals;
+      const next = new Int32Array(this.count * 2);
+      next.set(this.next);
+      this.next = next;
+    }
+    const row = this.count++;
+    this.ordinal[row] = ordinal;
+    this.next[row] = -1;
+    return row;
+  }
+
+  ids(first: number, articleIds: string[]): string[] {
+    const ids: string[] = [];
+    for (let row = first; row >= 0; row = this.next[row]!) ids.push(articleIds[this.ordinal[row]!]!);
+    return ids;
+  }
+}
+
 interface RelationAccumulator {
   type: string;
   source: string;
   target: string;
   title?: string;
-  rules: string[]; // distinct, in arrival order (one or two: an array is far smaller than a Set)
+  rule: string; // the first rule seen ('' when none)
+  moreRules?: string[]; // further distinct rules, rare
   // Evidence rows in the EvidenceStore (-1: none); relinked in output order once deduplicated.
   head: number;
   tail: number;
@@ -188,6 +221,7 @@ export class GraphAccumulator {
   private readonly sentenceIds = new Map<string, number>();
   private readonly sentenceList: string[] = [];
   private readonly evidence = new EvidenceStore();
+  private readonly articleRefs = new ArticleRefStore();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
 
@@ -212,13 +246,21 @@ export class GraphAccumulator {
       if (!ENTITY_TYPE_SET.has(record.type) || (record.type as string) === 'Article' || !record.label) continue;
       const key = record.key || `${record.type}:${record.label}`;
       const entity = this.entity(key, record.type, record.label);
-      for (const alias of record.aliases ?? []) entity.aliases.add(alias);
+      for (const alias of record.aliases ?? []) {
+        if (!entity.aliases) entity.aliases = [alias];
+        else if (!entity.aliases.includes(alias)) entity.aliases.push(alias);
+      }
       // Conflicting level/code across articles: keep the smallest, independent of order.
       if (record.level && (!entity.level || record.level < entity.level)) entity.level = record.level;
       if (record.code && (!entity.code || record.code < entity.code)) entity.code = record.code;
       const count = Math.max(0, record.mentions | 0);
       entity.mentions += count;
-      if (entity.articles[entity.articles.length - 1] !== ordinal) entity.articles.push(ordinal);
+      if (entity.lastArticle < 0 || this.articleRefs.ordinal[entity.lastArticle] !== ordinal) {
+        const row = this.articleRefs.push(ordinal);
+        if (entity.lastArticle < 0) entity.firstArticle = row;
+        else this.articleRefs.next[entity.lastArticle] = row;
+        entity.lastArticle = row;
+      }
       mentionCounts.set(entity.key, (mentionCounts.get(entity.key) ?? 0) + count);
     }
 
@@ -241,7 +283,7 @@ export class GraphAccumulator {
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
     let entity = this.entities.get(key);
     if (!entity) {
-      entity = { key, label, type, aliases: new Set(), mentions: 0, articles: [] };
+      entity = { key, label, type, mentions: 0, firstArticle: -1, lastArticle: -1 };
       this.entities.set(key, entity);
     }
     return entity;
@@ -271,13 +313,17 @@ export class GraphAccumulator {
         source: relation.source,
         target: relation.target,
         ...(title ? { title } : {}),
-        rules: [],
+        rule: relation.rule || '',
         head: -1,
         tail: -1,
       };
       this.relations.set(key, acc);
     }
-    if (relation.rule && !acc.rules.includes(relation.rule)) acc.rules.push(relation.rule);
+    if (relation.rule && relation.rule !== acc.rule) {
+      if (!acc.rule) acc.rule = relation.rule;
+      else if (!acc.moreRules) acc.moreRules = [relation.rule];
+      else if (!acc.moreRules.includes(relation.rule)) acc.moreRules.push(relation.rule);
+    }
     const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
     const evidence = relation.evidence;
     const known = evidence ? this.articleOrdinal.get(evidence.article) : undefined;
@@ -314,15 +360,14 @@ export class GraphAccumulator {
   }
 
   private entityAttributes(entity: EntityAccumulator): Record<string, unknown> {
-    entity.aliases.delete(entity.label);
     return {
       label: entity.label,
       type: entity.type,
-      aliases: [...entity.aliases].sort(compareStrings),
+      aliases: (entity.aliases ?? []).filter((alias) => alias !== entity.label).sort(compareStrings),
       ...(entity.level ? { level: entity.level } : {}),
       ...(entity.code ? { code: entity.code } : {}),
       mentions: entity.mentions,
-      articles: entity.articles.map((o) => this.articleIds[o]!),
+      articles: this.articleRefs.ids(entity.firstArticle, this.articleIds),
     };
   }
 
@@ -357,7 +402,7 @@ export class GraphAccumulator {
       type: relation.type,
       weight: entries.length,
       confidence: noisyOr(entries.map((e) => e[3])),
-      rule: [...relation.rules].sort(compareStrings).join(','),
+      rule: (relation.moreRules ? [relation.rule, ...relation.moreRules].sort(compareStrings) : relation.rule ? [relation.rule] : []).join(','),
       evidence: entries.map((e) => ({ article: e[6] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
       ...(relation.title ? { title: relation.title } : {}),
       ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
@@ -503,7 +548,7 @@ export class GraphAccumulator {
       *nodes() {
         for (const key of nodeKeys) {
           const node = nodeAttributes(key)!;
-          yield withPosition(key, 'articles' in node ? self.entityAttributes(node) : GraphAccumulator.articleAttributes(node));
+          yield withPosition(key, 'firstArticle' in node ? self.entityAttributes(node) : GraphAccumulator.articleAttributes(node));
         }
         for (const key of extraNodeKeys) yield withPosition(key, { ...hierarchy.nodes.get(key)! });
       },

@@ -9,17 +9,9 @@ import { join } from 'node:path';
 
 const GENERATOR_VERSION = 4;
 
-/** mulberry32: small, fast, seeded. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../src/util/prng.js';
+
+export { prng };
 
 // Public pairings (supporter, short name, supported prefecture, a few of its counties).
 const PAIRINGS: [string, string, string, string[]][] = [

@@ -128,21 +128,9 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
     const holders = s.top.filter((m) => m.start >= start && m.end <= end && holderOf(ctx, m));
     const holderMention = holders[holders.length - 1];
     if (holderMention) {
-      let title = ctx.text(holderMention.end, end);
-      const surface = ctx.text(holderMention.start, holderMention.end);
-      if (title.startsWith('委') && /[省市县州区]$/u.test(surface)) title = surface.slice(-1) + title;
-      else if (/[省市县州区]委$/u.test(surface)) title = surface.slice(-2) + title; // 省委|书记 -> 省委书记
-      let holder = holderOf(ctx, holderMention)!;
-      // 和田地区党委宣传部 部长 -> 和田地区 {党委宣传部部长}: a party/government organ is its region's office
-      if (isOrg(holderMention)) {
-        const lead = ctx.leadingRegion(holder.label);
-        const organ = lead ? holder.label.slice(lead.end) : '';
-        if (lead && ORGAN.test(organ)) {
-          holder = refOfRegion(lead.region);
-          title = (/^委/u.test(organ) ? lead.region.name.slice(-1) : '') + organ + title;
-        }
-      }
-      if (!validTitle(ctx, title)) break;
+      const held = office(ctx, holderMention, ctx.text(holderMention.end, end));
+      if (!held) break;
+      const { holder, title } = held;
       found.push({ holder, title, start: holderMention.start });
       for (const p of pending) found.push({ holder, title: p.title, start: p.start });
       pending = [];

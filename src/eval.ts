@@ -13,7 +13,7 @@
 //   - HOLDS_POSITION titles are reported (matched with the same title), not used for matching.
 //   - Names are compared after folding full-width punctuation to ASCII (，→, （→( …), since
 //     annotators and normalized text write the same name with either width.
-import { ENTITY_TYPES, RELATION_TYPES, type ArticleResult, type RelationType } from './types.js';
+import { ENTITY_TYPES, RELATION_TYPES, type ArticleResult } from './types.js';
 
 export interface GoldEntity {
   type: string;
@@ -304,4 +304,3 @@ export function formatEvalReport(report: EvalReport, options: { show?: string[] 
 
 const pct = (x: number) => x.toFixed(3).padStart(7);
 
-export type { RelationType };

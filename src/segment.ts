@@ -1,9 +1,17 @@
-// Segment stage: sentences + jieba POS tokens with normalized offsets.
+// Segment stage: sentences + jieba tokens (with POS tags) at normalized offsets.
 //
-// jieba's dictionary is global per thread, so the lexicon enters it once, as a user dictionary
-// FILE (`word freq tag`; nodejs-jieba's insertWord drops tags): region names and aliases tagged
-// PROV / PREF / CNTY / XPCC, titles tagged TITLE. The file is generated deterministically from
-// the lexicon and cached under os.tmpdir() by content hash, so threads and runs share it.
+// jieba is @node-rs/jieba (jieba-rs, a double-array trie: ~66 MB per thread where the cppjieba
+// binding took ~250 MB, which decided the memory of a multi-worker build). The lexicon enters
+// its dictionary as user words (`word freq tag`): region names and aliases tagged
+// PROV / PREF / CNTY / XPCC, titles tagged TITLE; the high frequency makes a lexicon name beat
+// any split of it.
+//
+// Tags: jieba's own `tag()` cuts, then looks each word up in its dictionary (unknown words:
+// 'eng' / 'm' when they hold ASCII letters / only digits, else 'x'). Building those result
+// objects across the native boundary costs twice the cut itself, so this stage calls `cut()`
+// and does the same lookup in a Map built once per thread from the same dictionary file
+// (lexicon tags override jieba's: jieba-rs keeps a base word's tag when a user word repeats it).
+// tagPlain() is jieba's own tag(), the bench baseline.
 //
 // Sentences end after 。！？!?； (plus any closing quotes/brackets that follow) and at newlines.
 // A terminator inside “…” does not end the sentence when the quotation closes within
@@ -12,12 +20,9 @@
 //
 // Cost: jieba is called once per paragraph (not per sentence, not per article-wide string), and
 // tokens are placed by a forward scan over the text, so offsets are linear in the text length.
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { threadId } from 'node:worker_threads';
-import { DEFAULT_USER_DICT, load, tag } from 'nodejs-jieba';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Jieba } from '@node-rs/jieba';
 import { getLexicon } from './lexicon/index.js';
 import type { NormalizedArticle, SegmentedArticle, Sentence, Token } from './types.js';
 
@@ -36,10 +41,9 @@ export const LEXICON_TAGS = {
 // jieba total of ~6e7), low enough not to swallow ordinary neighbouring words.
 const USER_WORD_FREQ = 20000;
 const QUOTE_LOOKAHEAD = 150;
-const USER_DICT_VERSION = 'yjkg-userdict-2';
 
-/** `word freq tag` lines for jieba, sorted, one per surface (the highest-level region wins). */
-export function buildUserDictionary(): string {
+/** The lexicon's words with their tags, sorted, one per surface (the highest-level region wins). */
+function lexiconWords(): [string, string][] {
   const lex = getLexicon();
   const tags = new Map<string, string>();
   const add = (word: string, tagName: string) => {
@@ -55,42 +59,70 @@ export function buildUserDictionary(): string {
   // Aliases were curated by the lexicon build (e.g. only Xinjiang counties have short ones).
   for (const r of lex.regions) for (const a of r.aliases) add(a, LEXICON_TAGS[r.level]);
   for (const t of lex.titles) add(t, LEXICON_TAGS.title);
-  const words = [...tags.keys()].sort();
-  return words.map((w) => `${w} ${USER_WORD_FREQ} ${tags.get(w)}`).join('\n') + '\n';
+  return [...tags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** Writes the user dictionary once per content hash (atomic rename: threads may race). */
-function userDictionaryFile(): string {
-  const content = buildUserDictionary();
-  const hash = createHash('sha256').update(USER_DICT_VERSION).update(content).digest('hex').slice(0, 16);
-  const dir = join(tmpdir(), 'yjkg-jieba');
-  const file = join(dir, `userdict-${hash}.utf8`);
-  if (!existsSync(file)) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      const temp = `${file}.${process.pid}.${threadId}.tmp`;
-      writeFileSync(temp, content);
-      renameSync(temp, file);
-    } catch (error) {
-      throw new Error(`segment: cannot write the jieba user dictionary ${file}: ${(error as Error).message}`);
-    }
-  }
-  return file;
+/** `word freq tag` lines for jieba, sorted, one per surface. */
+export function buildUserDictionary(): string {
+  return lexiconWords().map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n';
 }
 
-let initialized = false;
+let jieba: Jieba | undefined;
+let tagOf: Map<string, string> | undefined;
 
-/** Loads jieba with the lexicon user dictionary; idempotent, once per thread. */
+/** jieba's base dictionary file (dict.txt of @node-rs/jieba: `word freq tag` per line). */
+function baseDictionary(): Buffer {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('@node-rs/jieba/dict.txt'));
+}
+
+/** Loads jieba with the lexicon as user words, and the word -> tag table; once per thread. */
 export function initSegmenter(): void {
-  if (initialized) return;
-  load({ userDict: `${DEFAULT_USER_DICT}|${userDictionaryFile()}` });
-  initialized = true;
+  if (jieba) return;
+  const base = baseDictionary();
+  const userWords = lexiconWords();
+  const instance = Jieba.withDict(base);
+  instance.loadDict(Buffer.from(userWords.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n'));
+  const table = new Map<string, string>();
+  // Tag strings are interned through `tagNames`, so the table holds one string per tag, not per word.
+  const tagNames = new Map<string, string>();
+  const text = base.toString('utf8');
+  for (let p = 0; p < text.length; ) {
+    let e = text.indexOf('\n', p);
+    if (e < 0) e = text.length;
+    const line = text.slice(p, e);
+    p = e + 1;
+    const first = line.indexOf(' ');
+    const last = line.lastIndexOf(' ');
+    if (first <= 0 || last <= first) continue;
+    const t = line.slice(last + 1).trim();
+    let name = tagNames.get(t);
+    if (name === undefined) tagNames.set(t, (name = t));
+    table.set(line.slice(0, first), name);
+  }
+  for (const [w, t] of userWords) table.set(w, t);
+  jieba = instance;
+  tagOf = table;
 }
 
 /** Plain jieba tagging of a string (the bench baseline; same dictionaries as segmentArticle). */
 export function tagPlain(text: string): { word: string; tag: string }[] {
   initSegmenter();
-  return tag(text);
+  return jieba!.tag(text, true);
+}
+
+/** jieba's tag for a word outside its dictionary (as jieba-rs `tag` decides it). */
+function unknownWordTag(word: string): string {
+  let ascii = 0;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      ascii++;
+      digits++;
+    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) ascii++;
+  }
+  return ascii === 0 ? 'x' : ascii === digits ? 'm' : 'eng';
 }
 
 // ------------------------------------------------------------------ sentences
@@ -162,7 +194,8 @@ const ALIGN_WINDOW = 16;
 
 function tagParagraph(text: string, start: number, end: number, out: Token[]): void {
   let pos = start;
-  for (const { word, tag: t } of tag(text.slice(start, end))) {
+  const table = tagOf!;
+  for (const word of jieba!.cut(text.slice(start, end), true)) {
     if (word.length === 0 || word.trim() === '') {
       if (text.startsWith(word, pos)) pos += word.length;
       continue;
@@ -173,7 +206,7 @@ function tagParagraph(text: string, start: number, end: number, out: Token[]): v
       if (found >= 0 && found - pos <= ALIGN_WINDOW && found + word.length <= end) at = found;
     }
     if (at < 0) continue; // jieba altered the text (should not happen): drop the token, keep going
-    out.push({ word, tag: t, start: at, end: at + word.length });
+    out.push({ word, tag: table.get(word) ?? unknownWordTag(word), start: at, end: at + word.length });
     pos = at + word.length;
   }
 }

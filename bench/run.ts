@@ -7,7 +7,8 @@
 // to that measurement alone.
 //
 // Environment: BENCH_SMALL_MB (default 50), BENCH_LARGE_MB (default 200),
-// BENCH_EXPORT_NODES / BENCH_EXPORT_EDGES (default 100000 / 500000).
+// BENCH_EXPORT_NODES / BENCH_EXPORT_EDGES (default 100000 / 500000), BENCH_STAGES_MB (default 10:
+// how much of the small corpus the per-stage breakdown reads).
 // BENCH_ONLY=memory: only the 2-worker build of the large corpus (peak RSS, main-thread heap
 // and CPU); prints its numbers and leaves bench/results.* alone.
 import { execFile } from 'node:child_process';
@@ -103,6 +104,52 @@ async function childJieba(args: { inputs: string[] }): Promise<ChildResult> {
   return { seconds, max_rss_mb: maxRssMb(), bytes, characters, words };
 }
 
+/**
+ * Where a worker's time goes: the stages of src/pipeline.ts timed one by one over the first
+ * `mib` MiB of the corpus, in one thread (CPU-bound, so wall time ~ CPU time).
+ */
+async function childStages(args: { inputs: string[]; mib: number }): Promise<ChildResult> {
+  const { loadDocument, splitArticles } = await import('../src/ingest.js');
+  const { normalizeArticle } = await import('../src/normalize.js');
+  const { initSegmenter, segmentArticle } = await import('../src/segment.js');
+  const { recognizeArticle } = await import('../src/recognize.js');
+  const { resolveDocument } = await import('../src/resolve.js');
+  const { relateArticle } = await import('../src/relate.js');
+  const { boundedArticles } = await import('../src/pipeline.js');
+  initSegmenter();
+  const stages = { ingest: 0, normalize: 0, segment: 0, recognize: 0, resolve: 0, relate: 0 };
+  let bytes = 0;
+  let t = performance.now();
+  const lap = (stage: keyof typeof stages) => {
+    const now = performance.now();
+    stages[stage] += (now - t) / 1000;
+    t = now;
+  };
+  const files: string[] = [];
+  for (const dir of args.inputs) for (const name of (await readdir(dir)).sort()) if (name.endsWith('.txt')) files.push(join(dir, name));
+  for (const file of files) {
+    if (bytes >= args.mib * MiB) break;
+    t = performance.now();
+    const doc = await loadDocument(file);
+    if (!('text' in doc)) continue;
+    bytes += doc.bytes;
+    const raws = boundedArticles(splitArticles(doc));
+    lap('ingest');
+    const normalized = raws.map(normalizeArticle);
+    lap('normalize');
+    const segmented = normalized.map(segmentArticle);
+    lap('segment');
+    const recognized = segmented.map(recognizeArticle);
+    lap('recognize');
+    const resolved = resolveDocument(recognized);
+    lap('resolve');
+    for (const article of resolved) relateArticle(article);
+    lap('relate');
+  }
+  const seconds = Object.values(stages).reduce((a, b) => a + b, 0);
+  return { seconds, max_rss_mb: maxRssMb(), bytes, stages };
+}
+
 async function childExport(args: { nodes: number; edges: number; out: string }): Promise<ChildResult> {
   const { syntheticKnowledgeGraph } = await import('./export.js');
   const { assignLayout } = await import('../src/export/layout.js');
@@ -134,6 +181,7 @@ const CHILD_TASKS: Record<string, (args: never) => Promise<ChildResult>> = {
   build: childBuild,
   jieba: childJieba,
   export: childExport,
+  stages: childStages,
 };
 
 const MARK = 'BENCH_RESULT ';
@@ -223,6 +271,10 @@ async function main(): Promise<void> {
   log('plain jieba POS tagging of the small corpus');
   const jieba = await runChild('jieba', { inputs: [small.dir] });
   log(`  ${round(jieba.seconds)} s`);
+  const stagesMib = envNumber('BENCH_STAGES_MB', 10);
+  log(`pipeline stages one by one, first ${stagesMib} MiB of the small corpus`);
+  const stageRun = await runChild('stages', { inputs: [small.dir], mib: stagesMib });
+  log(`  ${round(stageRun.seconds)} s`);
   log('pipeline, 1 worker, small corpus');
   const w1 = await runChild('build', { inputs: [small.dir], out: join(corpusRoot, 'out-w1'), workers: 1 });
   log(`  ${round(w1.seconds)} s, ${w1.max_rss_mb} MB`);
@@ -254,6 +306,11 @@ async function main(): Promise<void> {
     jieba_tag_mib_s: round(jieba.bytes as number / MiB / jieba.seconds, 3),
     jieba_tag_chars_s: Math.round((jieba.characters as number) / jieba.seconds),
     pipeline_over_jieba: round(smallMiB / w1.seconds / ((jieba.bytes as number) / MiB / jieba.seconds), 3),
+    // Seconds per MiB of each stage, one thread; jieba_tag_s_per_mib is the same unit for the baseline.
+    ...Object.fromEntries(
+      Object.entries(stageRun.stages as Record<string, number>).map(([stage, s]) => [`stage_${stage}_s_per_mib`, round(s / ((stageRun.bytes as number) / MiB), 4)]),
+    ),
+    jieba_tag_s_per_mib: round(jieba.seconds / ((jieba.bytes as number) / MiB), 4),
     pipeline_2_workers_mib_s: round(smallMiB / w2.seconds, 3),
     speedup_2_workers: round(w1.seconds / w2.seconds, 3),
     peak_rss_mb_50mb: w2.max_rss_mb,
@@ -281,7 +338,15 @@ async function main(): Promise<void> {
   const bar = (ok: boolean | null) => (ok === null ? 'n/a' : ok ? 'pass' : 'FAIL');
   const rows: [string, string, string, string][] = [
     ['pipeline throughput, 1 worker', `${results.pipeline_mib_s} MiB/s (${results.pipeline_chars_s.toLocaleString('en')} chars/s)`, '', ''],
-    ['plain jieba POS tagging, same text', `${results.jieba_tag_mib_s} MiB/s (${results.jieba_tag_chars_s.toLocaleString('en')} chars/s)`, '', ''],
+    ['plain jieba POS tagging (@node-rs/jieba tag), same text', `${results.jieba_tag_mib_s} MiB/s (${results.jieba_tag_chars_s.toLocaleString('en')} chars/s)`, '', ''],
+    [
+      'stage cost, seconds per MiB (one thread)',
+      Object.entries(stageRun.stages as Record<string, number>)
+        .map(([stage, s]) => `${stage} ${round(s / ((stageRun.bytes as number) / MiB), 3)}`)
+        .join(', ') + `; jieba tag ${round(jieba.seconds / ((jieba.bytes as number) / MiB), 3)}`,
+      '',
+      '',
+    ],
     ['pipeline / jieba', `${results.pipeline_over_jieba}`, '≥ 0.5', bar(results.pipeline_over_jieba >= 0.5)],
     ['2 workers over 1', `${results.speedup_2_workers}×`, '≥ 1.7', bar(results.speedup_2_workers >= 1.7)],
     ['main thread (merge + output) share of CPU, 2 workers', results.main_thread_cpu_share_2_workers_50mb === null ? 'n/a' : `${Math.round(results.main_thread_cpu_share_2_workers_50mb * 100)}%`, '', ''],

@@ -117,3 +117,26 @@ describe('user dictionary', () => {
     expect(lines.some((l) => l.startsWith('城区 '))).toBe(false); // 2-char county names are ordinary words
   });
 });
+
+describe('tags from the dictionary lookup', () => {
+  // segmentArticle calls jieba's cut() and looks tags up itself (cheaper than tag()); it must give
+  // exactly what jieba's own tag() gives, except where the lexicon's own tag overrides jieba's.
+  const LEXICON = new Set(['PROV', 'PREF', 'CNTY', 'XPCC', 'TITLE']);
+  const paragraphs = [
+    '2019年,江苏省昆山市与新疆阿图什市签约3个产业项目,总投资1.2亿元,其中CCTV和5G基站建设由苏州某科技公司承担。',
+    '福建省第十批援疆干部人才抵达昌吉州,自治州党委书记在机场迎接并讲话,随后前往玛纳斯县和呼图壁县调研。',
+    'iPhone 15发布后,ABC公司宣布在伊宁市建设产业园,投资2000万元,预计2025年投产!',
+  ];
+  it.each(paragraphs)('%s', (text) => {
+    const own = allTokens(segmentArticle(article(text)));
+    const jieba = tagPlain(text).filter((t) => t.word.trim() !== '');
+    expect(own.map((t) => t.word)).toEqual(jieba.map((t) => t.word));
+    own.forEach((t, i) => {
+      if (!LEXICON.has(t.tag)) expect(t.tag).toBe(jieba[i]!.tag);
+    });
+    // the overrides happen: a lexicon word in each paragraph carries a lexicon tag
+    expect(own.some((t) => LEXICON.has(t.tag))).toBe(true);
+    // words outside the dictionary: digits 'm', Latin 'eng', as jieba decides them
+    if (/\d/.test(text)) expect(own.some((t) => t.tag === 'm')).toBe(true);
+  });
+});

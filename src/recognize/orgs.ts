@@ -171,82 +171,17 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   for (const r of regions) if (!r.attrs?.inside) { regionStarts.set(r.start, r); regionEnds.set(r.end, r); }
   const cands: Mention[] = [];
 
+  // The per-character scan only looks for a suffix; the rest runs in suffixCandidate, so that the
+  // closures there do not make every iteration of this loop allocate a scope for them.
+  const scan: SuffixScan = { ctx, table, regions, regionStarts, regionEnds, cands };
   for (let e = 1; e <= text.length; e++) {
     const list = byLastCode.get(text.charCodeAt(e - 1));
     if (!list) continue;
-    const suffix = list.find((s) => text.startsWith(s.word, e - s.word.length));
+    let suffix: Suffix | undefined;
+    for (const s of list) if (text.startsWith(s.word, e - s.word.length)) { suffix = s; break; }
     if (!suffix) continue;
-    const ss = e - suffix.word.length;
-    const nextChar = text[e];
-    // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
-    const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
-    const titleFollows = (ctx.ix.titlesByFirstCode.get(text.charCodeAt(e)) ?? []).some((t) => t.length >= 2 && text.startsWith(t, e));
-    if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleFollows) continue;
-    if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) continue;
-    if (nextChar && '日节周月年'.includes(nextChar)) continue;
-    // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
-    if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) continue;
-    let start = growLeft(ctx, ss, regionEnds);
-    // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
-    const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
-    if (named) start = named.start;
-    // own-region abbreviations after a non-name: 20位县文工团, 从省教育厅
-    if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
-      const before = text[ss - 2];
-      if (!isHan(before) || '位名个的在和与及对向从由为到'.includes(before!)) start = ss - 1;
-    }
-    // two regions where the later one is of a higher level: 博州湖北省援疆前方指挥部 starts at 湖北省
-    const inside = regions.filter((r) => !r.attrs?.inside && r.start >= start && r.end <= ss);
-    for (let i = 0; i < inside.length; i++) {
-      for (let j = i + 1; j < inside.length; j++) {
-        const later = inside[j]!;
-        if (later.rule === 'lexicon-name' && LEVEL_RANK[later.kind]! < LEVEL_RANK[inside[i]!.kind]!) start = Math.max(start, later.start);
-      }
-    }
-    // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
-    while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start)) start++;
-    const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
-    if (count) start += count[0].length;
-    // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团
-    const lead = regionStarts.get(start);
-    if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
-    let name = text.slice(start, ss);
-    // own-region abbreviations: 省民政厅, 县文工团, 市委宣传部 keep a one-character name
-    const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
-    const department = /^[部厅局委]$/.test(suffix.word);
-    // 省援疆前方工作组: the own-region prefix makes a generic name specific
-    const ownPrefix = /^[省市县州]/.test(name) && !regionStarts.has(start);
-    if (!ownRegion && (name.length < 2 || (!department && !ownPrefix && GENERIC_NAME.has(name)))) continue;
-    // a region's own government or party committee is the region, not a named organisation
-    if (/^(?:委|党委|政府|人民政府|省委|市委|县委|常委会|省政府)$/.test(suffix.word) && /^[\u4e00-\u9fff]*[省市县州区委]$/.test(name) && (inside.length > 0 || ownRegion)) continue;
-    if (/^(?:省委|市委|县委|省政府|区委|州委)/.test(name) && /委$|政府$|常委会$/.test(suffix.word)) continue;
-    if (!department && !ownPrefix && !inside.length && isGenericName(name)) continue;
-    if (/^(?:系列)?活动$|交流活动$/.test(suffix.word) && !/援|两地/.test(sentenceOf(ctx, start))) continue;
-    if (suffix.word === '活动' && text[ss - 1] === '”') {
-      const q = text.lastIndexOf('“', ss - 2);
-      const inner = q >= 0 ? text.slice(q + 1, ss - 1) : '';
-      if (ctx.ix.projectSuffixes.some((w) => inner.endsWith(w) && w !== '活动')) continue;
-    }
-    if (/^[\d.]+$/.test(name) || /^第?[一二三四五六七八九十\d]+[批个]?$/.test(name)) continue;
-    // a region, a quotation, a number, or a company name (某某纺织集团|棉纺项目) makes it specific
-    const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
-    let kind: 'Organization' | 'Project';
-    if (suffix.project && !suffix.org) kind = 'Project';
-    else if (suffix.org && !suffix.project) kind = FACILITY.test(suffix.word) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
-    else kind = buildContext(ctx, start, e) || !FACILITY.test(suffix.word) ? 'Project' : 'Organization';
-    // a facility called 中心 is an organisation unless it is being built
-    if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';
-    // generic plan/activity words need a specific name: a region, a quotation, a number
-    if (GENERIC_PROJECT.has(suffix.word) && !hasRegion) continue;
-    // whole name quoted: “塔吉克民俗园” -> 塔吉克民俗园
-    let s = start;
-    let eEnd = e;
-    if (text[s] === '“' && text[e] === '”' && !text.slice(s + 1, e).includes('“')) s += 1;
-    else if (text[s] === '“' && !text.slice(s + 1, e).includes('”')) s += 1;
-    if (text[s] === '（' || text[s] === '(') continue;
-    name = text.slice(s, ss);
-    if (name.length === 0) continue;
-    cands.push(ctx.mention(kind, s, eEnd, kind === 'Project' ? 'project-suffix' : 'org-suffix', { attrs: { suffix: suffix.word } }));
+    const c = suffixCandidate(scan, e, suffix);
+    if (c) cands.push(c);
   }
 
   // 伊宁县三中 / 伊宁三中: a region followed by (第)N中
@@ -301,6 +236,98 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     kept.push(c);
   }
   return kept;
+}
+
+/** A title of 2+ characters starts at e (兵团党委|副书记): the suffix before it ends a word. */
+function titleStartsAt(ctx: Context, e: number): boolean {
+  for (const t of ctx.ix.titlesByFirstCode.get(ctx.text.charCodeAt(e)) ?? []) if (t.length >= 2 && ctx.text.startsWith(t, e)) return true;
+  return false;
+}
+
+interface SuffixScan {
+  ctx: Context;
+  table: Map<string, Suffix[]>;
+  regions: Mention[];
+  regionStarts: Map<number, Mention>;
+  regionEnds: Map<number, Mention>;
+  /** Candidates read so far (earlier ends first). */
+  cands: Mention[];
+}
+
+/** The organisation/project whose suffix ends at e, if the text around it makes one. */
+function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention | undefined {
+  const { ctx, table, regions, regionStarts, regionEnds, cands } = scan;
+  const { text } = ctx;
+  const ss = e - suffix.word.length;
+  const nextChar = text[e];
+  // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
+  const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
+  if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e)) return undefined;
+  if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) return undefined;
+  if (nextChar && '日节周月年'.includes(nextChar)) return undefined;
+  // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
+  if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
+  let start = growLeft(ctx, ss, regionEnds);
+  // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
+  const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
+  if (named) start = named.start;
+  // own-region abbreviations after a non-name: 20位县文工团, 从省教育厅
+  if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
+    const before = text[ss - 2];
+    if (!isHan(before) || '位名个的在和与及对向从由为到'.includes(before!)) start = ss - 1;
+  }
+  // two regions where the later one is of a higher level: 博州湖北省援疆前方指挥部 starts at 湖北省
+  const inside = regions.filter((r) => !r.attrs?.inside && r.start >= start && r.end <= ss);
+  for (let i = 0; i < inside.length; i++) {
+    for (let j = i + 1; j < inside.length; j++) {
+      const later = inside[j]!;
+      if (later.rule === 'lexicon-name' && LEVEL_RANK[later.kind]! < LEVEL_RANK[inside[i]!.kind]!) start = Math.max(start, later.start);
+    }
+  }
+  // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
+  while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start)) start++;
+  const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
+  if (count) start += count[0].length;
+  // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团
+  const lead = regionStarts.get(start);
+  if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
+  let name = text.slice(start, ss);
+  // own-region abbreviations: 省民政厅, 县文工团, 市委宣传部 keep a one-character name
+  const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
+  const department = /^[部厅局委]$/.test(suffix.word);
+  // 省援疆前方工作组: the own-region prefix makes a generic name specific
+  const ownPrefix = /^[省市县州]/.test(name) && !regionStarts.has(start);
+  if (!ownRegion && (name.length < 2 || (!department && !ownPrefix && GENERIC_NAME.has(name)))) return undefined;
+  // a region's own government or party committee is the region, not a named organisation
+  if (/^(?:委|党委|政府|人民政府|省委|市委|县委|常委会|省政府)$/.test(suffix.word) && /^[\u4e00-\u9fff]*[省市县州区委]$/.test(name) && (inside.length > 0 || ownRegion)) return undefined;
+  if (/^(?:省委|市委|县委|省政府|区委|州委)/.test(name) && /委$|政府$|常委会$/.test(suffix.word)) return undefined;
+  if (!department && !ownPrefix && !inside.length && isGenericName(name)) return undefined;
+  if (/^(?:系列)?活动$|交流活动$/.test(suffix.word) && !/援|两地/.test(sentenceOf(ctx, start))) return undefined;
+  if (suffix.word === '活动' && text[ss - 1] === '”') {
+    const q = text.lastIndexOf('“', ss - 2);
+    const inner = q >= 0 ? text.slice(q + 1, ss - 1) : '';
+    if (ctx.ix.projectSuffixes.some((w) => inner.endsWith(w) && w !== '活动')) return undefined;
+  }
+  if (/^[\d.]+$/.test(name) || /^第?[一二三四五六七八九十\d]+[批个]?$/.test(name)) return undefined;
+  // a region, a quotation, a number, or a company name (某某纺织集团|棉纺项目) makes it specific
+  const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
+  let kind: 'Organization' | 'Project';
+  if (suffix.project && !suffix.org) kind = 'Project';
+  else if (suffix.org && !suffix.project) kind = FACILITY.test(suffix.word) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
+  else kind = buildContext(ctx, start, e) || !FACILITY.test(suffix.word) ? 'Project' : 'Organization';
+  // a facility called 中心 is an organisation unless it is being built
+  if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';
+  // generic plan/activity words need a specific name: a region, a quotation, a number
+  if (GENERIC_PROJECT.has(suffix.word) && !hasRegion) return undefined;
+  // whole name quoted: “塔吉克民俗园” -> 塔吉克民俗园
+  let s = start;
+  let eEnd = e;
+  if (text[s] === '“' && text[e] === '”' && !text.slice(s + 1, e).includes('“')) s += 1;
+  else if (text[s] === '“' && !text.slice(s + 1, e).includes('”')) s += 1;
+  if (text[s] === '（' || text[s] === '(') return undefined;
+  name = text.slice(s, ss);
+  if (name.length === 0) return undefined;
+  return ctx.mention(kind, s, eEnd, kind === 'Project' ? 'project-suffix' : 'org-suffix', { attrs: { suffix: suffix.word } });
 }
 
 const GENERIC_WORDS = [...GENERIC_NAME, ...NAME_OK, '群众', '活动', '服务', '双语', '牧场', '城乡', '城市', '乡村', '农村', '现代化', '高标准', '标准化', '大型', '小型', '新', '老', '大', '小', '一批', '多家'].sort((a, b) => b.length - a.length);

@@ -11,7 +11,7 @@
 // Every supporter-side rule requires a target in Xinjiang (or the XPCC); the weaker ones also
 // require the target to be within the supporter's official pairing (lexicon), which is what
 // keeps "a supporter paid for one school elsewhere" out of SUPPORTS.
-import type { Supporter } from '../lexicon/api.js';
+import type { Region, Supporter } from '../lexicon/api.js';
 import type { EntityRef, ResolvedMention } from '../types.js';
 import {
   AID_ORG,
@@ -119,6 +119,18 @@ function sinceYear(ctx: ArticleContext, s: SentenceView, before: number): number
     if (!/^.{0,14}?(以来|开始|起)/u.test(ctx.text(m.end, before))) continue;
     return m.value > 9999 ? Math.floor(m.value / 10000) : m.value;
   }
+  return undefined;
+}
+
+// (helpers, not closures, for the per-character sup.abbr loop: a closure over its loop variable
+// would make every iteration allocate a scope)
+function personOrRegionOver(ctx: ArticleContext, all: ResolvedMention[], start: number, end: number): boolean {
+  for (const m of all) if (m.start < end && start < m.end && (m.kind === 'Person' || ctx.isRegionMention(m))) return true;
+  return false;
+}
+
+function firstPaired(ctx: ArticleContext, supporter: Supporter, partners: readonly (Region | undefined)[]): Region | undefined {
+  for (const r of partners) if (r && ctx.pairingConsistent(supporter, r.name)) return r;
   return undefined;
 }
 
@@ -291,11 +303,11 @@ export function findSupports(ctx: ArticleContext): void {
       if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
-      if (s.all.some((m) => m.start < p + 2 && p < m.end && (m.kind === 'Person' || ctx.isRegionMention(m)))) continue;
+      if (personOrRegionOver(ctx, s.all, p, p + 2)) continue;
       if (TRANSPORT.test(ctx.text(p + 2, p + 6))) continue; // 京新高速, 京哈铁路: a route, not a pairing
       const c2 = ctx.a.text[p + 1]!;
       const partners = c2 === '疆' || c2 === '新' ? [ctx.region(XINJIANG)!] : ctx.lex.regionAbbr(c2);
-      const partner = partners.find((r) => r && ctx.pairingConsistent(supporter, r.name));
+      const partner = firstPaired(ctx, supporter, partners);
       const from = ctx.region(supporter.name);
       if (!partner || !from) continue;
       emit({ ref: refOfRegion(from) }, refOfRegion(partner), 0.8, 'sup.abbr');

@@ -24,6 +24,23 @@ export interface LexiconIndex {
   projectSuffixes: string[];
 }
 
+/**
+ * A set of (code unit, code unit) pairs. Not one number per pair: c0 * 0x10000 + c1 is above the
+ * small-integer range for most Han characters, so each probe would allocate a heap number.
+ */
+export class CodePairSet {
+  private readonly byFirst = new Map<number, Set<number>>();
+  add(first: number, second: number): void {
+    const seconds = this.byFirst.get(first);
+    if (seconds) seconds.add(second);
+    else this.byFirst.set(first, new Set([second]));
+  }
+  has(first: number, second: number): boolean {
+    const seconds = this.byFirst.get(first);
+    return seconds !== undefined && seconds.has(second);
+  }
+}
+
 const cache = new WeakMap<Lexicon, LexiconIndex>();
 
 const CN_DIGITS: Record<string, number> = {
@@ -96,10 +113,10 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
   // char-code keyed copies, so the per-character test allocates no one-character strings
   const lengthsByCode = new Map<number, number[]>();
   for (const [f, ls] of lengthsByFirst) lengthsByCode.set(f.charCodeAt(0), ls);
-  const firstTwo = new Set<number>();
-  for (const s of surfaces.keys()) firstTwo.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+  const firstTwo = new CodePairSet();
+  for (const s of surfaces.keys()) firstTwo.add(s.charCodeAt(0), s.charCodeAt(1));
   const lengthsAt = (text: string, i: number): number[] | undefined =>
-    i + 1 < text.length && firstTwo.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
+    i + 1 < text.length && firstTwo.has(text.charCodeAt(i), text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);

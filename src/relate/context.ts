@@ -4,6 +4,7 @@
 import { getLexicon, type FullLexicon } from '../lexicon/index.js';
 import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
+import { CodePairSet } from '../recognize/lexicon-index.js';
 import type {
   EntityRef,
   Evidence,
@@ -64,7 +65,7 @@ interface LexiconMemo {
   inLabel: Map<string, readonly { region: Region; start: number; end: number }[]>;
   pairing: WeakMap<Supporter, Map<string, boolean>>;
   /** Region surfaces (names, aliases; 2+ code units) by their first two char codes, and their lengths by first code. */
-  surfaceFirstTwo: Set<number>;
+  surfaceFirstTwo: CodePairSet;
   surfaceLengths: Map<number, number[]>;
 }
 const memos = new WeakMap<FullLexicon, LexiconMemo>();
@@ -73,12 +74,12 @@ const LEADING_MEMO_LIMIT = 50_000;
 function lexiconMemo(lex: FullLexicon): LexiconMemo {
   let memo = memos.get(lex);
   if (!memo) {
-    const surfaceFirstTwo = new Set<number>();
+    const surfaceFirstTwo = new CodePairSet();
     const surfaceLengths = new Map<number, number[]>();
     for (const r of lex.regions) {
       for (const surface of [r.name, ...r.aliases]) {
         if (surface.length < 2) continue;
-        surfaceFirstTwo.add(surface.charCodeAt(0) * 0x10000 + surface.charCodeAt(1));
+        surfaceFirstTwo.add(surface.charCodeAt(0), surface.charCodeAt(1));
         const lengths = surfaceLengths.get(surface.charCodeAt(0)) ?? [];
         if (!lengths.includes(surface.length)) lengths.push(surface.length);
         surfaceLengths.set(surface.charCodeAt(0), lengths);
@@ -306,7 +307,7 @@ export class ArticleContext {
    */
   surfaceLengthsAt(s: string, at: number): readonly number[] | undefined {
     const memo = lexiconMemo(this.lex);
-    if (at + 1 >= s.length || !memo.surfaceFirstTwo.has(s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1))) return undefined;
+    if (at + 1 >= s.length || !memo.surfaceFirstTwo.has(s.charCodeAt(at), s.charCodeAt(at + 1))) return undefined;
     return memo.surfaceLengths.get(s.charCodeAt(at));
   }
 

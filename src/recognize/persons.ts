@@ -5,6 +5,7 @@
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
 import { surnameLength } from './surnames.js';
+import { titleOccurrences } from './values.js';
 
 /** Characters that practically never occur inside a Chinese personal name. */
 const NOT_NAME = new Set([
@@ -56,20 +57,18 @@ const CLAUSE_START_AFTER = new Set([...'。！？；\n，：“'].map((c) => c.c
 
 interface TitleTables {
   titles: string[];
-  titleRank: Map<string, number>;
   /** 任某县委书记 / ，某地委书记 right after a name (rule 3b). */
   officeAfter: RegExp;
 }
 const titleTableMemo = new WeakMap<Context['ix'], TitleTables>();
 
-/** Per lexicon index, not per article: title ranks and the office regex. */
+/** Per lexicon index, not per article: the office regex. */
 function titleTables(ix: Context['ix']): TitleTables {
   let t = titleTableMemo.get(ix);
   if (!t) {
     const titleAlt = [...ix.titles].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length).join('|');
     t = {
       titles: ix.titles,
-      titleRank: new Map(ix.titles.map((x, i) => [x, i])),
       officeAfter: new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };
     titleTableMemo.set(ix, t);
@@ -200,16 +199,9 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   // 2. title or role cue right before the name: 省委书记周立新率 / 援疆干部魏杰介绍 / 领导买买提·吐尔逊、
   // Occurrences are handled title by title (longest first), each title left to right, as the
   // first cue to take a name keeps it; they are found in one pass over the text.
-  const { titles, titleRank } = titleTables(ctx.ix);
+  const { titles } = titleTables(ctx.ix);
   const stride = text.length + 1;
-  const occurrences: number[] = []; // rank * stride + position: sorting them gives that order
-  for (let i = 0; i < text.length; i++) {
-    const group = ctx.ix.titlesByFirstCode.get(text.charCodeAt(i));
-    if (!group) continue;
-    for (const t of group) if (text.startsWith(t, i)) occurrences.push(titleRank.get(t)! * stride + i);
-  }
-  const ordered = Float64Array.from(occurrences).sort();
-  for (const code of ordered) {
+  for (const code of titleOccurrences(ctx)) { // rank * stride + position, in that order
     {
       const title = titles[Math.floor(code / stride)]!;
       const k = code % stride;

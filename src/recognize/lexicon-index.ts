@@ -8,8 +8,8 @@ export interface LexiconIndex {
   /** Surface lengths present, longest first, per first character. */
   lengthsByFirst: Map<string, number[]>;
   /**
-   * lengthsByFirst for the surfaces that can start at text[i] (same lists), or undefined when no
-   * surface starts with the two code units there: the per-character check of region matching.
+   * Lengths (longest first) of the surfaces that start with the two code units at text[i], or
+   * undefined when none does: the per-character check of region matching.
    */
   lengthsAt(text: string, i: number): number[] | undefined;
   /** XPCC divisions by number (第六师 -> 6). */
@@ -25,20 +25,33 @@ export interface LexiconIndex {
 }
 
 /**
- * A set of (code unit, code unit) pairs. Not one number per pair: c0 * 0x10000 + c1 is above the
- * small-integer range for most Han characters, so each probe would allocate a heap number.
+ * A map keyed by a pair of UTF-16 code units. Not one number per pair: c0 * 0x10000 + c1 is above
+ * the small-integer range for most Han characters, so each probe would allocate a heap number.
  */
-export class CodePairSet {
-  private readonly byFirst = new Map<number, Set<number>>();
-  add(first: number, second: number): void {
-    const seconds = this.byFirst.get(first);
-    if (seconds) seconds.add(second);
-    else this.byFirst.set(first, new Set([second]));
+export class CodePairMap<V> {
+  private readonly byFirst = new Map<number, Map<number, V>>();
+  get(first: number, second: number): V | undefined {
+    return this.byFirst.get(first)?.get(second);
   }
-  has(first: number, second: number): boolean {
-    const seconds = this.byFirst.get(first);
-    return seconds !== undefined && seconds.has(second);
+  set(first: number, second: number, value: V): void {
+    let seconds = this.byFirst.get(first);
+    if (!seconds) this.byFirst.set(first, (seconds = new Map()));
+    seconds.set(second, value);
   }
+}
+
+/** Lengths (longest first) of the surfaces (2+ code units) by their first two code units. */
+export function surfaceLengthsByPair(surfaces: Iterable<string>): CodePairMap<number[]> {
+  const out = new CodePairMap<number[]>();
+  for (const s of surfaces) {
+    if (s.length < 2) continue;
+    const lengths = out.get(s.charCodeAt(0), s.charCodeAt(1));
+    if (!lengths) out.set(s.charCodeAt(0), s.charCodeAt(1), [s.length]);
+    else if (!lengths.includes(s.length)) lengths.push(s.length);
+  }
+  // (sorted in place: the lists are this function's own)
+  for (const s of surfaces) if (s.length >= 2) out.get(s.charCodeAt(0), s.charCodeAt(1))!.sort((a, b) => b - a);
+  return out;
 }
 
 const cache = new WeakMap<Lexicon, LexiconIndex>();
@@ -110,13 +123,11 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     lengthsByFirst.set(f, ls);
   }
   for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
-  // char-code keyed copies, so the per-character test allocates no one-character strings
-  const lengthsByCode = new Map<number, number[]>();
-  for (const [f, ls] of lengthsByFirst) lengthsByCode.set(f.charCodeAt(0), ls);
-  const firstTwo = new CodePairSet();
-  for (const s of surfaces.keys()) firstTwo.add(s.charCodeAt(0), s.charCodeAt(1));
+  // keyed by the first two code units (no strings built per character), and only the lengths of
+  // surfaces starting with both: fewer slices and failed lookups than the per-first-character lists
+  const lengthsByPair = surfaceLengthsByPair(surfaces.keys());
   const lengthsAt = (text: string, i: number): number[] | undefined =>
-    i + 1 < text.length && firstTwo.has(text.charCodeAt(i), text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
+    i + 1 < text.length ? lengthsByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);

@@ -4,7 +4,7 @@
 import { getLexicon, type FullLexicon } from '../lexicon/index.js';
 import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
-import { CodePairSet } from '../recognize/lexicon-index.js';
+import { type CodePairMap, surfaceLengthsByPair } from '../recognize/lexicon-index.js';
 import type {
   EntityRef,
   Evidence,
@@ -64,9 +64,8 @@ interface LexiconMemo {
   /** label -> regionsInLabel(label). */
   inLabel: Map<string, readonly { region: Region; start: number; end: number }[]>;
   pairing: WeakMap<Supporter, Map<string, boolean>>;
-  /** Region surfaces (names, aliases; 2+ code units) by their first two char codes, and their lengths by first code. */
-  surfaceFirstTwo: CodePairSet;
-  surfaceLengths: Map<number, number[]>;
+  /** Lengths (longest first) of the region surfaces (names, aliases; 2+ code units) by their first two char codes. */
+  surfaceLengths: CodePairMap<number[]>;
 }
 const memos = new WeakMap<FullLexicon, LexiconMemo>();
 const LEADING_MEMO_LIMIT = 50_000;
@@ -74,19 +73,8 @@ const LEADING_MEMO_LIMIT = 50_000;
 function lexiconMemo(lex: FullLexicon): LexiconMemo {
   let memo = memos.get(lex);
   if (!memo) {
-    const surfaceFirstTwo = new CodePairSet();
-    const surfaceLengths = new Map<number, number[]>();
-    for (const r of lex.regions) {
-      for (const surface of [r.name, ...r.aliases]) {
-        if (surface.length < 2) continue;
-        surfaceFirstTwo.add(surface.charCodeAt(0), surface.charCodeAt(1));
-        const lengths = surfaceLengths.get(surface.charCodeAt(0)) ?? [];
-        if (!lengths.includes(surface.length)) lengths.push(surface.length);
-        surfaceLengths.set(surface.charCodeAt(0), lengths);
-      }
-    }
-    for (const lengths of surfaceLengths.values()) lengths.sort((x, y) => y - x);
-    memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap(), surfaceFirstTwo, surfaceLengths };
+    const surfaceLengths = surfaceLengthsByPair(lex.regions.flatMap((r) => [r.name, ...r.aliases]));
+    memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap(), surfaceLengths };
     memos.set(lex, memo);
   }
   return memo;
@@ -306,9 +294,8 @@ export class ArticleContext {
    * no surface starts with the two characters there, so lookups there are known to miss.
    */
   surfaceLengthsAt(s: string, at: number): readonly number[] | undefined {
-    const memo = lexiconMemo(this.lex);
-    if (at + 1 >= s.length || !memo.surfaceFirstTwo.has(s.charCodeAt(at), s.charCodeAt(at + 1))) return undefined;
-    return memo.surfaceLengths.get(s.charCodeAt(at));
+    if (at + 1 >= s.length) return undefined;
+    return lexiconMemo(this.lex).surfaceLengths.get(s.charCodeAt(at), s.charCodeAt(at + 1));
   }
 
   /** Could s.slice(at, at + len) be a region surface (name or alias)? False means lookupRegion would miss. */

@@ -20,6 +20,8 @@ export interface LexiconIndex {
   titles: string[];
   /** `titles` grouped by the char code of their first character (same order). */
   titlesByFirstCode: Map<number, string[]>;
+  /** codeMask of the keys of titlesByFirstCode. */
+  titleFirstMask: Uint8Array;
   orgSuffixes: string[];
   projectSuffixes: string[];
 }
@@ -38,6 +40,16 @@ export class CodePairMap<V> {
     if (!seconds) this.byFirst.set(first, (seconds = new Map()));
     seconds.set(second, value);
   }
+}
+
+/**
+ * One byte per UTF-16 code unit, 1 for the given ones: the per-character pre-check of the scans
+ * (an array index instead of a Map lookup for each character of the text).
+ */
+export function codeMask(codes: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(0x10000);
+  for (const c of codes) mask[c] = 1;
+  return mask;
 }
 
 /** Lengths (longest first) of the surfaces (2+ code units) by their first two code units. */
@@ -126,8 +138,9 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
   // keyed by the first two code units (no strings built per character), and only the lengths of
   // surfaces starting with both: fewer slices and failed lookups than the per-first-character lists
   const lengthsByPair = surfaceLengthsByPair(surfaces.keys());
+  const firstMask = codeMask([...surfaces.keys()].map((k) => k.charCodeAt(0)));
   const lengthsAt = (text: string, i: number): number[] | undefined =>
-    i + 1 < text.length ? lengthsByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1)) : undefined;
+    i + 1 < text.length && firstMask[text.charCodeAt(i)] === 1 ? lengthsByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);
@@ -147,6 +160,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     regiments,
     titles,
     titlesByFirstCode,
+    titleFirstMask: codeMask(titlesByFirstCode.keys()),
     orgSuffixes: byLenDesc(lex.orgSuffixes),
     projectSuffixes: byLenDesc(lex.projectSuffixes),
   };

@@ -4,6 +4,7 @@
 // Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
+import { codeMask } from './lexicon-index.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
@@ -74,15 +75,20 @@ function suffixTable(ctx: Context): Map<string, Suffix[]> {
   return table;
 }
 
-const suffixCodeTables = new WeakMap<Context['ix'], Map<number, Suffix[]>>();
+interface SuffixesByCode {
+  /** suffixTable keyed by the char code of the last character (same lists). */
+  byLastCode: Map<number, Suffix[]>;
+  /** codeMask of those codes: the per-character pre-check. */
+  lastMask: Uint8Array;
+}
+const suffixCodeTables = new WeakMap<Context['ix'], SuffixesByCode>();
 
-/** suffixTable keyed by the char code of the last character (same lists). */
-function suffixesByLastCode(ctx: Context): Map<number, Suffix[]> {
+function suffixesByLastCode(ctx: Context): SuffixesByCode {
   let byCode = suffixCodeTables.get(ctx.ix);
   if (!byCode) {
-    byCode = new Map();
-    for (const [last, list] of suffixTable(ctx)) byCode.set(last.charCodeAt(0), list);
-    suffixCodeTables.set(ctx.ix, byCode);
+    const byLastCode = new Map<number, Suffix[]>();
+    for (const [last, list] of suffixTable(ctx)) byLastCode.set(last.charCodeAt(0), list);
+    suffixCodeTables.set(ctx.ix, (byCode = { byLastCode, lastMask: codeMask(byLastCode.keys()) }));
   }
   return byCode;
 }
@@ -165,7 +171,7 @@ const LEVEL_RANK: Record<string, number> = { Province: 0, Prefecture: 1, County:
 export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const table = suffixTable(ctx);
-  const byLastCode = suffixesByLastCode(ctx); // the per-character lookup, without one-character strings
+  const { byLastCode, lastMask } = suffixesByLastCode(ctx); // the per-character lookup, without one-character strings
   const regionStarts = new Map<number, Mention>();
   const regionEnds = new Map<number, Mention>();
   for (const r of regions) if (!r.attrs?.inside) { regionStarts.set(r.start, r); regionEnds.set(r.end, r); }
@@ -175,6 +181,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   // closures there do not make every iteration of this loop allocate a scope for them.
   const scan: SuffixScan = { ctx, table, regions, regionStarts, regionEnds, cands };
   for (let e = 1; e <= text.length; e++) {
+    if (lastMask[text.charCodeAt(e - 1)] !== 1) continue;
     const list = byLastCode.get(text.charCodeAt(e - 1));
     if (!list) continue;
     let suffix: Suffix | undefined;

@@ -76,6 +76,7 @@ export function titleOccurrences(ctx: Context): Float64Array {
   const stride = text.length + 1;
   const found: number[] = [];
   for (let i = 0; i < text.length; i++) {
+    if (ix.titleFirstMask[text.charCodeAt(i)] !== 1) continue;
     const group = ix.titlesByFirstCode.get(text.charCodeAt(i));
     if (!group) continue;
     for (const t of group) if (text.startsWith(t, i)) found.push(rank.get(t)! * stride + i);

@@ -13,6 +13,8 @@ import type {
   RelationType,
   ResolvedArticle,
   ResolvedMention,
+  Sentence,
+  Token,
 } from '../types.js';
 
 export const XINJIANG = '新疆维吾尔自治区';
@@ -50,7 +52,8 @@ export interface Candidate {
   rule: string;
 }
 
-const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+/** Province, Prefecture or County (string compares: cheaper than a Set probe, asked per mention by every rule). */
+const isRegionKind = (k: string) => k === 'Province' || k === 'Prefecture' || k === 'County';
 
 export function refOfRegion(r: Region): EntityRef {
   return { key: `${r.type}:${r.name}`, type: r.type, label: r.name };
@@ -91,19 +94,25 @@ export class ArticleContext {
     const damaged = a.damaged ?? [];
     const byIndex = new Map<number, ResolvedMention[]>();
     for (const m of a.mentions) {
-      if (damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
-      const list = byIndex.get(m.sentence) ?? [];
-      list.push(m);
-      byIndex.set(m.sentence, list);
+      if (damaged.length > 0 && damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
+      const list = byIndex.get(m.sentence);
+      if (list) list.push(m);
+      else byIndex.set(m.sentence, [m]);
     }
     // Token boundaries of each sentence: which sentence's token starts/ends at an offset
     // (two arrays per article instead of a Set per sentence).
     const startOwner = new Int32Array(a.text.length + 1).fill(-1);
     const endOwner = new Int32Array(a.text.length + 1).fill(-1);
+    const titleTokensOf = new Map<Sentence, Token[]>(); // TITLE tokens, collected in the same pass
     for (const s of a.sentences) {
       for (const t of s.tokens) {
         startOwner[t.start] = s.index;
         endOwner[t.end] = s.index;
+        if (t.tag === 'TITLE') {
+          const list = titleTokensOf.get(s);
+          if (list) list.push(t);
+          else titleTokensOf.set(s, [t]);
+        }
       }
     }
     let previousEnd = 0;
@@ -114,7 +123,7 @@ export class ArticleContext {
       while (start < end && /\s/u.test(a.text[start]!)) start++;
       const all = byStartLongestFirst(byIndex.get(s.index) ?? []);
       // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
-      const titleTokens = s.tokens.filter((t) => t.tag === 'TITLE');
+      const titleTokens = titleTokensOf.get(s) ?? [];
       const misread = (m: ResolvedMention) =>
         (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
       const top: ResolvedMention[] = [];
@@ -252,7 +261,7 @@ export class ArticleContext {
       return unit && home && home.label.endsWith(unit) ? home : undefined;
     }
     if (!m.entity) return undefined;
-    if (REGION_KINDS.has(m.entity.type) && (REGION_KINDS.has(m.kind) || m.kind === 'Pronoun')) return m.entity;
+    if (isRegionKind(m.entity.type) && (isRegionKind(m.kind) || m.kind === 'Pronoun')) return m.entity;
     return undefined;
   }
 
@@ -352,8 +361,11 @@ export class ArticleContext {
 
   /** A bare name at p that the lexicon makes a child of a region already listed. */
   private childNamedAt(s: SentenceView, p: number, out: ListedRegion[], accept: (ref: EntityRef) => boolean): ListedRegion | undefined {
+    // [p, p + len) overlaps a top mention exactly when p + len runs past the first start of one ending after p
+    let blockedFrom = Infinity;
+    for (const x of s.top) if (p < x.end && x.start < blockedFrom) blockedFrom = x.start;
     for (let len = Math.min(10, s.end - p); len >= 2; len--) {
-      if (s.top.some((x) => x.start < p + len && p < x.end)) continue;
+      if (blockedFrom < p + len) continue;
       if (!this.maybeRegionSurface(this.a.text, p, len)) continue;
       const all = this.lex.lookupRegion(this.text(p, p + len)).filter((r) => out.some((o) => this.isAncestor(o.ref.label, r.name)));
       // 新疆和田: 和田地区 (a direct child of a listed region) rather than 和田市 or 和田县 below it

@@ -25,6 +25,7 @@ import {
   type SentenceView,
 } from './context.js';
 import { placeFromName } from './places.js';
+import { codeMask } from '../recognize/lexicon-index.js';
 
 interface SupporterHit {
   ref: EntityRef;
@@ -44,13 +45,13 @@ const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
 const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));
 
 /** Char codes that are some supporter's one-character abbreviation (晋 浙 豫 深 ...), per lexicon. */
-const abbrCodesMemo = new WeakMap<object, Set<number>>();
-function abbrCodes(ctx: ArticleContext): Set<number> {
+const abbrCodesMemo = new WeakMap<object, Uint8Array>();
+function abbrCodes(ctx: ArticleContext): Uint8Array {
   let codes = abbrCodesMemo.get(ctx.lex);
   if (!codes) {
-    codes = new Set();
-    for (const s of ctx.lex.supporters) for (const ch of s.abbr) if (ch.length === 1) codes.add(ch.charCodeAt(0));
-    abbrCodesMemo.set(ctx.lex, codes);
+    const list: number[] = [];
+    for (const s of ctx.lex.supporters) for (const ch of s.abbr) if (ch.length === 1) list.push(ch.charCodeAt(0));
+    abbrCodesMemo.set(ctx.lex, (codes = codeMask(list))); // a byte per code unit: read per character
   }
   return codes;
 }
@@ -135,6 +136,13 @@ function firstPaired(ctx: ArticleContext, supporter: Supporter, partners: readon
 }
 
 export function findSupports(ctx: ArticleContext): void {
+  // the rules below ask this of the same mentions again and again: answer each once
+  const hits = new Map<ResolvedMention, SupporterHit | null>();
+  const hitOf = (m: ResolvedMention): SupporterHit | undefined => {
+    let hit = hits.get(m);
+    if (hit === undefined) hits.set(m, (hit = supporterOf(ctx, m) ?? null));
+    return hit ?? undefined;
+  };
   const own: Candidate[] = [];
   const add = (c: Candidate) => {
     if (c.source.key === c.target.key) return;
@@ -153,7 +161,7 @@ export function findSupports(ctx: ArticleContext): void {
       for (let i = top.length - 1; i >= 0; i--) {
         const m = top[i]!;
         if (m.end > pos) continue;
-        const hit = supporterOf(ctx, m);
+        const hit = hitOf(m);
         if (hit) return hit;
       }
       return undefined;
@@ -175,7 +183,7 @@ export function findSupports(ctx: ArticleContext): void {
         let first = nearest.mention;
         for (let i = top.indexOf(first) - 1; i >= 0; i--) {
           const m = top[i]!;
-          const hit = supporterOf(ctx, m);
+          const hit = hitOf(m);
           if (!hit || !LIST_JOIN.test(ctx.text(m.end, first.start))) break;
           hits.push(hit);
           first = m;
@@ -200,7 +208,7 @@ export function findSupports(ctx: ArticleContext): void {
 
     // --- sup.pair: S·X及Y对口支援 / S与X共建
     for (let i = 0; i < top.length; i++) {
-      const hit = supporterOf(ctx, top[i]!);
+      const hit = hitOf(top[i]!);
       if (!hit || hit.mention.kind === 'Organization') continue;
       const list: ResolvedMention[] = [];
       let prev = top[i]!;
@@ -222,7 +230,7 @@ export function findSupports(ctx: ArticleContext): void {
     for (let i = 0; i < top.length; i++) {
       const m = top[i]!;
       if (!isOrg(m) || !AID_ORG.test(m.entity!.label)) continue;
-      const hit = supporterOf(ctx, m);
+      const hit = hitOf(m);
       if (!hit) continue;
       const label = m.entity!.label;
       const lead = ctx.leadingRegion(label);
@@ -251,7 +259,7 @@ export function findSupports(ctx: ArticleContext): void {
       const at = s.start + k;
       const subject = top.filter((m) => m.end <= at).pop();
       if (!subject || at - subject.end > 2) continue;
-      const hit = supporterOf(ctx, subject);
+      const hit = hitOf(subject);
       if (!hit) continue;
       const verb = AT_VERB.exec(ctx.text(at + 1, Math.min(s.end, at + 30)));
       if (!verb || CLAUSE_BREAK.test(ctx.text(at + 1, at + 1 + verb.index))) continue;
@@ -272,7 +280,7 @@ export function findSupports(ctx: ArticleContext): void {
       const b = top[i + 1]!;
       if (a.end !== b.start || a.kind === 'Pronoun' || a.rule === 'pairing-compound') continue;
       if (a.end - a.start < 2 || b.end - b.start < 2) continue;
-      const hit = supporterOf(ctx, a);
+      const hit = hitOf(a);
       const target = xinjiangRegion(ctx, b);
       if (hit && target && ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.85, 'sup.compound');
     }
@@ -299,7 +307,7 @@ export function findSupports(ctx: ArticleContext): void {
     }
     const abbrs = abbrCodes(ctx);
     for (let p = s.start; p + 2 <= s.end; p++) {
-      if (!abbrs.has(ctx.a.text.charCodeAt(p))) continue; // cheap first: most characters abbreviate nothing
+      if (abbrs[ctx.a.text.charCodeAt(p)] !== 1) continue; // cheap first: most characters abbreviate nothing
       if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
@@ -322,7 +330,7 @@ export function findSupports(ctx: ArticleContext): void {
         const b = next && ctx.regionRef(next);
         return !!(a && b && ctx.isAncestor(a.label, b.label));
       };
-      const supporters = top.filter((m) => !qualifier(m)).map((m) => supporterOf(ctx, m)).filter((h): h is SupporterHit => !!h);
+      const supporters = top.filter((m) => !qualifier(m)).map((m) => hitOf(m)).filter((h): h is SupporterHit => !!h);
       const places: { ref: EntityRef; viaProject: boolean }[] = [];
       for (const m of top) {
         if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support
@@ -352,7 +360,7 @@ export function findSupports(ctx: ArticleContext): void {
     if (!anySpecific) {
       const xj = ctx.region(XINJIANG)!;
       for (const m of top) {
-        const hit = supporterOf(ctx, m);
+        const hit = hitOf(m);
         if (!hit || fromSentence.has(hit.ref.key)) continue;
         const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
         if (!says) continue;

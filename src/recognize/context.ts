@@ -8,8 +8,8 @@ export interface Context {
   ix: LexiconIndex;
   tokenStarts: OffsetSet;
   tokenEnds: OffsetSet;
-  /** Tag of the token that spans exactly [start, end), if any; keyed `${start}:${end}`. */
-  tokenTagAt: { get(key: string): string | undefined };
+  /** Tag of the token that spans exactly [start, end), if any. */
+  tokenTagOf(start: number, end: number): string | undefined;
   /** The token ending at a given offset. */
   tokenEndingAt: { get(end: number): Token | undefined };
   hasTokens: boolean;
@@ -45,12 +45,9 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
   const tokenStarts: OffsetSet = { has: (pos) => tokenByStart[pos] !== undefined };
   const tokenEnds: OffsetSet = { has: (pos) => tokenByEnd[pos] !== undefined };
   const tokenEndingAt = { get: (end: number) => tokenByEnd[end] };
-  const tokenTagAt = {
-    get(key: string): string | undefined {
-      const colon = key.indexOf(':');
-      const t = tokenByStart[Number(key.slice(0, colon))];
-      return t && t.end === Number(key.slice(colon + 1)) ? t.tag : undefined;
-    },
+  const tokenTagOf = (start: number, end: number): string | undefined => {
+    const t = tokenByStart[start];
+    return t && t.end === end ? t.tag : undefined;
   };
   const sentenceStarts = article.sentences.map((s) => s.start);
   const sentenceOf = (pos: number): number => {
@@ -71,7 +68,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     ix,
     tokenStarts,
     tokenEnds,
-    tokenTagAt,
+    tokenTagOf,
     tokenEndingAt,
     hasTokens,
     mention(kind, start, end, rule, extra = {}) {

@@ -71,7 +71,7 @@ function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Re
   const end = start + s.length;
   if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
-    const tag = ctx.tokenTagAt.get(`${start}:${end}`);
+    const tag = ctx.tokenTagOf(start, end);
     if (!(tag && REGION_TAGS.has(tag)) && !onTokenBoundaries(ctx, start, end)) {
       // allow when a region/level suffix or 两地-style word follows: 新源两地 is still 新源
       const next = ctx.text[end];

@@ -88,9 +88,12 @@ export class ArticleContext {
   readonly sentences: SentenceView[];
   readonly candidates: Candidate[] = [];
   private readonly evidenceCache = new Map<number, Evidence>();
+  /** lexiconMemo(this.lex), looked up once per article rather than per question. */
+  private readonly memo: LexiconMemo;
 
   constructor(readonly a: ResolvedArticle) {
     this.lex = getLexicon();
+    this.memo = lexiconMemo(this.lex);
     const damaged = a.damaged ?? [];
     const byIndex = new Map<number, ResolvedMention[]>();
     for (const m of a.mentions) {
@@ -184,7 +187,7 @@ export class ArticleContext {
 
   /** Names of the region's ancestors, nearest first. */
   ancestors(label: string): readonly string[] {
-    const memo = lexiconMemo(this.lex).ancestors;
+    const memo = this.memo.ancestors;
     const known = memo.get(label);
     if (known) return known;
     const out: string[] = [];
@@ -228,8 +231,8 @@ export class ArticleContext {
   /** Is `target` within the official pairing of `supporter` (or Xinjiang / the XPCC as a whole)? */
   pairingConsistent(supporter: Supporter, target: string): boolean {
     // pure lexicon knowledge, asked for every supporter/place pair of every sentence: remember it
-    let bySupporter = lexiconMemo(this.lex).pairing.get(supporter);
-    if (!bySupporter) lexiconMemo(this.lex).pairing.set(supporter, (bySupporter = new Map()));
+    let bySupporter = this.memo.pairing.get(supporter);
+    if (!bySupporter) this.memo.pairing.set(supporter, (bySupporter = new Map()));
     const known = bySupporter.get(target);
     if (known !== undefined) return known;
     const consistent = this.computePairingConsistent(supporter, target);
@@ -273,7 +276,7 @@ export class ArticleContext {
   leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
     // rules ask this of the same organisation/project labels again and again: remember answers
     // (one array per label indexed by `from`: no key string built per question)
-    const memo = lexiconMemo(this.lex).leading;
+    const memo = this.memo.leading;
     let answers = memo.get(label);
     const known = answers?.[from];
     if (known !== undefined) return known ?? undefined;
@@ -304,7 +307,7 @@ export class ArticleContext {
    */
   surfaceLengthsAt(s: string, at: number): readonly number[] | undefined {
     if (at + 1 >= s.length) return undefined;
-    return lexiconMemo(this.lex).surfaceLengths.get(s.charCodeAt(at), s.charCodeAt(at + 1));
+    return this.memo.surfaceLengths.get(s.charCodeAt(at), s.charCodeAt(at + 1));
   }
 
   /** Could s.slice(at, at + len) be a region surface (name or alias)? False means lookupRegion would miss. */
@@ -378,7 +381,7 @@ export class ArticleContext {
 
   /** Region names inside a label, left to right, longest first (浙江省对口支援新疆阿克苏前方指挥部). */
   regionsInLabel(label: string): readonly { region: Region; start: number; end: number }[] {
-    const memo = lexiconMemo(this.lex).inLabel;
+    const memo = this.memo.inLabel;
     const known = memo.get(label);
     if (known) return known;
     const out: { region: Region; start: number; end: number }[] = [];

@@ -64,7 +64,11 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
       // in a project name only the leading place is where it is (奎屯工业园); a later one names a donor (和田市某某小学)
       const firstInHost = !regionLike.some((o) => o !== r && o.start >= host.start && o.end <= r.start);
       const pairingInside = r.rule === 'pairing-compound';
-      r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind, host: host.text };
+      // (assigned onto a copy: cheaper here than an object spread over attrs of several shapes)
+      const attrs: Record<string, string> = Object.assign({}, r.attrs);
+      attrs.inside = host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind;
+      attrs.host = host.text;
+      r.attrs = attrs;
     }
     else if (works.some((w) => w.start < r.start && r.end < w.end)) r.attrs = { ...r.attrs, inside: 'Work' };
   }

@@ -109,7 +109,16 @@ function buildSuffixTable(ctx: Context): Map<string, Suffix[]> {
   return byLast;
 }
 
-const CLOSE_TO_OPEN: Record<string, string> = { '”': '“', '）': '（', ')': '(', '》': '《' };
+/** The opening mark of a closing one (by char code: no one-character string per character read). */
+function openingOf(code: number): string | undefined {
+  switch (code) {
+    case 0x201d: return '“'; // ”
+    case 0xff09: return '（'; // ）
+    case 0x29: return '('; // )
+    case 0x300b: return '《'; // 》
+    default: return undefined;
+  }
+}
 
 /** Verbs and other non-name tokens that may still sit inside a name (援疆指挥部, 党群服务中心). */
 const NAME_OK = new Set([
@@ -126,14 +135,18 @@ const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '�
 const APPOSITION_WORDS = [...APPOSITION]; // iterated per character in growLeft: spread once
 const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
 
+function endsWithAny(word: string, endings: readonly string[]): boolean {
+  for (const w of endings) if (word.endsWith(w)) return true;
+  return false;
+}
+
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
 function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>): number {
   const { text } = ctx;
   let p = suffixStart;
   const limit = Math.max(0, suffixStart - 32);
   while (p > limit) {
-    const c = text[p - 1]!;
-    const open = CLOSE_TO_OPEN[c];
+    const open = openingOf(text.charCodeAt(p - 1));
     if (open) {
       const q = text.lastIndexOf(open, p - 2);
       if (q < 0 || q < limit || text.slice(q, p).includes('\n')) break;
@@ -145,11 +158,12 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
       p = region.start;
       continue;
     }
+    const c = text[p - 1]!;
     if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
     const tok = ctx.tokenEndingAt.get(p);
     const word = tok && tok.start >= limit ? text.slice(tok.start, p) : c;
     // category nouns stop a name only in apposition (三甲医院|皖南医院), not before a building (医院|综合楼)
-    const apposition = APPOSITION.has(word) || APPOSITION_WORDS.some((w) => word.endsWith(w));
+    const apposition = APPOSITION.has(word) || endsWithAny(word, APPOSITION_WORDS);
     // 和 between two single characters is inside a name (某康和医院), a conjunction joins words
     const prevTok = tok ? ctx.tokenEndingAt.get(tok.start) : undefined;
     const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&

@@ -95,12 +95,19 @@ export class ArticleContext {
     this.lex = getLexicon();
     this.memo = lexiconMemo(this.lex);
     const damaged = a.damaged ?? [];
+    // mentions by sentence index; recognize emits them in text order, so runs of one sentence
+    // are usually contiguous: remember the last list instead of a lookup per mention
     const byIndex = new Map<number, ResolvedMention[]>();
+    let lastSentence = -1;
+    let lastList: ResolvedMention[] | undefined;
     for (const m of a.mentions) {
       if (damaged.length > 0 && damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
-      const list = byIndex.get(m.sentence);
-      if (list) list.push(m);
-      else byIndex.set(m.sentence, [m]);
+      if (m.sentence !== lastSentence || !lastList) {
+        lastSentence = m.sentence;
+        lastList = byIndex.get(m.sentence);
+        if (!lastList) byIndex.set(m.sentence, (lastList = []));
+      }
+      lastList.push(m);
     }
     // Token boundaries of each sentence: which sentence's token starts/ends at an offset
     // (two arrays per article instead of a Set per sentence).

@@ -44,7 +44,9 @@ export function findFunds(ctx: ArticleContext): void {
   for (const s of ctx.sentences) {
     if (s.newParagraph) previousFunder = undefined;
     let sentenceFunder: EntityRef | undefined;
-    for (const match of s.text.matchAll(CUE)) {
+    // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
+    CUE.lastIndex = 0;
+    for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.top.some((m) => m.start <= p && q <= m.end)) continue; // part of a name (…建设项目)

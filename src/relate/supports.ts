@@ -149,6 +149,8 @@ export function findSupports(ctx: ArticleContext): void {
     own.push(c);
   };
   const fallbacks: Candidate[] = [];
+  // most articles have no recognizer pairing compound: skip that per-mention loop for them
+  const hasPairing = ctx.a.mentions.some((m) => m.rule === 'pairing-compound');
 
   for (const s of ctx.sentences) {
     const top = s.top;
@@ -168,7 +170,9 @@ export function findSupports(ctx: ArticleContext): void {
     };
 
     // --- sup.explicit: 对口支援 X、Y和Z
-    for (const match of s.text.matchAll(EXPLICIT_VERB)) {
+    // exec, not matchAll: matchAll clones the regex, once per sentence (EXPLICIT_VERB never matches empty)
+    EXPLICIT_VERB.lastIndex = 0;
+    for (let match = EXPLICIT_VERB.exec(s.text); match; match = EXPLICIT_VERB.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (top.some((m) => m.start <= p && q <= m.end)) continue; // inside a name (…对口支援…前方指挥部)
@@ -296,7 +300,7 @@ export function findSupports(ctx: ArticleContext): void {
 
     // --- sup.abbr: 晋疆 浙阿 豫哈 (recognizer's pairing-compound mentions, or found here)
     const abbrTaken = new Set<number>();
-    for (const m of s.all) {
+    if (hasPairing) for (const m of s.all) {
       if (m.rule !== 'pairing-compound' || m.attrs?.role !== 'supporter' || !m.entity) continue;
       const partner = s.all.find((x) => x.rule === 'pairing-compound' && x.start === m.end && x.attrs?.role === 'recipient');
       const supporter = ctx.supporterFor(m.entity.label);

@@ -58,6 +58,11 @@ function mergedAttrsRicher(a: Candidate, b: Candidate): boolean {
 }
 
 function sortedAttrs<T extends object>(attrs: T): T {
+  // most relations carry no attribute or one: nothing to sort then
+  let count = 0;
+  for (const _ in attrs) if (++count > 1) break;
+  if (count === 0) return {} as T;
+  if (count === 1) return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined)) as T;
   return Object.fromEntries(Object.entries(attrs).filter(([, v]) => v !== undefined).sort(([x], [y]) => cmp(x, y))) as T;
 }
 

@@ -8,8 +8,8 @@ export interface Context {
   ix: LexiconIndex;
   tokenStarts: OffsetSet;
   tokenEnds: OffsetSet;
-  /** Tag of the token that spans exactly [start, end), if any; keyed `${start}:${end}`. */
-  tokenTagAt: { get(key: string): string | undefined };
+  /** Tag of the token that spans exactly [start, end), if any. */
+  tokenTagOf(start: number, end: number): string | undefined;
   /** The token ending at a given offset. */
   tokenEndingAt: { get(end: number): Token | undefined };
   hasTokens: boolean;
@@ -31,26 +31,25 @@ export const isHan = (c: string | undefined): boolean => {
 
 export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Context {
   // Offset-indexed arrays, not Sets/Maps with string keys: this runs for every token of the corpus.
+  // (1 + index into `tokens`, 0 for none: typed arrays, which the garbage collector does not scan)
   const size = article.text.length + 1;
-  const tokenByStart: (Token | undefined)[] = new Array(size);
-  const tokenByEnd: (Token | undefined)[] = new Array(size);
-  let hasTokens = false;
+  const tokens: Token[] = [];
+  const byStart = new Int32Array(size);
+  const byEnd = new Int32Array(size);
   for (const s of article.sentences) {
     for (const t of s.tokens) {
-      hasTokens = true;
-      tokenByStart[t.start] = t;
-      tokenByEnd[t.end] = t;
+      tokens.push(t);
+      byStart[t.start] = tokens.length;
+      byEnd[t.end] = tokens.length;
     }
   }
-  const tokenStarts: OffsetSet = { has: (pos) => tokenByStart[pos] !== undefined };
-  const tokenEnds: OffsetSet = { has: (pos) => tokenByEnd[pos] !== undefined };
-  const tokenEndingAt = { get: (end: number) => tokenByEnd[end] };
-  const tokenTagAt = {
-    get(key: string): string | undefined {
-      const colon = key.indexOf(':');
-      const t = tokenByStart[Number(key.slice(0, colon))];
-      return t && t.end === Number(key.slice(colon + 1)) ? t.tag : undefined;
-    },
+  const hasTokens = tokens.length > 0;
+  const tokenStarts: OffsetSet = { has: (pos) => byStart[pos]! > 0 };
+  const tokenEnds: OffsetSet = { has: (pos) => byEnd[pos]! > 0 };
+  const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokens[byEnd[end]! - 1] : undefined) };
+  const tokenTagOf = (start: number, end: number): string | undefined => {
+    const t = byStart[start]! > 0 ? tokens[byStart[start]! - 1] : undefined;
+    return t && t.end === end ? t.tag : undefined;
   };
   const sentenceStarts = article.sentences.map((s) => s.start);
   const sentenceOf = (pos: number): number => {
@@ -71,7 +70,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     ix,
     tokenStarts,
     tokenEnds,
-    tokenTagAt,
+    tokenTagOf,
     tokenEndingAt,
     hasTokens,
     mention(kind, start, end, rule, extra = {}) {

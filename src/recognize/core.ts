@@ -16,6 +16,13 @@ export function compareMentions(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
 }
 
+/** The first of the mentions with the smallest start, among those starting before `before`. */
+function earliestStart(ms: Mention[] | undefined, before: number): Mention | undefined {
+  let best: Mention | undefined;
+  for (const m of ms ?? []) if (m.start < before && (!best || m.start < best.start)) best = m;
+  return best;
+}
+
 export function recognizeWith(article: SegmentedArticle, lex: Lexicon): RecognizedArticle {
   const ctx = makeContext(article, indexLexicon(lex));
   const n = article.text.length;
@@ -44,14 +51,24 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
   const outer = orgs.filter((m) => !m.attrs?.inside);
   const works = [...article.text.matchAll(/《[^《》\n]{1,40}》/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
   const regionLike = [...regions, ...pairing]; // built once: the loop below asks it per region
+  // outer names never overlap (findOrganizations keeps one of two overlapping): the one covering
+  // r.start is the only possible host
+  const outerAt = new Int32Array(n + 1).fill(-1);
+  outer.forEach((o, k) => outerAt.fill(k, o.start, o.end));
   for (const r of regionLike) {
     if (r.attrs?.inside) continue;
-    const host = outer.find((o) => o.start <= r.start && r.end <= o.end);
+    const covering = outerAt[r.start]!;
+    const host = r.start === r.end ? outer.find((o) => o.start <= r.start && r.end <= o.end) // (empty: not seen, kept exact)
+      : covering >= 0 && r.end <= outer[covering]!.end ? outer[covering] : undefined;
     if (host) {
       // in a project name only the leading place is where it is (奎屯工业园); a later one names a donor (和田市某某小学)
       const firstInHost = !regionLike.some((o) => o !== r && o.start >= host.start && o.end <= r.start);
       const pairingInside = r.rule === 'pairing-compound';
-      r.attrs = { ...r.attrs, inside: host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind, host: host.text };
+      // (assigned onto a copy: cheaper here than an object spread over attrs of several shapes)
+      const attrs: Record<string, string> = Object.assign({}, r.attrs);
+      attrs.inside = host.kind === 'Project' && (!firstInHost || pairingInside) ? 'Project-name' : host.kind;
+      attrs.host = host.text;
+      r.attrs = attrs;
     }
     else if (works.some((w) => w.start < r.start && r.end < w.end)) r.attrs = { ...r.attrs, inside: 'Work' };
   }
@@ -71,11 +88,18 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     return false;
   };
   const titles = findTitles(ctx).filter((t) => !inName(t));
-  const prefixCandidates = [...outer, ...regions].filter((m) => !m.attrs?.inside); // once, not per title
+  // names by end offset (in [...outer, ...regions] order), once, not per title
+  const prefixByEnd = new Map<number, Mention[]>();
+  for (const m of [...outer, ...regions]) {
+    if (m.attrs?.inside) continue;
+    const list = prefixByEnd.get(m.end);
+    if (list) list.push(m);
+    else prefixByEnd.set(m.end, [m]);
+  }
   for (const t of titles) {
     // the organisation or region written right before the title: 新源县委副书记, 常州市第三批援疆工作组组长
-    const prefix = prefixCandidates.filter((m) => m.end >= t.start && m.end <= t.start + 1 && m.start < t.start)
-      .sort((a, b) => b.end - a.end || a.start - b.start)[0];
+    // (the latest end, then the earliest start, then the first listed)
+    const prefix = earliestStart(prefixByEnd.get(t.start + 1), t.start) ?? earliestStart(prefixByEnd.get(t.start), t.start);
     if (prefix) t.attrs = { org: prefix.text, orgKind: prefix.kind, orgStart: String(prefix.start) };
   }
   const pronouns = findPronouns(ctx).filter((p) => !inName(p) || p.rule === 'pronoun');

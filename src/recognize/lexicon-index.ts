@@ -8,8 +8,8 @@ export interface LexiconIndex {
   /** Surface lengths present, longest first, per first character. */
   lengthsByFirst: Map<string, number[]>;
   /**
-   * lengthsByFirst for the surfaces that can start at text[i] (same lists), or undefined when no
-   * surface starts with the two code units there: the per-character check of region matching.
+   * Lengths (longest first) of the surfaces that start with the two code units at text[i], or
+   * undefined when none does: the per-character check of region matching.
    */
   lengthsAt(text: string, i: number): number[] | undefined;
   /** XPCC divisions by number (第六师 -> 6). */
@@ -20,8 +20,50 @@ export interface LexiconIndex {
   titles: string[];
   /** `titles` grouped by the char code of their first character (same order). */
   titlesByFirstCode: Map<number, string[]>;
+  /** codeMask of the keys of titlesByFirstCode. */
+  titleFirstMask: Uint8Array;
   orgSuffixes: string[];
   projectSuffixes: string[];
+}
+
+/**
+ * A map keyed by a pair of UTF-16 code units. Not one number per pair: c0 * 0x10000 + c1 is above
+ * the small-integer range for most Han characters, so each probe would allocate a heap number.
+ */
+export class CodePairMap<V> {
+  private readonly byFirst = new Map<number, Map<number, V>>();
+  get(first: number, second: number): V | undefined {
+    return this.byFirst.get(first)?.get(second);
+  }
+  set(first: number, second: number, value: V): void {
+    let seconds = this.byFirst.get(first);
+    if (!seconds) this.byFirst.set(first, (seconds = new Map()));
+    seconds.set(second, value);
+  }
+}
+
+/**
+ * One byte per UTF-16 code unit, 1 for the given ones: the per-character pre-check of the scans
+ * (an array index instead of a Map lookup for each character of the text).
+ */
+export function codeMask(codes: Iterable<number>): Uint8Array {
+  const mask = new Uint8Array(0x10000);
+  for (const c of codes) mask[c] = 1;
+  return mask;
+}
+
+/** Lengths (longest first) of the surfaces (2+ code units) by their first two code units. */
+export function surfaceLengthsByPair(surfaces: Iterable<string>): CodePairMap<number[]> {
+  const out = new CodePairMap<number[]>();
+  for (const s of surfaces) {
+    if (s.length < 2) continue;
+    const lengths = out.get(s.charCodeAt(0), s.charCodeAt(1));
+    if (!lengths) out.set(s.charCodeAt(0), s.charCodeAt(1), [s.length]);
+    else if (!lengths.includes(s.length)) lengths.push(s.length);
+  }
+  // (sorted in place: the lists are this function's own)
+  for (const s of surfaces) if (s.length >= 2) out.get(s.charCodeAt(0), s.charCodeAt(1))!.sort((a, b) => b - a);
+  return out;
 }
 
 const cache = new WeakMap<Lexicon, LexiconIndex>();
@@ -93,13 +135,12 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     lengthsByFirst.set(f, ls);
   }
   for (const ls of lengthsByFirst.values()) ls.sort((a, b) => b - a);
-  // char-code keyed copies, so the per-character test allocates no one-character strings
-  const lengthsByCode = new Map<number, number[]>();
-  for (const [f, ls] of lengthsByFirst) lengthsByCode.set(f.charCodeAt(0), ls);
-  const firstTwo = new Set<number>();
-  for (const s of surfaces.keys()) firstTwo.add(s.charCodeAt(0) * 0x10000 + s.charCodeAt(1));
+  // keyed by the first two code units (no strings built per character), and only the lengths of
+  // surfaces starting with both: fewer slices and failed lookups than the per-first-character lists
+  const lengthsByPair = surfaceLengthsByPair(surfaces.keys());
+  const firstMask = codeMask([...surfaces.keys()].map((k) => k.charCodeAt(0)));
   const lengthsAt = (text: string, i: number): number[] | undefined =>
-    i + 1 < text.length && firstTwo.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1)) ? lengthsByCode.get(text.charCodeAt(i)) : undefined;
+    i + 1 < text.length && firstMask[text.charCodeAt(i)] === 1 ? lengthsByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);
@@ -119,6 +160,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     regiments,
     titles,
     titlesByFirstCode,
+    titleFirstMask: codeMask(titlesByFirstCode.keys()),
     orgSuffixes: byLenDesc(lex.orgSuffixes),
     projectSuffixes: byLenDesc(lex.projectSuffixes),
   };

@@ -4,7 +4,9 @@
 // verbs after it, 、-lists, and 总书记/同志/思想 after it. A name found once is then found again.
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
-import { surnameLength } from './surnames.js';
+import { codeMask } from './lexicon-index.js';
+import { COMPOUND_SURNAMES, SINGLE_SURNAMES, surnameLength } from './surnames.js';
+import { titleOccurrences } from './values.js';
 
 /** Characters that practically never occur inside a Chinese personal name. */
 const NOT_NAME = new Set([
@@ -36,6 +38,8 @@ const BYLINE_ROLES = [
   '特约记者', '见习记者', '记者', '通讯员', '责任编辑', '责编', '编辑', '监制', '策划', '设计', '页面制作',
   '美编', '摄影', '摄像', '校对', '审核', '审校', '撰稿', '制图', '主编', '统筹', '作者', '来稿',
 ];
+/** What may follow a byline name. */
+const BYLINE_END_WORDS = ['报道', '摄', '文', '图'];
 const STRONG_AFTER = [
   '说', '表示', '指出', '介绍', '强调', '认为', '告诉', '称', '率', '主持', '出席', '会见', '看望', '慰问', '调研',
   '考察', '一行', '同志', '带队', '接见', '讲话', '致辞', '要求', '提出', '参加', '先后', '分别', '坦言', '感慨',
@@ -50,26 +54,36 @@ const WEAK_AFTER = [
 const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|深有感触)地?)?(?:说|表示|指出|介绍|强调|坦言|告诉记者)/u;
 
 /** First characters SPEECH_AFTER can match at (the per-character pre-check). */
-const SPEECH_FIRST = new Set([...'高激兴笑感动自深说表指介强坦告'].map((c) => c.charCodeAt(0)));
+const SPEECH_FIRST = codeMask([...'高激兴笑感动自深说表指介强坦告'].map((c) => c.charCodeAt(0)));
 /** A clause starts after these (rule 3b). */
-const CLAUSE_START_AFTER = new Set([...'。！？；\n，：“'].map((c) => c.charCodeAt(0)));
+const CLAUSE_START_AFTER = codeMask([...'。！？；\n，：“'].map((c) => c.charCodeAt(0)));
+/** First characters of surnames: nameAt gives up before slicing anywhere else. */
+const SURNAME_FIRST = codeMask([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((c) => c.charCodeAt(0)));
+const STRONG_OR_WEAK = [...STRONG_AFTER, ...WEAK_AFTER];
+const BYLINE_END = [...BYLINE_END_WORDS, ...BYLINE_ROLES];
+const strongMemo = new WeakMap<string[], string[]>();
+/** STRONG_AFTER plus the caller's cues, built once per cue list rather than per call. */
+function strongWith(extra: string[]): string[] {
+  if (extra.length === 0) return STRONG_AFTER;
+  let all = strongMemo.get(extra);
+  if (!all) strongMemo.set(extra, (all = [...STRONG_AFTER, ...extra]));
+  return all;
+}
 
 interface TitleTables {
   titles: string[];
-  titleRank: Map<string, number>;
   /** 任某县委书记 / ，某地委书记 right after a name (rule 3b). */
   officeAfter: RegExp;
 }
 const titleTableMemo = new WeakMap<Context['ix'], TitleTables>();
 
-/** Per lexicon index, not per article: title ranks and the office regex. */
+/** Per lexicon index, not per article: the office regex. */
 function titleTables(ix: Context['ix']): TitleTables {
   let t = titleTableMemo.get(ix);
   if (!t) {
     const titleAlt = [...ix.titles].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length).join('|');
     t = {
       titles: ix.titles,
-      titleRank: new Map(ix.titles.map((x, i) => [x, i])),
       officeAfter: new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };
     titleTableMemo.set(ix, t);
@@ -82,10 +96,14 @@ const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【�
 function isPunctOrEnd(text: string, i: number): boolean {
   return i >= text.length || PUNCT_OR_SPACE.test(text[i]!);
 }
-const startsWithAny = (text: string, i: number, words: string[]) => words.some((w) => text.startsWith(w, i));
+function startsWithAny(text: string, i: number, words: readonly string[]): boolean {
+  for (const w of words) if (text.startsWith(w, i)) return true;
+  return false;
+}
 
 /** A name-like string of the given length at i: surname first, given-name characters plausible. */
 function nameAt(text: string, i: number, len: number): string | undefined {
+  if (SURNAME_FIRST[text.charCodeAt(i)] !== 1) return undefined; // surnameLength would be 0
   const s = text.slice(i, i + len);
   if (s.length !== len) return undefined;
   const sl = surnameLength(s);
@@ -97,6 +115,8 @@ function nameAt(text: string, i: number, len: number): string | undefined {
 }
 
 /** Ethnic names with a middle dot: 买买提·吐尔逊, 阿依古丽·艾买提. */
+const isHanCode = (c: number) => c >= 0x4e00 && c <= 0x9fff; // DOTTED's Han range
+const isDotCode = (c: number) => c === 0xb7 || c === 0x2022 || c === 0x2027; // · • ‧
 const DOTTED = /^[\u4e00-\u9fff]{1,7}[·•‧][\u4e00-\u9fff]{1,7}(?:[·•‧][\u4e00-\u9fff]{1,7})?/u;
 const DOT = /[·•‧]/u;
 
@@ -113,6 +133,10 @@ const AMBIGUOUS_END = new Set([...'都不和合']);
 
 /** The dotted name at i: its last part runs over transliteration characters and stops before a cue or function word. */
 function dottedAt(text: string, i: number, strong: string[]): string | undefined {
+  // DOTTED needs 1-7 Han characters and then a dot: check that much before slicing and matching
+  let han = 0;
+  while (han < 8 && isHanCode(text.charCodeAt(i + han))) han++;
+  if (han === 0 || han > 7 || !isDotCode(text.charCodeAt(i + han))) return undefined;
   const m = DOTTED.exec(text.slice(i, i + 24));
   if (!m) return undefined;
   const full = m[0];
@@ -137,9 +161,9 @@ function dottedAt(text: string, i: number, strong: string[]): string | undefined
  * 3 + weak cue, 2 + weak cue (罗志和说 -> 罗志和; 田军说 -> 田军; 韩志强任组长 -> 韩志强).
  */
 export function readNameAt(text: string, i: number, extraStrong: string[] = [], wordEnd?: (pos: number) => boolean): string | undefined {
-  const dotted = dottedAt(text, i, [...STRONG_AFTER, ...extraStrong]);
+  const strong = strongWith(extraStrong);
+  const dotted = dottedAt(text, i, strong);
   if (dotted) return dotted;
-  const strong = [...STRONG_AFTER, ...extraStrong];
   const cands: Array<[number, string]> = [];
   for (const len of [4, 3, 2]) {
     const n = nameAt(text, i, len);
@@ -188,7 +212,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       if (!name) break;
       // inside running text (记者了解到) the name must end at a byline boundary
       const after = j + name.length;
-      const ok = isPunctOrEnd(text, after) || startsWithAny(text, after, ['报道', '摄', '文', '图', ...BYLINE_ROLES]);
+      const ok = isPunctOrEnd(text, after) || startsWithAny(text, after, BYLINE_END);
       if (!ok) break;
       add(j, name, 'byline', { role });
       j = after;
@@ -200,16 +224,9 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   // 2. title or role cue right before the name: 省委书记周立新率 / 援疆干部魏杰介绍 / 领导买买提·吐尔逊、
   // Occurrences are handled title by title (longest first), each title left to right, as the
   // first cue to take a name keeps it; they are found in one pass over the text.
-  const { titles, titleRank } = titleTables(ctx.ix);
+  const { titles } = titleTables(ctx.ix);
   const stride = text.length + 1;
-  const occurrences: number[] = []; // rank * stride + position: sorting them gives that order
-  for (let i = 0; i < text.length; i++) {
-    const group = ctx.ix.titlesByFirstCode.get(text.charCodeAt(i));
-    if (!group) continue;
-    for (const t of group) if (text.startsWith(t, i)) occurrences.push(titleRank.get(t)! * stride + i);
-  }
-  const ordered = Float64Array.from(occurrences).sort();
-  for (const code of ordered) {
+  for (const code of titleOccurrences(ctx)) { // rank * stride + position, in that order
     {
       const title = titles[Math.floor(code / stride)]!;
       const k = code % stride;
@@ -233,7 +250,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
 
   // 3. speech verb after the name: 。邱明华说 / 的宁静高兴地说
   for (let i = 0; i < text.length; i++) {
-    if (!SPEECH_FIRST.has(text.charCodeAt(i)) || !SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
+    if (SPEECH_FIRST[text.charCodeAt(i)] !== 1 || !SPEECH_AFTER.test(text.slice(i, i + 8))) continue;
     for (const len of [3, 2]) {
       const s = i - len;
       if (s < 0) continue;
@@ -247,7 +264,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   // 3b. a name at a clause start followed by its office: 。周立新任某县委书记 / 。周立新，某地委书记。
   const OFFICE_AFTER = titleTables(ctx.ix).officeAfter;
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && !CLAUSE_START_AFTER.has(text.charCodeAt(i - 1))) continue;
+    if (i > 0 && CLAUSE_START_AFTER[text.charCodeAt(i - 1)] !== 1) continue;
     const dotted = dottedAt(text, i, ['任', '担任', '现任', '兼任', '出任', '系', '，']);
     if (dotted && OFFICE_AFTER.test(text.slice(i + dotted.length, i + dotted.length + 40))) {
       add(i, dotted, 'name-office');
@@ -312,7 +329,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       if (k < 0) break;
       from = k + 1;
       // not part of a longer name-like run: 杜鹏 inside 杜鹏程
-      if (name.length === 2 && isHan(text[k + 2]) && nameAt(text, k, 3) && !startsWithAny(text, k + 2, [...STRONG_AFTER, ...WEAK_AFTER])) continue;
+      if (name.length === 2 && isHan(text[k + 2]) && nameAt(text, k, 3) && !startsWithAny(text, k + 2, STRONG_OR_WEAK)) continue;
       add(k, name, 'person-repeat');
     }
   }

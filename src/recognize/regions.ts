@@ -3,7 +3,7 @@
 import type { Region, Supporter } from '../lexicon/api.js';
 import type { Mention } from '../types.js';
 import { type Context, isHan, onTokenBoundaries } from './context.js';
-import { isXinjiang, parseChineseNumber } from './lexicon-index.js';
+import { codeMask, isXinjiang, parseChineseNumber } from './lexicon-index.js';
 
 /** Short surfaces that are ordinary words far more often than places. */
 const AMBIGUOUS_SHORT = new Set([
@@ -71,7 +71,7 @@ function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Re
   const end = start + s.length;
   if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
-    const tag = ctx.tokenTagAt.get(`${start}:${end}`);
+    const tag = ctx.tokenTagOf(start, end);
     if (!(tag && REGION_TAGS.has(tag)) && !onTokenBoundaries(ctx, start, end)) {
       // allow when a region/level suffix or 两地-style word follows: 新源两地 is still 新源
       const next = ctx.text[end];
@@ -164,13 +164,27 @@ function compoundPartner(lex: Context['ix']['lex'], sup: Supporter, c2: string, 
   return partner;
 }
 
+const abbrMasks = new WeakMap<object, Uint8Array>();
+/** codeMask of the supporters' one-character abbreviations (晋 浙 豫 深 ...), per lexicon. */
+function abbrMask(lex: Context['ix']['lex']): Uint8Array {
+  let mask = abbrMasks.get(lex);
+  if (!mask) {
+    const codes: number[] = [];
+    for (const s of lex.supporters) for (const ch of s.abbr) if (ch.length === 1) codes.push(ch.charCodeAt(0));
+    abbrMasks.set(lex, (mask = codeMask(codes)));
+  }
+  return mask;
+}
+
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { lex } = ctx.ix;
   if (!/援|对口|支援|协作/.test(ctx.text)) return out;
   const xj = lex.regionByName('新疆维吾尔自治区');
   const text = ctx.text;
+  const abbrs = abbrMask(lex);
   for (let i = 0; i + 1 < text.length; i++) {
+    if (abbrs[text.charCodeAt(i)] !== 1) continue; // cheap first: most characters abbreviate nothing
     if (covered(i) || covered(i + 1)) continue;
     const sup = lex.supporterByAbbr(text[i]!);
     if (!sup) continue;

@@ -59,22 +59,47 @@ export function findDates(ctx: Context): Mention[] {
   return out;
 }
 
+const titleRanks = new WeakMap<Context['ix'], Map<string, number>>();
+const occurrenceMemo = new WeakMap<Context, Float64Array>();
+
+/**
+ * Every occurrence of every title (overlaps included) as rank * (text.length + 1) + position,
+ * sorted: in the lexicon's order (longest first), each title left to right. Found in one pass
+ * over the text instead of one indexOf scan per title; findTitles and findPersons share it.
+ */
+export function titleOccurrences(ctx: Context): Float64Array {
+  const known = occurrenceMemo.get(ctx);
+  if (known) return known;
+  const { text, ix } = ctx;
+  let rank = titleRanks.get(ix);
+  if (!rank) titleRanks.set(ix, (rank = new Map(ix.titles.map((t, i) => [t, i]))));
+  const stride = text.length + 1;
+  const found: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    if (ix.titleFirstMask[text.charCodeAt(i)] !== 1) continue;
+    const group = ix.titlesByFirstCode.get(text.charCodeAt(i));
+    if (!group) continue;
+    for (const t of group) if (text.startsWith(t, i)) found.push(rank.get(t)! * stride + i);
+  }
+  const sorted = Float64Array.from(found).sort();
+  occurrenceMemo.set(ctx, sorted);
+  return sorted;
+}
+
 /** Titles and roles (lexicon titles + role cues), longest first, each occurrence once. */
 export function findTitles(ctx: Context): Mention[] {
   const out: Mention[] = [];
-  const taken = new Set<number>();
-  for (const title of ctx.ix.titles) {
-    let from = 0;
-    for (;;) {
-      const k = ctx.text.indexOf(title, from);
-      if (k < 0) break;
-      from = k + 1;
-      let free = true;
-      for (let i = k; i < k + title.length; i++) if (taken.has(i)) free = false;
-      if (!free) continue;
-      for (let i = k; i < k + title.length; i++) taken.add(i);
-      out.push(ctx.mention('Title', k, k + title.length, 'title'));
-    }
+  const { titles } = ctx.ix;
+  const stride = ctx.text.length + 1;
+  const taken = new Uint8Array(stride);
+  for (const code of titleOccurrences(ctx)) {
+    const title = titles[Math.floor(code / stride)]!;
+    const k = code % stride;
+    let free = true;
+    for (let i = k; i < k + title.length; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, k, k + title.length);
+    out.push(ctx.mention('Title', k, k + title.length, 'title'));
   }
   return out;
 }

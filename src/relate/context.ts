@@ -4,6 +4,7 @@
 import { getLexicon, type FullLexicon } from '../lexicon/index.js';
 import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
+import { type CodePairMap, surfaceLengthsByPair } from '../recognize/lexicon-index.js';
 import type {
   EntityRef,
   Evidence,
@@ -12,6 +13,8 @@ import type {
   RelationType,
   ResolvedArticle,
   ResolvedMention,
+  Sentence,
+  Token,
 } from '../types.js';
 
 export const XINJIANG = '新疆维吾尔自治区';
@@ -49,7 +52,8 @@ export interface Candidate {
   rule: string;
 }
 
-const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+/** Province, Prefecture or County (string compares: cheaper than a Set probe, asked per mention by every rule). */
+const isRegionKind = (k: string) => k === 'Province' || k === 'Prefecture' || k === 'County';
 
 export function refOfRegion(r: Region): EntityRef {
   return { key: `${r.type}:${r.name}`, type: r.type, label: r.name };
@@ -63,9 +67,8 @@ interface LexiconMemo {
   /** label -> regionsInLabel(label). */
   inLabel: Map<string, readonly { region: Region; start: number; end: number }[]>;
   pairing: WeakMap<Supporter, Map<string, boolean>>;
-  /** Region surfaces (names, aliases; 2+ code units) by their first two char codes, and their lengths by first code. */
-  surfaceFirstTwo: Set<number>;
-  surfaceLengths: Map<number, number[]>;
+  /** Lengths (longest first) of the region surfaces (names, aliases; 2+ code units) by their first two char codes. */
+  surfaceLengths: CodePairMap<number[]>;
 }
 const memos = new WeakMap<FullLexicon, LexiconMemo>();
 const LEADING_MEMO_LIMIT = 50_000;
@@ -73,19 +76,8 @@ const LEADING_MEMO_LIMIT = 50_000;
 function lexiconMemo(lex: FullLexicon): LexiconMemo {
   let memo = memos.get(lex);
   if (!memo) {
-    const surfaceFirstTwo = new Set<number>();
-    const surfaceLengths = new Map<number, number[]>();
-    for (const r of lex.regions) {
-      for (const surface of [r.name, ...r.aliases]) {
-        if (surface.length < 2) continue;
-        surfaceFirstTwo.add(surface.charCodeAt(0) * 0x10000 + surface.charCodeAt(1));
-        const lengths = surfaceLengths.get(surface.charCodeAt(0)) ?? [];
-        if (!lengths.includes(surface.length)) lengths.push(surface.length);
-        surfaceLengths.set(surface.charCodeAt(0), lengths);
-      }
-    }
-    for (const lengths of surfaceLengths.values()) lengths.sort((x, y) => y - x);
-    memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap(), surfaceFirstTwo, surfaceLengths };
+    const surfaceLengths = surfaceLengthsByPair(lex.regions.flatMap((r) => [r.name, ...r.aliases]));
+    memo = { ancestors: new Map(), leading: new Map(), inLabel: new Map(), pairing: new WeakMap(), surfaceLengths };
     memos.set(lex, memo);
   }
   return memo;
@@ -96,25 +88,41 @@ export class ArticleContext {
   readonly sentences: SentenceView[];
   readonly candidates: Candidate[] = [];
   private readonly evidenceCache = new Map<number, Evidence>();
+  /** lexiconMemo(this.lex), looked up once per article rather than per question. */
+  private readonly memo: LexiconMemo;
 
   constructor(readonly a: ResolvedArticle) {
     this.lex = getLexicon();
+    this.memo = lexiconMemo(this.lex);
     const damaged = a.damaged ?? [];
+    // mentions by sentence index; recognize emits them in text order, so runs of one sentence
+    // are usually contiguous: remember the last list instead of a lookup per mention
     const byIndex = new Map<number, ResolvedMention[]>();
+    let lastSentence = -1;
+    let lastList: ResolvedMention[] | undefined;
     for (const m of a.mentions) {
-      if (damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
-      const list = byIndex.get(m.sentence) ?? [];
-      list.push(m);
-      byIndex.set(m.sentence, list);
+      if (damaged.length > 0 && damaged.some((d) => m.start < d.end && d.start < m.end)) continue; // nothing from damaged text
+      if (m.sentence !== lastSentence || !lastList) {
+        lastSentence = m.sentence;
+        lastList = byIndex.get(m.sentence);
+        if (!lastList) byIndex.set(m.sentence, (lastList = []));
+      }
+      lastList.push(m);
     }
     // Token boundaries of each sentence: which sentence's token starts/ends at an offset
     // (two arrays per article instead of a Set per sentence).
     const startOwner = new Int32Array(a.text.length + 1).fill(-1);
     const endOwner = new Int32Array(a.text.length + 1).fill(-1);
+    const titleTokensOf = new Map<Sentence, Token[]>(); // TITLE tokens, collected in the same pass
     for (const s of a.sentences) {
       for (const t of s.tokens) {
         startOwner[t.start] = s.index;
         endOwner[t.end] = s.index;
+        if (t.tag === 'TITLE') {
+          const list = titleTokensOf.get(s);
+          if (list) list.push(t);
+          else titleTokensOf.set(s, [t]);
+        }
       }
     }
     let previousEnd = 0;
@@ -125,7 +133,7 @@ export class ArticleContext {
       while (start < end && /\s/u.test(a.text[start]!)) start++;
       const all = byStartLongestFirst(byIndex.get(s.index) ?? []);
       // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
-      const titleTokens = s.tokens.filter((t) => t.tag === 'TITLE');
+      const titleTokens = titleTokensOf.get(s) ?? [];
       const misread = (m: ResolvedMention) =>
         (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
       const top: ResolvedMention[] = [];
@@ -186,7 +194,7 @@ export class ArticleContext {
 
   /** Names of the region's ancestors, nearest first. */
   ancestors(label: string): readonly string[] {
-    const memo = lexiconMemo(this.lex).ancestors;
+    const memo = this.memo.ancestors;
     const known = memo.get(label);
     if (known) return known;
     const out: string[] = [];
@@ -230,8 +238,8 @@ export class ArticleContext {
   /** Is `target` within the official pairing of `supporter` (or Xinjiang / the XPCC as a whole)? */
   pairingConsistent(supporter: Supporter, target: string): boolean {
     // pure lexicon knowledge, asked for every supporter/place pair of every sentence: remember it
-    let bySupporter = lexiconMemo(this.lex).pairing.get(supporter);
-    if (!bySupporter) lexiconMemo(this.lex).pairing.set(supporter, (bySupporter = new Map()));
+    let bySupporter = this.memo.pairing.get(supporter);
+    if (!bySupporter) this.memo.pairing.set(supporter, (bySupporter = new Map()));
     const known = bySupporter.get(target);
     if (known !== undefined) return known;
     const consistent = this.computePairingConsistent(supporter, target);
@@ -263,7 +271,7 @@ export class ArticleContext {
       return unit && home && home.label.endsWith(unit) ? home : undefined;
     }
     if (!m.entity) return undefined;
-    if (REGION_KINDS.has(m.entity.type) && (REGION_KINDS.has(m.kind) || m.kind === 'Pronoun')) return m.entity;
+    if (isRegionKind(m.entity.type) && (isRegionKind(m.kind) || m.kind === 'Pronoun')) return m.entity;
     return undefined;
   }
 
@@ -275,7 +283,7 @@ export class ArticleContext {
   leadingRegion(label: string, from = 0): { region: Region; end: number } | undefined {
     // rules ask this of the same organisation/project labels again and again: remember answers
     // (one array per label indexed by `from`: no key string built per question)
-    const memo = lexiconMemo(this.lex).leading;
+    const memo = this.memo.leading;
     let answers = memo.get(label);
     const known = answers?.[from];
     if (known !== undefined) return known ?? undefined;
@@ -305,9 +313,8 @@ export class ArticleContext {
    * no surface starts with the two characters there, so lookups there are known to miss.
    */
   surfaceLengthsAt(s: string, at: number): readonly number[] | undefined {
-    const memo = lexiconMemo(this.lex);
-    if (at + 1 >= s.length || !memo.surfaceFirstTwo.has(s.charCodeAt(at) * 0x10000 + s.charCodeAt(at + 1))) return undefined;
-    return memo.surfaceLengths.get(s.charCodeAt(at));
+    if (at + 1 >= s.length) return undefined;
+    return this.memo.surfaceLengths.get(s.charCodeAt(at), s.charCodeAt(at + 1));
   }
 
   /** Could s.slice(at, at + len) be a region surface (name or alias)? False means lookupRegion would miss. */
@@ -364,8 +371,11 @@ export class ArticleContext {
 
   /** A bare name at p that the lexicon makes a child of a region already listed. */
   private childNamedAt(s: SentenceView, p: number, out: ListedRegion[], accept: (ref: EntityRef) => boolean): ListedRegion | undefined {
+    // [p, p + len) overlaps a top mention exactly when p + len runs past the first start of one ending after p
+    let blockedFrom = Infinity;
+    for (const x of s.top) if (p < x.end && x.start < blockedFrom) blockedFrom = x.start;
     for (let len = Math.min(10, s.end - p); len >= 2; len--) {
-      if (s.top.some((x) => x.start < p + len && p < x.end)) continue;
+      if (blockedFrom < p + len) continue;
       if (!this.maybeRegionSurface(this.a.text, p, len)) continue;
       const all = this.lex.lookupRegion(this.text(p, p + len)).filter((r) => out.some((o) => this.isAncestor(o.ref.label, r.name)));
       // 新疆和田: 和田地区 (a direct child of a listed region) rather than 和田市 or 和田县 below it
@@ -378,7 +388,7 @@ export class ArticleContext {
 
   /** Region names inside a label, left to right, longest first (浙江省对口支援新疆阿克苏前方指挥部). */
   regionsInLabel(label: string): readonly { region: Region; start: number; end: number }[] {
-    const memo = lexiconMemo(this.lex).inLabel;
+    const memo = this.memo.inLabel;
     const known = memo.get(label);
     if (known) return known;
     const out: { region: Region; start: number; end: number }[] = [];

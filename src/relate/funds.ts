@@ -30,13 +30,23 @@ interface Funding {
   single: boolean; // the only project of its funding clause (an amount may belong to it)
 }
 
+const sortedSuffixes = new WeakMap<readonly string[], string[]>();
+/** The lexicon's project suffixes, longest first: sorted once per lexicon, not per article. */
+function suffixesLongestFirst(suffixes: readonly string[]): string[] {
+  let sorted = sortedSuffixes.get(suffixes);
+  if (!sorted) sortedSuffixes.set(suffixes, (sorted = [...suffixes].sort((x, y) => y.length - x.length)));
+  return sorted;
+}
+
 export function findFunds(ctx: ArticleContext): void {
   const fundings: Funding[] = [];
   let previousFunder: { funder: EntityRef; sentence: number } | undefined;
   for (const s of ctx.sentences) {
     if (s.newParagraph) previousFunder = undefined;
     let sentenceFunder: EntityRef | undefined;
-    for (const match of s.text.matchAll(CUE)) {
+    // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
+    CUE.lastIndex = 0;
+    for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.top.some((m) => m.start <= p && q <= m.end)) continue; // part of a name (…建设项目)
@@ -91,7 +101,7 @@ export function findFunds(ctx: ArticleContext): void {
 
   // 某某科技年产…生产线项目: the company the project is named after
   const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3 && COMPANY.test(e.label));
-  const suffixes = [...ctx.lex.projectSuffixes].sort((x, y) => y.length - x.length);
+  const suffixes = suffixesLongestFirst(ctx.lex.projectSuffixes);
   const core = (rest: string) => {
     const suffix = suffixes.find((x) => rest.endsWith(x)) ?? '';
     return rest.slice(0, rest.length - suffix.length).replace(/建设$/u, '');

@@ -11,7 +11,7 @@
 // Every supporter-side rule requires a target in Xinjiang (or the XPCC); the weaker ones also
 // require the target to be within the supporter's official pairing (lexicon), which is what
 // keeps "a supporter paid for one school elsewhere" out of SUPPORTS.
-import type { Supporter } from '../lexicon/api.js';
+import type { Region, Supporter } from '../lexicon/api.js';
 import type { EntityRef, ResolvedMention } from '../types.js';
 import {
   AID_ORG,
@@ -25,6 +25,7 @@ import {
   type SentenceView,
 } from './context.js';
 import { placeFromName } from './places.js';
+import { codeMask } from '../recognize/lexicon-index.js';
 
 interface SupporterHit {
   ref: EntityRef;
@@ -44,13 +45,13 @@ const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
 const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));
 
 /** Char codes that are some supporter's one-character abbreviation (晋 浙 豫 深 ...), per lexicon. */
-const abbrCodesMemo = new WeakMap<object, Set<number>>();
-function abbrCodes(ctx: ArticleContext): Set<number> {
+const abbrCodesMemo = new WeakMap<object, Uint8Array>();
+function abbrCodes(ctx: ArticleContext): Uint8Array {
   let codes = abbrCodesMemo.get(ctx.lex);
   if (!codes) {
-    codes = new Set();
-    for (const s of ctx.lex.supporters) for (const ch of s.abbr) if (ch.length === 1) codes.add(ch.charCodeAt(0));
-    abbrCodesMemo.set(ctx.lex, codes);
+    const list: number[] = [];
+    for (const s of ctx.lex.supporters) for (const ch of s.abbr) if (ch.length === 1) list.push(ch.charCodeAt(0));
+    abbrCodesMemo.set(ctx.lex, (codes = codeMask(list))); // a byte per code unit: read per character
   }
   return codes;
 }
@@ -122,13 +123,34 @@ function sinceYear(ctx: ArticleContext, s: SentenceView, before: number): number
   return undefined;
 }
 
+// (helpers, not closures, for the per-character sup.abbr loop: a closure over its loop variable
+// would make every iteration allocate a scope)
+function personOrRegionOver(ctx: ArticleContext, all: ResolvedMention[], start: number, end: number): boolean {
+  for (const m of all) if (m.start < end && start < m.end && (m.kind === 'Person' || ctx.isRegionMention(m))) return true;
+  return false;
+}
+
+function firstPaired(ctx: ArticleContext, supporter: Supporter, partners: readonly (Region | undefined)[]): Region | undefined {
+  for (const r of partners) if (r && ctx.pairingConsistent(supporter, r.name)) return r;
+  return undefined;
+}
+
 export function findSupports(ctx: ArticleContext): void {
+  // the rules below ask this of the same mentions again and again: answer each once
+  const hits = new Map<ResolvedMention, SupporterHit | null>();
+  const hitOf = (m: ResolvedMention): SupporterHit | undefined => {
+    let hit = hits.get(m);
+    if (hit === undefined) hits.set(m, (hit = supporterOf(ctx, m) ?? null));
+    return hit ?? undefined;
+  };
   const own: Candidate[] = [];
   const add = (c: Candidate) => {
     if (c.source.key === c.target.key) return;
     own.push(c);
   };
   const fallbacks: Candidate[] = [];
+  // most articles have no recognizer pairing compound: skip that per-mention loop for them
+  const hasPairing = ctx.a.mentions.some((m) => m.rule === 'pairing-compound');
 
   for (const s of ctx.sentences) {
     const top = s.top;
@@ -141,14 +163,16 @@ export function findSupports(ctx: ArticleContext): void {
       for (let i = top.length - 1; i >= 0; i--) {
         const m = top[i]!;
         if (m.end > pos) continue;
-        const hit = supporterOf(ctx, m);
+        const hit = hitOf(m);
         if (hit) return hit;
       }
       return undefined;
     };
 
     // --- sup.explicit: 对口支援 X、Y和Z
-    for (const match of s.text.matchAll(EXPLICIT_VERB)) {
+    // exec, not matchAll: matchAll clones the regex, once per sentence (EXPLICIT_VERB never matches empty)
+    EXPLICIT_VERB.lastIndex = 0;
+    for (let match = EXPLICIT_VERB.exec(s.text); match; match = EXPLICIT_VERB.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (top.some((m) => m.start <= p && q <= m.end)) continue; // inside a name (…对口支援…前方指挥部)
@@ -163,7 +187,7 @@ export function findSupports(ctx: ArticleContext): void {
         let first = nearest.mention;
         for (let i = top.indexOf(first) - 1; i >= 0; i--) {
           const m = top[i]!;
-          const hit = supporterOf(ctx, m);
+          const hit = hitOf(m);
           if (!hit || !LIST_JOIN.test(ctx.text(m.end, first.start))) break;
           hits.push(hit);
           first = m;
@@ -188,7 +212,7 @@ export function findSupports(ctx: ArticleContext): void {
 
     // --- sup.pair: S·X及Y对口支援 / S与X共建
     for (let i = 0; i < top.length; i++) {
-      const hit = supporterOf(ctx, top[i]!);
+      const hit = hitOf(top[i]!);
       if (!hit || hit.mention.kind === 'Organization') continue;
       const list: ResolvedMention[] = [];
       let prev = top[i]!;
@@ -210,7 +234,7 @@ export function findSupports(ctx: ArticleContext): void {
     for (let i = 0; i < top.length; i++) {
       const m = top[i]!;
       if (!isOrg(m) || !AID_ORG.test(m.entity!.label)) continue;
-      const hit = supporterOf(ctx, m);
+      const hit = hitOf(m);
       if (!hit) continue;
       const label = m.entity!.label;
       const lead = ctx.leadingRegion(label);
@@ -239,7 +263,7 @@ export function findSupports(ctx: ArticleContext): void {
       const at = s.start + k;
       const subject = top.filter((m) => m.end <= at).pop();
       if (!subject || at - subject.end > 2) continue;
-      const hit = supporterOf(ctx, subject);
+      const hit = hitOf(subject);
       if (!hit) continue;
       const verb = AT_VERB.exec(ctx.text(at + 1, Math.min(s.end, at + 30)));
       if (!verb || CLAUSE_BREAK.test(ctx.text(at + 1, at + 1 + verb.index))) continue;
@@ -260,7 +284,7 @@ export function findSupports(ctx: ArticleContext): void {
       const b = top[i + 1]!;
       if (a.end !== b.start || a.kind === 'Pronoun' || a.rule === 'pairing-compound') continue;
       if (a.end - a.start < 2 || b.end - b.start < 2) continue;
-      const hit = supporterOf(ctx, a);
+      const hit = hitOf(a);
       const target = xinjiangRegion(ctx, b);
       if (hit && target && ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.85, 'sup.compound');
     }
@@ -276,7 +300,7 @@ export function findSupports(ctx: ArticleContext): void {
 
     // --- sup.abbr: 晋疆 浙阿 豫哈 (recognizer's pairing-compound mentions, or found here)
     const abbrTaken = new Set<number>();
-    for (const m of s.all) {
+    if (hasPairing) for (const m of s.all) {
       if (m.rule !== 'pairing-compound' || m.attrs?.role !== 'supporter' || !m.entity) continue;
       const partner = s.all.find((x) => x.rule === 'pairing-compound' && x.start === m.end && x.attrs?.role === 'recipient');
       const supporter = ctx.supporterFor(m.entity.label);
@@ -287,15 +311,15 @@ export function findSupports(ctx: ArticleContext): void {
     }
     const abbrs = abbrCodes(ctx);
     for (let p = s.start; p + 2 <= s.end; p++) {
-      if (!abbrs.has(ctx.a.text.charCodeAt(p))) continue; // cheap first: most characters abbreviate nothing
+      if (abbrs[ctx.a.text.charCodeAt(p)] !== 1) continue; // cheap first: most characters abbreviate nothing
       if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
-      if (s.all.some((m) => m.start < p + 2 && p < m.end && (m.kind === 'Person' || ctx.isRegionMention(m)))) continue;
+      if (personOrRegionOver(ctx, s.all, p, p + 2)) continue;
       if (TRANSPORT.test(ctx.text(p + 2, p + 6))) continue; // 京新高速, 京哈铁路: a route, not a pairing
       const c2 = ctx.a.text[p + 1]!;
       const partners = c2 === '疆' || c2 === '新' ? [ctx.region(XINJIANG)!] : ctx.lex.regionAbbr(c2);
-      const partner = partners.find((r) => r && ctx.pairingConsistent(supporter, r.name));
+      const partner = firstPaired(ctx, supporter, partners);
       const from = ctx.region(supporter.name);
       if (!partner || !from) continue;
       emit({ ref: refOfRegion(from) }, refOfRegion(partner), 0.8, 'sup.abbr');
@@ -310,7 +334,7 @@ export function findSupports(ctx: ArticleContext): void {
         const b = next && ctx.regionRef(next);
         return !!(a && b && ctx.isAncestor(a.label, b.label));
       };
-      const supporters = top.filter((m) => !qualifier(m)).map((m) => supporterOf(ctx, m)).filter((h): h is SupporterHit => !!h);
+      const supporters = top.filter((m) => !qualifier(m)).map((m) => hitOf(m)).filter((h): h is SupporterHit => !!h);
       const places: { ref: EntityRef; viaProject: boolean }[] = [];
       for (const m of top) {
         if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support
@@ -340,7 +364,7 @@ export function findSupports(ctx: ArticleContext): void {
     if (!anySpecific) {
       const xj = ctx.region(XINJIANG)!;
       for (const m of top) {
-        const hit = supporterOf(ctx, m);
+        const hit = hitOf(m);
         if (!hit || fromSentence.has(hit.ref.key)) continue;
         const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
         if (!says) continue;

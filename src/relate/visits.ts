@@ -33,7 +33,9 @@ export function findVisits(ctx: ArticleContext): void {
   for (const s of ctx.sentences) {
     const date = dateOf(s);
     const attrs = date ? { date } : {};
-    for (const match of s.text.matchAll(CUE)) {
+    // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
+    CUE.lastIndex = 0;
+    for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.all.some((m) => m.start <= p && q <= m.end && m.kind !== 'Date')) continue;

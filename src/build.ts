@@ -18,8 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type KnowledgeGraph, type RegionLookup } from './graph.js';
 import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
-import { writeGraphJson } from './export/json.js';
-import { writeGexf } from './export/gexf.js';
+import { writeGraphFiles } from './export/files.js';
 import { writeTextAtomic } from './export/io.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
@@ -367,12 +366,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};
-  await writeGraphJson(graph, join(options.outDir, 'graph.json'));
+  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') });
   outputs['graph.json'] = 'written';
-  const tJson = performance.now();
-  await writeGexf(graph, join(options.outDir, 'graph.gexf'));
   outputs['graph.gexf'] = 'written';
-  const tGexf = performance.now();
+  const tWrite = performance.now();
   if (options.html ?? true) {
     try {
       if (isGraphSource(graph)) {
@@ -403,9 +400,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       extract: Math.round(tExtract - t0),
       merge: Math.round(tMerge - tExtract),
       layout: Math.round(tLayout - tMerge),
-      write_json: Math.round(tJson - tLayout),
-      write_gexf: Math.round(tGexf - tJson),
-      write_html: Math.round(tHtml - tGexf),
+      // graph.json and graph.gexf are written in one pass (src/export/files.ts).
+      write_graph: Math.round(tWrite - tLayout),
+      write_html: Math.round(tHtml - tWrite),
       total: Math.round(performance.now() - t0),
     },
   };

@@ -3,9 +3,10 @@
 // report.json and index.html.
 //
 // Scale (issue 5): files are processed one at a time per worker and only their small
-// ArticleResults come back; the main thread merges them as soon as they are next in input
-// order (a reorder buffer keyed by sequence number), and files are handed out only a few
-// ahead of the oldest unfinished one, so memory grows with the graph, not with the corpus.
+// ArticleResults come back (packed, see packResults); the main thread merges them as soon as
+// they are next in input order (a reorder buffer keyed by sequence number), and files are
+// handed out only within a window ahead of the oldest unfinished one, so memory grows with
+// the graph, not with the corpus.
 // Because merging follows input order whatever finishes first, graph.json and graph.gexf
 // are byte-identical for any N.
 import { existsSync } from 'node:fs';
@@ -17,11 +18,19 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type KnowledgeGraph, type RegionLookup } from './graph.js';
 import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
-import { writeGraphJson } from './export/json.js';
-import { writeGexf } from './export/gexf.js';
+import { writeGraphFiles } from './export/files.js';
 import { writeTextAtomic } from './export/io.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
-import { loadExtractModules, processFile, type FileOutcome, type WorkerInit, type WorkerRequest, type WorkerResponse } from './worker.js';
+import {
+  loadExtractModules,
+  processFile,
+  unpackResults,
+  type FileOutcome,
+  type PackedResults,
+  type WorkerInit,
+  type WorkerRequest,
+  type WorkerResponse,
+} from './worker.js';
 import type { ArticleResult, FileReport } from './types.js';
 
 export interface BuildOptions {
@@ -65,12 +74,15 @@ export function workerAvailable(): boolean {
   return existsSync(fileURLToPath(WORKER_URL));
 }
 
+/** Results as an extractor hands them over: objects (in-process) or packed by a worker thread. */
+type Delivered = ArticleResult[] | PackedResults;
+interface Delivery {
+  report: FileReport;
+  results: Delivered;
+}
+
 type Extractor = {
-  run(
-    files: string[],
-    onOutcome: (seq: number, outcome: FileOutcome) => void,
-    onPart: (seq: number, results: ArticleResult[]) => void,
-  ): Promise<void>;
+  run(files: string[], onOutcome: (seq: number, outcome: Delivery) => void, onPart: (seq: number, results: Delivered) => void): Promise<void>;
 };
 
 function inProcessExtractor(extractModule?: string): Extractor {
@@ -100,40 +112,68 @@ function startFailure(file: string, error: unknown): FileOutcome {
   return { report: { file, status: 'error', reason, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} }, results: [] };
 }
 
+/** Files each worker holds: the one it works on and the next, queued so it never waits for the main thread. */
+const PER_WORKER = 2;
 /**
- * N worker threads, one file each at a time. A file is handed out only while it is within
- * REORDER_WINDOW files of the oldest unfinished one, so results that finish early and wait
- * for their turn (the reorder buffer) are bounded by a few files, however slow one file is.
- * A worker that dies fails only the file it was working on; a fresh worker takes its place.
+ * Input bytes allowed in flight or waiting for their turn beyond the oldest unfinished file, per
+ * worker. Without it one big file (8 MB among 0.4 MB ones) stalls the other workers within a
+ * few files; with it, what waits in the reorder buffer stays bounded by input size.
+ */
+const WINDOW_BYTES_PER_WORKER = 16 << 20;
+
+/**
+ * N worker threads, each holding up to PER_WORKER files (processed one at a time, in order). A
+ * file is handed out only while it is within a window of the oldest unfinished one (a few
+ * files, or WINDOW_BYTES_PER_WORKER × N of input), so results that finish early and wait for
+ * their turn (the reorder buffer) stay bounded, however slow one file is. A worker that dies
+ * fails only the file it was working on; its queued files go to a fresh worker.
  */
 function workerPoolExtractor(count: number, extractModule?: string): Extractor {
-  const window = Math.max(4, 4 * count);
+  const windowFiles = Math.max(4, 4 * count);
+  const windowBytes = WINDOW_BYTES_PER_WORKER * count;
   return {
-    run(files, onOutcome, onPart) {
+    async run(files, onOutcome, onPart) {
+      if (files.length === 0) return;
+      const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
       return new Promise<void>((resolve) => {
         let next = 0;
         let done = 0;
         let oldestUnfinished = 0;
+        // Bytes of the files in (oldestUnfinished, next): handed out or waiting for their turn.
+        let aheadBytes = 0;
         const finished = new Set<number>();
-        const slots: { worker: Worker; held: Set<number> }[] = [];
+        const requeued: number[] = []; // handed to a worker that died before starting them
+        const slots: { worker: Worker; held: number[] }[] = [];
         // Wait for the threads to end: their jieba dictionaries and heaps are freed before
         // the output phase, which is when the main thread needs its memory.
         const finish = () => {
           void Promise.all(slots.map((slot) => slot.worker.terminate())).then(() => resolve());
         };
-        if (files.length === 0) return resolve();
 
-        const complete = (seq: number, outcome: FileOutcome) => {
+        const complete = (seq: number, outcome: Delivery) => {
           onOutcome(seq, outcome);
           done++;
           finished.add(seq);
-          while (finished.delete(oldestUnfinished)) oldestUnfinished++;
+          while (finished.delete(oldestUnfinished)) {
+            oldestUnfinished++;
+            if (oldestUnfinished < next) aheadBytes -= sizes[oldestUnfinished]!;
+          }
+        };
+        const take = (): number | undefined => {
+          if (requeued.length > 0) return requeued.shift();
+          if (next >= files.length) return undefined;
+          const ahead = next - oldestUnfinished;
+          if (ahead >= windowFiles && aheadBytes + sizes[next]! > windowBytes) return undefined;
+          if (ahead > 0) aheadBytes += sizes[next]!;
+          return next++;
         };
         const dispatch = (slot: (typeof slots)[number]) => {
-          if (slot.held.size > 0 || next >= files.length || next - oldestUnfinished >= window) return;
-          const seq = next++;
-          slot.held.add(seq);
-          slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
+          while (slot.held.length < PER_WORKER) {
+            const seq = take();
+            if (seq === undefined) return;
+            slot.held.push(seq);
+            slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
+          }
         };
         const dispatchAll = () => {
           for (const slot of slots) dispatch(slot);
@@ -141,25 +181,28 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
         const spawn = (): (typeof slots)[number] => {
           const init: WorkerInit = { role: 'yjkg-extract', ...(extractModule ? { extractModule } : {}) };
           const worker = new Worker(WORKER_URL, { workerData: init });
-          const slot = { worker, held: new Set<number>() };
+          const slot = { worker, held: [] as number[] };
           worker.on('message', (response: WorkerResponse) => {
-            if (response.kind === 'part') return onPart(response.seq, response.results);
-            slot.held.delete(response.seq);
-            complete(response.seq, { report: response.report, results: response.results });
+            if (response.kind === 'part') return onPart(response.seq, response.packed);
+            slot.held.splice(slot.held.indexOf(response.seq), 1);
+            complete(response.seq, { report: response.report, results: response.packed });
             if (done === files.length) return finish();
             dispatchAll();
           });
           const fail = (reason: string) => {
             const index = slots.indexOf(slot);
             if (index < 0) return; // already replaced
-            for (const seq of [...slot.held]) {
-              const file = files[seq]!;
-              complete(seq, {
+            // Files go in order, so the first held is the one the worker was running.
+            const [running, ...queued] = slot.held;
+            slot.held = [];
+            requeued.unshift(...queued);
+            if (running !== undefined) {
+              const file = files[running]!;
+              complete(running, {
                 report: { file, status: 'error', reason: `worker stopped: ${reason}`, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
                 results: [],
               });
             }
-            slot.held.clear();
             if (done === files.length) {
               slots.splice(index, 1);
               return finish();
@@ -266,20 +309,21 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   // their turn wait in `pending` / `pendingParts`.
   const accumulator = new GraphAccumulator();
   const reports: FileReport[] = [...problems];
-  const pending = new Map<number, FileOutcome>();
-  const pendingParts = new Map<number, ArticleResult[][]>();
+  const pending = new Map<number, Delivery>();
+  const pendingParts = new Map<number, Delivered[]>();
   let nextToMerge = 0;
   progress = await createProgress(options.progress ?? false, files);
-  const mergeAll = (results: ArticleResult[]) => {
-    for (const result of results) accumulator.add(result);
+  // Packed results are unpacked only when their turn comes: what waits stays one string.
+  const mergeAll = (delivered: Delivered) => {
+    for (const result of typeof delivered === 'string' ? unpackResults(delivered) : delivered) accumulator.add(result);
   };
-  const onPart = (seq: number, results: ArticleResult[]) => {
+  const onPart = (seq: number, results: Delivered) => {
     if (seq === nextToMerge) return mergeAll(results);
     const parts = pendingParts.get(seq) ?? [];
     parts.push(results);
     pendingParts.set(seq, parts);
   };
-  const onOutcome = (seq: number, outcome: FileOutcome) => {
+  const onOutcome = (seq: number, outcome: Delivery) => {
     pending.set(seq, outcome);
     for (let ready = pending.get(nextToMerge); ready; ready = pending.get(nextToMerge)) {
       pending.delete(nextToMerge);
@@ -322,12 +366,10 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};
-  await writeGraphJson(graph, join(options.outDir, 'graph.json'));
+  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') });
   outputs['graph.json'] = 'written';
-  const tJson = performance.now();
-  await writeGexf(graph, join(options.outDir, 'graph.gexf'));
   outputs['graph.gexf'] = 'written';
-  const tGexf = performance.now();
+  const tWrite = performance.now();
   if (options.html ?? true) {
     try {
       if (isGraphSource(graph)) {
@@ -358,9 +400,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       extract: Math.round(tExtract - t0),
       merge: Math.round(tMerge - tExtract),
       layout: Math.round(tLayout - tMerge),
-      write_json: Math.round(tJson - tLayout),
-      write_gexf: Math.round(tGexf - tJson),
-      write_html: Math.round(tHtml - tGexf),
+      // graph.json and graph.gexf are written in one pass (src/export/files.ts).
+      write_graph: Math.round(tWrite - tLayout),
+      write_html: Math.round(tHtml - tWrite),
       total: Math.round(performance.now() - t0),
     },
   };

@@ -3,7 +3,7 @@
 // element in ~1 MiB chunks. Output opens in Gephi laid out (viz:position from layout.ts),
 // coloured by type (viz:color) and sized by degree (viz:size), and reads back with
 // graphology-gexf and networkx.read_gexf.
-import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph } from '../graph.js';
+import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph, type SourceEdge, type SourceNode } from '../graph.js';
 import { writeFileAtomic, type ChunkedWriter } from './io.js';
 
 type GexfType = 'string' | 'integer' | 'double' | 'liststring';
@@ -94,10 +94,10 @@ function attributeValue(spec: AttributeSpec, value: unknown): string | undefined
   }
 }
 
-function attvalues(specs: readonly AttributeSpec[], attributes: Record<string, unknown>): string {
+function attvalues(specs: readonly AttributeSpec[], attributes: Record<string, unknown>, evidenceJson?: string): string {
   let out = '';
   for (const spec of specs) {
-    const value = attributeValue(spec, attributes[spec.name]);
+    const value = spec.name === 'evidence' && evidenceJson !== undefined ? evidenceJson : attributeValue(spec, attributes[spec.name]);
     if (value === undefined) continue;
     out += `<attvalue for="${spec.name}" value="${xmlAttribute(value)}"/>`;
   }
@@ -119,49 +119,72 @@ export interface GexfOptions {
   description?: string;
 }
 
-/** Streams the GEXF document into `out`. Positions come from the nodes' x/y (layout.ts). */
-export async function streamGexf(graph: KnowledgeGraph | GraphSource, out: ChunkedWriter, options: GexfOptions = {}): Promise<void> {
-  const source = isGraphSource(graph) ? graph : graphologySource(graph);
-  await out.write(
+/** Everything before the first node. */
+export function gexfHeader(options: GexfOptions = {}): string {
+  return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-      '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
-      'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-      'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
-      '  <meta>\n    <creator>yuanjiang-kg</creator>\n' +
-      `    <description>${xmlAttribute(options.description ?? 'Knowledge graph of paired assistance to Xinjiang (对口援疆)')}</description>\n` +
-      '  </meta>\n' +
-      '  <graph defaultedgetype="directed" mode="static">\n' +
-      declarations('node', NODE_ATTRIBUTES) +
-      declarations('edge', EDGE_ATTRIBUTES) +
-      '    <nodes>\n',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
+    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+    'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
+    '  <meta>\n    <creator>yuanjiang-kg</creator>\n' +
+    `    <description>${xmlAttribute(options.description ?? 'Knowledge graph of paired assistance to Xinjiang (对口援疆)')}</description>\n` +
+    '  </meta>\n' +
+    '  <graph defaultedgetype="directed" mode="static">\n' +
+    declarations('node', NODE_ATTRIBUTES) +
+    declarations('edge', EDGE_ATTRIBUTES) +
+    '    <nodes>\n'
   );
-  for (const { key: node, attributes } of source.nodes()) {
-    const [r, g, b] = TYPE_COLORS[attributes.type as string] ?? DEFAULT_COLOR;
-    const x = typeof attributes.x === 'number' ? attributes.x : 0;
-    const y = typeof attributes.y === 'number' ? attributes.y : 0;
-    const label = typeof attributes.label === 'string' ? attributes.label : node;
-    const pending = out.write(
-      `      <node id="${xmlAttribute(node)}" label="${xmlAttribute(label)}">` +
-        attvalues(NODE_ATTRIBUTES, attributes) +
-        `<viz:color r="${r}" g="${g}" b="${b}"/>` +
-        `<viz:size value="${nodeSize(source.degree(node))}"/>` +
-        `<viz:position x="${x}" y="${y}" z="0"/></node>\n`,
-    );
+}
+export const GEXF_BETWEEN = '    </nodes>\n    <edges>\n';
+export const GEXF_FOOTER = '    </edges>\n  </graph>\n</gexf>\n';
+
+/** One <node> line. Position from the node's x/y (layout.ts), size from its degree. */
+export function gexfNode({ key: node, attributes }: SourceNode, degree: number): string {
+  const [r, g, b] = TYPE_COLORS[attributes.type as string] ?? DEFAULT_COLOR;
+  const x = typeof attributes.x === 'number' ? attributes.x : 0;
+  const y = typeof attributes.y === 'number' ? attributes.y : 0;
+  const label = typeof attributes.label === 'string' ? attributes.label : node;
+  return (
+    `      <node id="${xmlAttribute(node)}" label="${xmlAttribute(label)}">` +
+    attvalues(NODE_ATTRIBUTES, attributes) +
+    `<viz:color r="${r}" g="${g}" b="${b}"/>` +
+    `<viz:size value="${nodeSize(degree)}"/>` +
+    `<viz:position x="${x}" y="${y}" z="0"/></node>\n`
+  );
+}
+
+/** The `evidence` attribute's text when it is a list (what graph.json holds too); else undefined. */
+export function evidenceText(attributes: Record<string, unknown>): string | undefined {
+  const evidence = attributes.evidence;
+  return evidence === undefined || evidence === null || typeof evidence === 'string' ? undefined : JSON.stringify(evidence);
+}
+
+/** One <edge> line. `evidenceJson`: evidenceText(attributes), when already made. */
+export function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge, evidenceJson?: string): string {
+  const type = String(attributes.type ?? '');
+  const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
+  return (
+    `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(from)}" target="${xmlAttribute(target)}" ` +
+    `weight="${weight}" kind="${xmlAttribute(type)}" label="${xmlAttribute(type)}">` +
+    attvalues(EDGE_ATTRIBUTES, attributes, evidenceJson) +
+    '</edge>\n'
+  );
+}
+
+/** Streams the GEXF document into `out`. Positions come from the nodes' x/y (layout.ts). */
+export async function streamGexf(graph: KnowledgeGraph | GraphSource, out: Pick<ChunkedWriter, 'write'>, options: GexfOptions = {}): Promise<void> {
+  const source = isGraphSource(graph) ? graph : graphologySource(graph);
+  await out.write(gexfHeader(options));
+  for (const node of source.nodes()) {
+    const pending = out.write(gexfNode(node, source.degree(node.key)));
     if (pending) await pending;
   }
-  await out.write('    </nodes>\n    <edges>\n');
-  for (const { key: edge, attributes, source: from, target } of source.edges()) {
-    const type = String(attributes.type ?? '');
-    const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
-    const pending = out.write(
-      `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(from)}" target="${xmlAttribute(target)}" ` +
-        `weight="${weight}" kind="${xmlAttribute(type)}" label="${xmlAttribute(type)}">` +
-        attvalues(EDGE_ATTRIBUTES, attributes) +
-        '</edge>\n',
-    );
+  await out.write(GEXF_BETWEEN);
+  for (const edge of source.edges()) {
+    const pending = out.write(gexfEdge(edge));
     if (pending) await pending;
   }
-  await out.write('    </edges>\n  </graph>\n</gexf>\n');
+  await out.write(GEXF_FOOTER);
 }
 
 /** Writes graph.gexf atomically. */

@@ -1,7 +1,7 @@
 // graph.json: graphology's own serialization, byte for byte what
 // `JSON.stringify(graph.export())` gives, but streamed node by node and edge by edge so a
 // large graph never needs the whole document as one string.
-import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph } from '../graph.js';
+import { graphologySource, isGraphSource, type GraphSource, type KnowledgeGraph, type SourceEdge, type SourceNode } from '../graph.js';
 import { writeFileAtomic, type ChunkedWriter } from './io.js';
 
 function isEmpty(attributes: Record<string, unknown>): boolean {
@@ -9,29 +9,58 @@ function isEmpty(attributes: Record<string, unknown>): boolean {
   return true;
 }
 
-/** Streams the serialization into `out` (see writeGraphJson for the file variant). */
-export async function streamGraphJson(graph: KnowledgeGraph | GraphSource, out: ChunkedWriter): Promise<void> {
-  const source = isGraphSource(graph) ? graph : graphologySource(graph);
-  await out.write(`{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`);
-  let first = true;
-  for (const { key, attributes } of source.nodes()) {
-    const serialized: Record<string, unknown> = { key };
-    if (!isEmpty(attributes)) serialized.attributes = attributes;
-    const pending = out.write((first ? '' : ',') + JSON.stringify(serialized));
-    if (pending) await pending;
-    first = false;
-  }
-  await out.write('],"edges":[');
-  first = true;
-  for (const { key, attributes, source: from, target, undirected } of source.edges()) {
+/** Everything before the first node. */
+export function jsonHeader(source: GraphSource): string {
+  return `{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`;
+}
+export const JSON_BETWEEN = '],"edges":[';
+export const JSON_FOOTER = ']}';
+
+/** One node as graphology serializes it. */
+export function jsonNode({ key, attributes }: SourceNode): string {
+  const serialized: Record<string, unknown> = { key };
+  if (!isEmpty(attributes)) serialized.attributes = attributes;
+  return JSON.stringify(serialized);
+}
+
+/**
+ * One edge as graphology serializes it. `evidenceJson`, when given, is
+ * JSON.stringify(attributes.evidence), already made for graph.gexf: spliced in, not redone.
+ */
+export function jsonEdge({ key, attributes, source: from, target, undirected }: SourceEdge, evidenceJson?: string): string {
+  if (evidenceJson === undefined || isEmpty(attributes)) {
     const serialized: Record<string, unknown> = { key, source: from, target };
     if (!isEmpty(attributes)) serialized.attributes = attributes;
     if (undirected) serialized.undirected = true;
-    const pending = out.write((first ? '' : ',') + JSON.stringify(serialized));
+    return JSON.stringify(serialized);
+  }
+  // What JSON.stringify gives for the object: keys in order, undefined / function values left out.
+  let text = '';
+  for (const name of Object.keys(attributes)) {
+    const value = name === 'evidence' ? evidenceJson : JSON.stringify(attributes[name]);
+    if (value !== undefined) text += `${text ? ',' : ''}${JSON.stringify(name)}:${value}`;
+  }
+  return `{"key":${JSON.stringify(key)},"source":${JSON.stringify(from)},"target":${JSON.stringify(target)},"attributes":{${text}}${undirected ? ',"undirected":true' : ''}}`;
+}
+
+/** Streams the serialization into `out` (see writeGraphJson for the file variant). */
+export async function streamGraphJson(graph: KnowledgeGraph | GraphSource, out: Pick<ChunkedWriter, 'write'>): Promise<void> {
+  const source = isGraphSource(graph) ? graph : graphologySource(graph);
+  await out.write(jsonHeader(source));
+  let first = true;
+  for (const node of source.nodes()) {
+    const pending = out.write((first ? '' : ',') + jsonNode(node));
     if (pending) await pending;
     first = false;
   }
-  await out.write(']}');
+  await out.write(JSON_BETWEEN);
+  first = true;
+  for (const edge of source.edges()) {
+    const pending = out.write((first ? '' : ',') + jsonEdge(edge));
+    if (pending) await pending;
+    first = false;
+  }
+  await out.write(JSON_FOOTER);
 }
 
 /** Writes `graph.export()` as JSON to `path`, atomically. */

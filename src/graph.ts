@@ -8,6 +8,9 @@
 //
 // Memory: the accumulator keeps one compact record per entity and per relation (evidence
 // included), never article text; articles are referred to by their ordinal.
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { Lexicon } from './lexicon/api.js';
 import {
@@ -78,9 +81,123 @@ interface EntityAccumulator {
   lastArticle: number;
 }
 
-// One piece of evidence, unpacked: article ordinal, start, end, confidence, sentence, its row in
-// the EvidenceStore, and the article id when the evidence names an article the build has not seen.
-type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, row: number, article?: string];
+/**
+ * Evidence sentences, off the heap: a large corpus quotes millions of them (on a 200 MiB corpus
+ * they and their index were a large share of the main thread's memory), and they are only
+ * needed again when the graph is written. Each is appended, as UTF-16 code units (exact for
+ * any string, 2 bytes per CJK character), to a buffer that spills to an unlinked temp file
+ * once it fills up; the store keeps only offsets and lengths. Small builds never touch disk.
+ */
+class SentenceStore {
+  count = 0;
+  private offset = new Float64Array(1024); // byte offset in file + buffer (can exceed 2^31)
+  private length = new Int32Array(1024); // in code units
+  private buffer: Buffer;
+  private used = 0; // bytes in `buffer`, which follow the `flushed` bytes already in the file
+  private flushed = 0;
+  private fd = -1;
+  private scratch = Buffer.allocUnsafe(0);
+  private readonly closer = { fd: -1 };
+
+  constructor(private readonly bufferSize = 4 << 20) {
+    this.buffer = Buffer.allocUnsafe(0);
+  }
+
+  add(sentence: string): number {
+    if (this.count === this.offset.length) {
+      const offset = new Float64Array(this.count * 2);
+      offset.set(this.offset);
+      this.offset = offset;
+      const length = new Int32Array(this.count * 2);
+      length.set(this.length);
+      this.length = length;
+    }
+    const bytes = sentence.length * 2;
+    if (this.used + bytes > this.buffer.length) {
+      if (this.buffer.length < this.bufferSize) {
+        // Grow in memory first (small builds stay there), up to bufferSize.
+        const grown = Buffer.allocUnsafe(Math.min(this.bufferSize, Math.max(this.buffer.length * 2, 64 << 10, this.used + bytes)));
+        this.buffer.copy(grown, 0, 0, this.used);
+        this.buffer = grown;
+      }
+      if (this.used + bytes > this.buffer.length) this.spill();
+    }
+    const id = this.count++;
+    this.offset[id] = this.flushed + this.used;
+    this.length[id] = sentence.length;
+    if (bytes > this.buffer.length) {
+      // Longer than the whole buffer (after spill() emptied it): straight to the file.
+      this.writeFile(Buffer.from(sentence, 'utf16le'));
+    } else {
+      this.used += this.buffer.write(sentence, this.used, 'utf16le');
+    }
+    return id;
+  }
+
+  get(id: number): string {
+    const bytes = this.length[id]! * 2;
+    const at = this.offset[id]! - this.flushed;
+    if (at >= 0) return this.buffer.toString('utf16le', at, at + bytes);
+    if (this.scratch.length < bytes) this.scratch = Buffer.allocUnsafe(Math.max(bytes, 64 << 10));
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(this.fd, this.scratch, done, bytes - done, this.offset[id]! + done);
+      if (n <= 0) throw new Error('evidence sentence store: unexpected end of its temp file');
+      done += n;
+    }
+    return this.scratch.toString('utf16le', 0, bytes);
+  }
+
+  /** Closes the temp file (already unlinked); the store is unusable afterwards. */
+  dispose(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = this.closer.fd = -1;
+    sentenceFiles.unregister(this);
+  }
+
+  private spill(): void {
+    if (this.used === 0) return;
+    this.writeFile(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeFile(data: Buffer): void {
+    if (this.fd < 0) this.open();
+    let done = 0;
+    while (done < data.length) done += writeSync(this.fd, data, done, data.length - done, this.flushed + done);
+    this.flushed += data.length;
+  }
+
+  private open(): void {
+    const path = join(tmpdir(), `yjkg-evidence-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`);
+    this.fd = openSync(path, 'wx+', 0o600);
+    this.closer.fd = this.fd;
+    // Unlinked at once: the open descriptor keeps the data, and the kernel frees it when the
+    // descriptor closes or the process ends, on error or crash alike.
+    try {
+      unlinkSync(path);
+    } catch {
+      // Platforms that cannot unlink an open file: remove it on exit instead.
+      process.once('exit', () => {
+        try {
+          closeSync(this.closer.fd);
+        } catch {}
+        try {
+          unlinkSync(path);
+        } catch {}
+      });
+    }
+    sentenceFiles.register(this, this.closer, this);
+  }
+}
+
+// Closes a store's temp file descriptor once its accumulator is garbage (builds in a long-lived process).
+const sentenceFiles = new FinalizationRegistry<{ fd: number }>((closer) => {
+  if (closer.fd < 0) return;
+  try {
+    closeSync(closer.fd);
+  } catch {}
+});
 
 /**
  * Every piece of evidence of the build, one row each in growable typed arrays (a corpus has
@@ -216,10 +333,11 @@ export class GraphAccumulator {
   private readonly articleIds: string[] = [];
   private readonly articleOrdinal = new Map<string, number>();
   private readonly articleNodes: ArticleNode[] = [];
-  // One string per distinct evidence sentence: several relations quote the same sentence, and
-  // news is syndicated (the same article, hence the same sentences, in many files).
-  private readonly sentenceIds = new Map<string, number>();
-  private readonly sentenceList: string[] = [];
+  private readonly files = new Map<string, string>();
+  // Evidence sentences live in the SentenceStore; several relations of an article quote the
+  // same sentence, so each is stored once per article (this map is reset for every article).
+  private readonly sentences = new SentenceStore();
+  private articleSentences = new Map<string, number>();
   private readonly evidence = new EvidenceStore();
   private readonly articleRefs = new ArticleRefStore();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
@@ -241,6 +359,7 @@ export class GraphAccumulator {
       return;
     }
 
+    this.articleSentences = new Map();
     const mentionCounts = new Map<string, number>();
     for (const record of result.entities) {
       if (!ENTITY_TYPE_SET.has(record.type) || (record.type as string) === 'Article' || !record.label) continue;
@@ -264,10 +383,12 @@ export class GraphAccumulator {
       mentionCounts.set(entity.key, (mentionCounts.get(entity.key) ?? 0) + count);
     }
 
+    let file = this.files.get(article.file);
+    if (file === undefined) this.files.set(article.file, (file = article.file));
     this.articleNodes.push({
       key: `Article:${article.id}`,
       label: article.title || article.id,
-      file: article.file,
+      file, // one string per input file, not one per article
       index: article.index,
       characters: article.characters,
       ...(article.title ? { title: article.title } : {}),
@@ -301,8 +422,9 @@ export class GraphAccumulator {
       return;
     }
     // An endpoint the entity list did not carry still becomes a node (0 mentions).
-    this.entity(relation.source, source.type, source.label);
-    this.entity(relation.target, target.type, target.label);
+    // The entity map's own key strings, not this article's copies (one string per entity).
+    const sourceKey = this.entity(relation.source, source.type, source.label).key;
+    const targetKey = this.entity(relation.target, target.type, target.label).key;
 
     const title = relation.attrs?.title || undefined;
     const key = relationKey(relation.type, relation.source, relation.target, title);
@@ -310,8 +432,8 @@ export class GraphAccumulator {
     if (!acc) {
       acc = {
         type: relation.type,
-        source: relation.source,
-        target: relation.target,
+        source: sourceKey,
+        target: targetKey,
         ...(title ? { title } : {}),
         rule: relation.rule || '',
         head: -1,
@@ -330,11 +452,10 @@ export class GraphAccumulator {
     const ordinal = known ?? fallbackOrdinal;
     const start = evidence?.start ?? 0;
     if (evidence) {
-      let sentenceId = this.sentenceIds.get(evidence.sentence);
+      let sentenceId = this.articleSentences.get(evidence.sentence);
       if (sentenceId === undefined) {
-        sentenceId = this.sentenceList.length;
-        this.sentenceList.push(evidence.sentence);
-        this.sentenceIds.set(evidence.sentence, sentenceId);
+        sentenceId = this.sentences.add(evidence.sentence);
+        this.articleSentences.set(evidence.sentence, sentenceId);
       }
       const row = this.evidence.push(ordinal, evidence.start, evidence.end, confidence, sentenceId);
       if (known === undefined) this.evidence.extraArticle.set(row, evidence.article);
@@ -387,23 +508,30 @@ export class GraphAccumulator {
   }
 
   private relationAttributes(relation: RelationAccumulator): RelationEdgeAttributes {
-    let entries = this.unpackEvidence(relation.head);
+    const ev = this.evidence;
+    let rows: number[] = [];
+    for (let row = relation.head; row >= 0; row = ev.next[row]!) rows.push(row);
     if (!relation.deduped) {
       // Once sorted and deduplicated, the list is relinked in that order (later passes: as is).
-      entries = dedupeEvidence(entries);
-      const next = this.evidence.next;
-      for (let i = 0; i < entries.length; i++) next[entries[i]![5]] = i + 1 < entries.length ? entries[i + 1]![5] : -1;
-      relation.head = entries.length > 0 ? entries[0]![5] : -1;
-      relation.tail = entries.length > 0 ? entries[entries.length - 1]![5] : -1;
+      rows = this.dedupeEvidence(rows);
+      for (let i = 0; i < rows.length; i++) ev.next[rows[i]!] = i + 1 < rows.length ? rows[i + 1]! : -1;
+      relation.head = rows.length > 0 ? rows[0]! : -1;
+      relation.tail = rows.length > 0 ? rows[rows.length - 1]! : -1;
       relation.deduped = true;
     }
-    const ids = this.articleIds;
+    const confidences: number[] = new Array(rows.length);
+    const evidence: Evidence[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      confidences[i] = ev.confidence[row]!;
+      evidence[i] = { article: this.evidenceArticle(row), sentence: this.sentences.get(ev.sentence[row]!), start: ev.start[row]!, end: ev.end[row]! };
+    }
     return {
       type: relation.type,
-      weight: entries.length,
-      confidence: noisyOr(entries.map((e) => e[3])),
+      weight: rows.length,
+      confidence: noisyOr(confidences),
       rule: (relation.moreRules ? [relation.rule, ...relation.moreRules].sort(compareStrings) : relation.rule ? [relation.rule] : []).join(','),
-      evidence: entries.map((e) => ({ article: e[6] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
+      evidence,
       ...(relation.title ? { title: relation.title } : {}),
       ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
       ...(relation.since ? { since: relation.since.value } : {}),
@@ -411,17 +539,36 @@ export class GraphAccumulator {
     };
   }
 
-  /** A relation's evidence list, from its first row along `next`. */
-  private unpackEvidence(head: number): EvidenceEntry[] {
+  /** The article id of an evidence row. */
+  private evidenceArticle(row: number): string {
+    const extra = this.evidence.extraArticle.size > 0 ? this.evidence.extraArticle.get(row) : undefined;
+    return extra ?? this.articleIds[this.evidence.ordinal[row]!]!;
+  }
+
+  /**
+   * Evidence rows in article order, then offset; the same place quoted twice (two rules on one
+   * sentence) counts once, with the higher confidence.
+   */
+  private dedupeEvidence(rows: number[]): number[] {
     const ev = this.evidence;
-    const entries: EvidenceEntry[] = [];
-    for (let row = head; row >= 0; row = ev.next[row]!) {
-      const entry: EvidenceEntry = [ev.ordinal[row]!, ev.start[row]!, ev.end[row]!, ev.confidence[row]!, this.sentenceList[ev.sentence[row]!]!, row];
-      const article = ev.extraArticle.size > 0 ? ev.extraArticle.get(row) : undefined;
-      if (article !== undefined) entry.push(article);
-      entries.push(entry);
+    const extra = ev.extraArticle;
+    const extraOf = (row: number) => (extra.size > 0 ? (extra.get(row) ?? '') : '');
+    rows.sort(
+      (a, b) =>
+        ev.ordinal[a]! - ev.ordinal[b]! ||
+        ev.start[a]! - ev.start[b]! ||
+        ev.end[a]! - ev.end[b]! ||
+        compareStrings(extraOf(a), extraOf(b)) ||
+        ev.confidence[b]! - ev.confidence[a]! ||
+        (ev.sentence[a] === ev.sentence[b] ? 0 : compareStrings(this.sentences.get(ev.sentence[a]!), this.sentences.get(ev.sentence[b]!))),
+    );
+    const out: number[] = [];
+    for (const row of rows) {
+      const last = out.length > 0 ? out[out.length - 1]! : -1;
+      if (last >= 0 && ev.ordinal[last] === ev.ordinal[row] && ev.start[last] === ev.start[row] && ev.end[last] === ev.end[row] && extra.get(last) === extra.get(row)) continue;
+      out.push(row);
     }
-    return entries;
+    return out;
   }
 
   /**
@@ -591,29 +738,6 @@ function lowerBound(sorted: string[], value: string): number {
     else hi = mid;
   }
   return lo;
-}
-
-/**
- * Evidence in article order, then offset; the same place quoted twice (two rules on one
- * sentence) counts once, with the higher confidence.
- */
-function dedupeEvidence(entries: EvidenceEntry[]): EvidenceEntry[] {
-  entries.sort(
-    (a, b) =>
-      a[0] - b[0] ||
-      a[1] - b[1] ||
-      a[2] - b[2] ||
-      compareStrings(a[6] ?? '', b[6] ?? '') ||
-      b[3] - a[3] ||
-      compareStrings(a[4], b[4]),
-  );
-  const out: EvidenceEntry[] = [];
-  for (const entry of entries) {
-    const last = out[out.length - 1];
-    if (last && last[0] === entry[0] && last[1] === entry[1] && last[2] === entry[2] && last[6] === entry[6]) continue;
-    out.push(entry);
-  }
-  return out;
 }
 
 function sameRank(a: [number, number, number], b: [number, number, number]): boolean {

@@ -67,6 +67,7 @@ export function compareStrings(a: string, b: string): number {
 }
 
 interface EntityAccumulator {
+  id: number; // its index in GraphAccumulator.entityList, used in compact relation keys
   key: string;
   label: string;
   type: EntityType;
@@ -275,13 +276,13 @@ interface RelationAccumulator {
   type: string;
   source: string;
   target: string;
-  title?: string;
+  title: string | undefined;
   rule: string; // the first rule seen ('' when none)
   moreRules?: string[]; // further distinct rules, rare
   // Evidence rows in the EvidenceStore (-1: none); relinked in output order once deduplicated.
   head: number;
   tail: number;
-  deduped?: boolean;
+  deduped: boolean;
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
   since?: { value: number; rank: [number, number, number] };
@@ -329,19 +330,38 @@ function outranks(a: [number, number, number], b: [number, number, number]): boo
  */
 export class GraphAccumulator {
   private readonly entities = new Map<string, EntityAccumulator>();
-  private readonly relations = new Map<string, RelationAccumulator>();
+  private readonly entityList: EntityAccumulator[] = [];
+  // Keyed by compactRelationKey (a few code units), not by the long relationKey string: there
+  // are hundreds of thousands of relations. Full keys are built when the graph is written.
+  private relations = new Map<string, RelationAccumulator>();
+  // Set once a part with a '|' shows up: from then on (and retroactively) the map is keyed by
+  // relationKey itself, as different parts could then join to one key (and so one edge).
+  private fullKeys = false;
+  private readonly titleIds = new Map<string, number>();
+  private readonly titleList: string[] = [];
+  private readonly rules = new Map<string, string>();
   private readonly articleIds: string[] = [];
   private readonly articleOrdinal = new Map<string, number>();
   private readonly articleNodes: ArticleNode[] = [];
   private readonly files = new Map<string, string>();
   // Evidence sentences live in the SentenceStore; several relations of an article quote the
   // same sentence, so each is stored once per article (this map is reset for every article).
-  private readonly sentences = new SentenceStore();
+  private readonly sentences: SentenceStore;
   private articleSentences = new Map<string, number>();
   private readonly evidence = new EvidenceStore();
   private readonly articleRefs = new ArticleRefStore();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
+
+  /** `sentenceBuffer`: bytes of evidence sentences kept in memory before spilling to disk (tests). */
+  constructor(options: { sentenceBuffer?: number } = {}) {
+    this.sentences = new SentenceStore(options.sentenceBuffer);
+  }
+
+  /** Releases the evidence sentences' temp file at once (else: when the accumulator is collected). */
+  dispose(): void {
+    this.sentences.dispose();
+  }
 
   get articleCount(): number {
     return this.articleIds.length;
@@ -401,11 +421,37 @@ export class GraphAccumulator {
     for (const relation of result.relations) this.addRelation(relation, ordinal);
   }
 
+  /** One string per distinct rule name. */
+  private rule(rule: string): string {
+    let canonical = this.rules.get(rule);
+    if (canonical === undefined) this.rules.set(rule, (canonical = rule));
+    return canonical;
+  }
+
+  /** Whether a relation (type, source, target, no title) was merged. */
+  private hasRelation(type: string, source: string, target: string): boolean {
+    const from = this.entities.get(source);
+    const to = this.entities.get(target);
+    return from !== undefined && to !== undefined && this.relations.has(this.relationMapKey(type, from, to, undefined, 0));
+  }
+
+  /** The relations map's key: compact (see compactRelationKey) unless a '|' forced full keys. */
+  private relationMapKey(type: string, source: EntityAccumulator, target: EntityAccumulator, title: string | undefined, titleId: number): string {
+    if (!this.fullKeys && (source.key.includes('|') || target.key.includes('|') || (title !== undefined && title.includes('|')))) {
+      this.fullKeys = true;
+      const relations = new Map<string, RelationAccumulator>();
+      for (const relation of this.relations.values()) relations.set(fullRelationKey(relation), relation);
+      this.relations = relations;
+    }
+    return this.fullKeys ? relationKey(type, source.key, target.key, title) : compactRelationKey(type, source.id, target.id, titleId);
+  }
+
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
     let entity = this.entities.get(key);
     if (!entity) {
-      entity = { key, label, type, mentions: 0, firstArticle: -1, lastArticle: -1 };
+      entity = { id: this.entityList.length, key, label, type, mentions: 0, firstArticle: -1, lastArticle: -1 };
       this.entities.set(key, entity);
+      this.entityList.push(entity);
     }
     return entity;
   }
@@ -427,24 +473,35 @@ export class GraphAccumulator {
     const targetKey = this.entity(relation.target, target.type, target.label).key;
 
     const title = relation.attrs?.title || undefined;
-    const key = relationKey(relation.type, relation.source, relation.target, title);
+    let titleId = 0;
+    if (title) {
+      titleId = this.titleIds.get(title) ?? 0;
+      if (titleId === 0) {
+        this.titleList.push(title);
+        titleId = this.titleList.length; // 0: no title
+        this.titleIds.set(title, titleId);
+      }
+    }
+    const key = this.relationMapKey(relation.type, this.entities.get(sourceKey)!, this.entities.get(targetKey)!, title, titleId);
     let acc = this.relations.get(key);
+    const rule = relation.rule ? this.rule(relation.rule) : '';
     if (!acc) {
       acc = {
         type: relation.type,
         source: sourceKey,
         target: targetKey,
-        ...(title ? { title } : {}),
-        rule: relation.rule || '',
+        title: titleId > 0 ? this.titleList[titleId - 1] : undefined,
+        rule,
         head: -1,
         tail: -1,
+        deduped: false, // set here, not later: a property added afterwards costs a backing store per relation
       };
       this.relations.set(key, acc);
     }
-    if (relation.rule && relation.rule !== acc.rule) {
-      if (!acc.rule) acc.rule = relation.rule;
-      else if (!acc.moreRules) acc.moreRules = [relation.rule];
-      else if (!acc.moreRules.includes(relation.rule)) acc.moreRules.push(relation.rule);
+    if (rule && rule !== acc.rule) {
+      if (!acc.rule) acc.rule = rule;
+      else if (!acc.moreRules) acc.moreRules = [rule];
+      else if (!acc.moreRules.includes(rule)) acc.moreRules.push(rule);
     }
     const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
     const evidence = relation.evidence;
@@ -595,15 +652,18 @@ export class GraphAccumulator {
       article.mentionKeys = [];
       article.mentionCounts = [];
     }
-    const edgeKeys = [...mentions.keys(), ...this.relations.keys()].sort(compareStrings);
+    const relations = new Map<string, RelationAccumulator>();
+    for (const relation of this.relations.values()) relations.set(fullRelationKey(relation), relation);
+    this.relations.clear();
+    const edgeKeys = [...mentions.keys(), ...relations.keys()].sort(compareStrings);
     for (const key of edgeKeys) {
       const mention = mentions.get(key);
       if (mention) {
         graph.addDirectedEdgeWithKey(key, mention[0], mention[1], GraphAccumulator.mentionAttributes(mention[2]));
         continue;
       }
-      const relation = this.relations.get(key)!;
-      this.relations.delete(key);
+      const relation = relations.get(key)!;
+      relations.delete(key);
       graph.addDirectedEdgeWithKey(key, relation.source, relation.target, this.relationAttributes(relation));
     }
 
@@ -627,16 +687,16 @@ export class GraphAccumulator {
             const node = this.entities.get(key);
             return node ? { label: node.label, type: node.type } : articlesByKey.has(key) ? { label: '', type: 'Article' } : undefined;
           },
-          (key) => this.relations.has(key),
+          (source, target) => this.hasRelation('PART_OF', source, target),
           options.lexicon,
         )
       : { nodes: new Map(), edges: new Map() };
 
     const nodeKeys = [...this.entities.keys(), ...articlesByKey.keys()].sort(compareStrings);
     const extraNodeKeys = [...hierarchy.nodes.keys()].sort(compareStrings);
-    const relationKeys = [...this.relations.keys()].sort(compareStrings);
+    const relationOrder = [...this.relations.values()].sort(compareRelations);
     const extraEdgeKeys = [...hierarchy.edges.keys()].sort(compareStrings);
-    const mentionsStart = lowerBound(relationKeys, 'MENTIONS|');
+    const mentionsStart = lowerBound(relationOrder, (relation) => fullRelationKey(relation) < 'MENTIONS|');
     // MENTIONS keys are `MENTIONS|Article:${id}|${entity}`: ordering articles by their key plus
     // '|' and entities within an article gives the order of the full keys (ids without '|').
     const articleOrder = [...this.articleNodes].sort((a, b) => compareStrings(`${a.key}|`, `${b.key}|`));
@@ -677,7 +737,7 @@ export class GraphAccumulator {
     for (const node of hierarchy.nodes.values()) nodesByType[node.type as string] = (nodesByType[node.type as string] ?? 0) + 1;
 
     const order = nodeKeys.length + extraNodeKeys.length;
-    const size = mentionCount + relationKeys.length + extraEdgeKeys.length;
+    const size = mentionCount + relationOrder.length + extraEdgeKeys.length;
     const withPosition = (key: string, attributes: Record<string, unknown>) => {
       const { x, y } = options.position(key, order);
       attributes.x = x;
@@ -700,11 +760,13 @@ export class GraphAccumulator {
         for (const key of extraNodeKeys) yield withPosition(key, { ...hierarchy.nodes.get(key)! });
       },
       *edges() {
-        const relationEdge = (key: string): SourceEdge => {
-          const relation = self.relations.get(key)!;
-          return { key, source: relation.source, target: relation.target, attributes: self.relationAttributes(relation) as unknown as Record<string, unknown> };
-        };
-        for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationKeys[i]!);
+        const relationEdge = (relation: RelationAccumulator): SourceEdge => ({
+          key: fullRelationKey(relation),
+          source: relation.source,
+          target: relation.target,
+          attributes: self.relationAttributes(relation) as unknown as Record<string, unknown>,
+        });
+        for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationOrder[i]!);
         const mentionEdge = (article: ArticleNode, i: number): SourceEdge => ({
           key: relationKey('MENTIONS', article.key, article.mentionKeys[i]!),
           source: article.key,
@@ -718,7 +780,7 @@ export class GraphAccumulator {
             for (let i = 0; i < article.mentionKeys.length; i++) yield mentionEdge(article, i);
           }
         }
-        for (let i = mentionsStart; i < relationKeys.length; i++) yield relationEdge(relationKeys[i]!);
+        for (let i = mentionsStart; i < relationOrder.length; i++) yield relationEdge(relationOrder[i]!);
         for (const key of extraEdgeKeys) {
           const { source, target } = hierarchy.edges.get(key)!;
           yield { key, source, target, attributes: lexiconEdgeAttributes() as unknown as Record<string, unknown> };
@@ -728,16 +790,52 @@ export class GraphAccumulator {
   }
 }
 
-/** First index whose value is >= `value` in a sorted array. */
-function lowerBound(sorted: string[], value: string): number {
+/** First index whose item is not `before` in a sorted array (`before` holds for a prefix). */
+function lowerBound<T>(sorted: T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+const RELATION_TYPE_INDEX = new Map<string, number>(RELATION_TYPES.map((type, i) => [type, i]));
+
+/** Type, entity ids and title id in a few code units: a Map key far smaller than relationKey. */
+function compactRelationKey(type: string, source: number, target: number, title: number): string {
+  return String.fromCharCode(RELATION_TYPE_INDEX.get(type)!, source & 0xffff, source >>> 16, target & 0xffff, target >>> 16, title & 0xffff, title >>> 16);
+}
+
+function fullRelationKey(relation: RelationAccumulator): string {
+  return relationKey(relation.type, relation.source, relation.target, relation.title);
+}
+
+// No relation type is a prefix of another, so comparing types decides the key order outright.
+const TYPES_PREFIX_FREE = RELATION_TYPES.every((a) => RELATION_TYPES.every((b) => a === b || !b.startsWith(a)));
+
+/** Whether comparing two parts decides the order of the joined keys: neither is a prefix of the other. */
+function decisive(a: string, b: string): boolean {
+  return a.length === b.length || !(a.length < b.length ? b.startsWith(a) : a.startsWith(b));
+}
+
+/**
+ * compareStrings(fullRelationKey(a), fullRelationKey(b)) without building both keys: part by
+ * part while a part decides; the full keys only when one part is a prefix of the other.
+ */
+function compareRelations(a: RelationAccumulator, b: RelationAccumulator): number {
+  if (a.type !== b.type) {
+    if (TYPES_PREFIX_FREE) return compareStrings(a.type, b.type);
+  } else if (a.source !== b.source) {
+    if (decisive(a.source, b.source)) return compareStrings(a.source, b.source);
+  } else if (a.target !== b.target) {
+    if (decisive(a.target, b.target)) return compareStrings(a.target, b.target);
+  } else if (a.title !== undefined && b.title !== undefined) {
+    return compareStrings(a.title, b.title); // the last part: plain order
+  }
+  return compareStrings(fullRelationKey(a), fullRelationKey(b));
 }
 
 function sameRank(a: [number, number, number], b: [number, number, number]): boolean {
@@ -773,7 +871,7 @@ interface HierarchyAdditions {
 function lexiconHierarchy(
   regionKeys: string[],
   nodeAttributes: (key: string) => { label: string; type: string } | undefined,
-  hasEdge: (key: string) => boolean,
+  hasEdge: (source: string, target: string) => boolean,
   lexicon: RegionLookup,
 ): HierarchyAdditions {
   const pending = [...regionKeys].sort(compareStrings);
@@ -803,7 +901,7 @@ function lexiconHierarchy(
       });
     }
     const edgeKey = relationKey('PART_OF', key, parentKey);
-    if (!hasEdge(edgeKey)) edges.set(edgeKey, { source: key, target: parentKey });
+    if (!hasEdge(key, parentKey)) edges.set(edgeKey, { source: key, target: parentKey });
     pending.push(parentKey);
   }
   return { nodes, edges };
@@ -824,7 +922,7 @@ export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup
   const added = lexiconHierarchy(
     graph.filterNodes((_key, attrs) => REGION_TYPE_SET.has(attrs.type as string)),
     (key) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as { label: string; type: string }) : undefined),
-    (key) => graph.hasEdge(key),
+    (source, target) => graph.hasEdge(relationKey('PART_OF', source, target)),
     lexicon,
   );
   for (const key of [...added.nodes.keys()].sort(compareStrings)) graph.addNode(key, added.nodes.get(key));

@@ -212,9 +212,17 @@ class EvidenceStore {
   end = new Int32Array(1024);
   sentence = new Int32Array(1024);
   next = new Int32Array(1024);
-  confidence = new Float64Array(1024);
+  // Confidences come from a handful of rule values: each row holds an index into `values`
+  // (2 bytes, 4 past 65,536 distinct values) instead of a float64.
+  private level: Uint16Array | Uint32Array = new Uint16Array(1024);
+  private readonly values: number[] = [];
+  private readonly valueIndex = new Map<number, number>();
   /** Rows whose article id is not an article of the build (rare): row -> id. */
   readonly extraArticle = new Map<number, string>();
+
+  confidence(row: number): number {
+    return this.values[this.level[row]!]!;
+  }
 
   push(ordinal: number, start: number, end: number, confidence: number, sentence: number): number {
     if (this.count === this.ordinal.length) this.grow();
@@ -222,7 +230,14 @@ class EvidenceStore {
     this.ordinal[row] = ordinal;
     this.start[row] = start;
     this.end[row] = end;
-    this.confidence[row] = confidence;
+    let level = this.valueIndex.get(confidence);
+    if (level === undefined) {
+      level = this.values.length;
+      this.values.push(confidence);
+      this.valueIndex.set(confidence, level);
+      if (level === 0x10000 && this.level instanceof Uint16Array) this.level = Uint32Array.from(this.level);
+    }
+    this.level[row] = level;
     this.sentence[row] = sentence;
     this.next[row] = -1;
     return row;
@@ -230,7 +245,7 @@ class EvidenceStore {
 
   private grow(): void {
     const size = this.ordinal.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(old: T): T => {
+    const grown = <T extends Int32Array | Uint16Array | Uint32Array>(old: T): T => {
       const array = new (old.constructor as new (n: number) => T)(size);
       array.set(old);
       return array;
@@ -240,7 +255,7 @@ class EvidenceStore {
     this.end = grown(this.end);
     this.sentence = grown(this.sentence);
     this.next = grown(this.next);
-    this.confidence = grown(this.confidence);
+    this.level = grown(this.level);
   }
 }
 
@@ -580,7 +595,7 @@ export class GraphAccumulator {
     const evidence: Evidence[] = new Array(rows.length);
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i]!;
-      confidences[i] = ev.confidence[row]!;
+      confidences[i] = ev.confidence(row);
       evidence[i] = { article: this.evidenceArticle(row), sentence: this.sentences.get(ev.sentence[row]!), start: ev.start[row]!, end: ev.end[row]! };
     }
     return {
@@ -616,7 +631,7 @@ export class GraphAccumulator {
         ev.start[a]! - ev.start[b]! ||
         ev.end[a]! - ev.end[b]! ||
         compareStrings(extraOf(a), extraOf(b)) ||
-        ev.confidence[b]! - ev.confidence[a]! ||
+        ev.confidence(b) - ev.confidence(a) ||
         (ev.sentence[a] === ev.sentence[b] ? 0 : compareStrings(this.sentences.get(ev.sentence[a]!), this.sentences.get(ev.sentence[b]!))),
     );
     const out: number[] = [];

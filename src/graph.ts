@@ -6,8 +6,9 @@
 // sorted, and nodes and edges are inserted in sorted key order, so `graph.export()` is
 // byte-stable for the same input.
 //
-// Memory: the accumulator keeps one compact record per entity and per relation (evidence
-// included), never article text; articles are referred to by their ordinal.
+// Memory: the accumulator keeps one compact record per entity and per relation, never article
+// text; articles are referred to by their ordinal, evidence rows live in typed arrays and
+// evidence sentences in a temp file (SentenceStore), read back when the graph is written.
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -6,8 +6,12 @@
 // sorted, and nodes and edges are inserted in sorted key order, so `graph.export()` is
 // byte-stable for the same input.
 //
-// Memory: the accumulator keeps one compact record per entity and per relation (evidence
-// included), never article text; articles are referred to by their ordinal.
+// Memory: the accumulator keeps one compact record per entity and per relation, never article
+// text; articles are referred to by their ordinal, evidence rows live in typed arrays and
+// evidence sentences in a temp file (SentenceStore), read back when the graph is written.
+import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { MultiDirectedGraph } from 'graphology';
 import type { Lexicon } from './lexicon/api.js';
 import {
@@ -64,6 +68,7 @@ export function compareStrings(a: string, b: string): number {
 }
 
 interface EntityAccumulator {
+  id: number; // its index in GraphAccumulator.entityList, used in compact relation keys
   key: string;
   label: string;
   type: EntityType;
@@ -78,9 +83,123 @@ interface EntityAccumulator {
   lastArticle: number;
 }
 
-// One piece of evidence, unpacked: article ordinal, start, end, confidence, sentence, its row in
-// the EvidenceStore, and the article id when the evidence names an article the build has not seen.
-type EvidenceEntry = [ordinal: number, start: number, end: number, confidence: number, sentence: string, row: number, article?: string];
+/**
+ * Evidence sentences, off the heap: a large corpus quotes millions of them (on a 200 MiB corpus
+ * they and their index were a large share of the main thread's memory), and they are only
+ * needed again when the graph is written. Each is appended, as UTF-16 code units (exact for
+ * any string, 2 bytes per CJK character), to a buffer that spills to an unlinked temp file
+ * once it fills up; the store keeps only offsets and lengths. Small builds never touch disk.
+ */
+class SentenceStore {
+  count = 0;
+  private offset = new Float64Array(1024); // byte offset in file + buffer (can exceed 2^31)
+  private length = new Int32Array(1024); // in code units
+  private buffer: Buffer;
+  private used = 0; // bytes in `buffer`, which follow the `flushed` bytes already in the file
+  private flushed = 0;
+  private fd = -1;
+  private scratch = Buffer.allocUnsafe(0);
+  private readonly closer = { fd: -1 };
+
+  constructor(private readonly bufferSize = 4 << 20) {
+    this.buffer = Buffer.allocUnsafe(0);
+  }
+
+  add(sentence: string): number {
+    if (this.count === this.offset.length) {
+      const offset = new Float64Array(this.count * 2);
+      offset.set(this.offset);
+      this.offset = offset;
+      const length = new Int32Array(this.count * 2);
+      length.set(this.length);
+      this.length = length;
+    }
+    const bytes = sentence.length * 2;
+    if (this.used + bytes > this.buffer.length) {
+      if (this.buffer.length < this.bufferSize) {
+        // Grow in memory first (small builds stay there), up to bufferSize.
+        const grown = Buffer.allocUnsafe(Math.min(this.bufferSize, Math.max(this.buffer.length * 2, 64 << 10, this.used + bytes)));
+        this.buffer.copy(grown, 0, 0, this.used);
+        this.buffer = grown;
+      }
+      if (this.used + bytes > this.buffer.length) this.spill();
+    }
+    const id = this.count++;
+    this.offset[id] = this.flushed + this.used;
+    this.length[id] = sentence.length;
+    if (bytes > this.buffer.length) {
+      // Longer than the whole buffer (after spill() emptied it): straight to the file.
+      this.writeFile(Buffer.from(sentence, 'utf16le'));
+    } else {
+      this.used += this.buffer.write(sentence, this.used, 'utf16le');
+    }
+    return id;
+  }
+
+  get(id: number): string {
+    const bytes = this.length[id]! * 2;
+    const at = this.offset[id]! - this.flushed;
+    if (at >= 0) return this.buffer.toString('utf16le', at, at + bytes);
+    if (this.scratch.length < bytes) this.scratch = Buffer.allocUnsafe(Math.max(bytes, 64 << 10));
+    let done = 0;
+    while (done < bytes) {
+      const n = readSync(this.fd, this.scratch, done, bytes - done, this.offset[id]! + done);
+      if (n <= 0) throw new Error('evidence sentence store: unexpected end of its temp file');
+      done += n;
+    }
+    return this.scratch.toString('utf16le', 0, bytes);
+  }
+
+  /** Closes the temp file (already unlinked); the store is unusable afterwards. */
+  dispose(): void {
+    if (this.fd >= 0) closeSync(this.fd);
+    this.fd = this.closer.fd = -1;
+    sentenceFiles.unregister(this);
+  }
+
+  private spill(): void {
+    if (this.used === 0) return;
+    this.writeFile(this.buffer.subarray(0, this.used));
+    this.used = 0;
+  }
+
+  private writeFile(data: Buffer): void {
+    if (this.fd < 0) this.open();
+    let done = 0;
+    while (done < data.length) done += writeSync(this.fd, data, done, data.length - done, this.flushed + done);
+    this.flushed += data.length;
+  }
+
+  private open(): void {
+    const path = join(tmpdir(), `yjkg-evidence-${process.pid}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}.tmp`);
+    this.fd = openSync(path, 'wx+', 0o600);
+    this.closer.fd = this.fd;
+    // Unlinked at once: the open descriptor keeps the data, and the kernel frees it when the
+    // descriptor closes or the process ends, on error or crash alike.
+    try {
+      unlinkSync(path);
+    } catch {
+      // Platforms that cannot unlink an open file: remove it on exit instead.
+      process.once('exit', () => {
+        try {
+          closeSync(this.closer.fd);
+        } catch {}
+        try {
+          unlinkSync(path);
+        } catch {}
+      });
+    }
+    sentenceFiles.register(this, this.closer, this);
+  }
+}
+
+// Closes a store's temp file descriptor once its accumulator is garbage (builds in a long-lived process).
+const sentenceFiles = new FinalizationRegistry<{ fd: number }>((closer) => {
+  if (closer.fd < 0) return;
+  try {
+    closeSync(closer.fd);
+  } catch {}
+});
 
 /**
  * Every piece of evidence of the build, one row each in growable typed arrays (a corpus has
@@ -94,9 +213,17 @@ class EvidenceStore {
   end = new Int32Array(1024);
   sentence = new Int32Array(1024);
   next = new Int32Array(1024);
-  confidence = new Float64Array(1024);
+  // Confidences come from a handful of rule values: each row holds an index into `values`
+  // (2 bytes, 4 past 65,536 distinct values) instead of a float64.
+  private level: Uint16Array | Uint32Array = new Uint16Array(1024);
+  private readonly values: number[] = [];
+  private readonly valueIndex = new Map<number, number>();
   /** Rows whose article id is not an article of the build (rare): row -> id. */
   readonly extraArticle = new Map<number, string>();
+
+  confidence(row: number): number {
+    return this.values[this.level[row]!]!;
+  }
 
   push(ordinal: number, start: number, end: number, confidence: number, sentence: number): number {
     if (this.count === this.ordinal.length) this.grow();
@@ -104,7 +231,14 @@ class EvidenceStore {
     this.ordinal[row] = ordinal;
     this.start[row] = start;
     this.end[row] = end;
-    this.confidence[row] = confidence;
+    let level = this.valueIndex.get(confidence);
+    if (level === undefined) {
+      level = this.values.length;
+      this.values.push(confidence);
+      this.valueIndex.set(confidence, level);
+      if (level === 0x10000 && this.level instanceof Uint16Array) this.level = Uint32Array.from(this.level);
+    }
+    this.level[row] = level;
     this.sentence[row] = sentence;
     this.next[row] = -1;
     return row;
@@ -112,7 +246,7 @@ class EvidenceStore {
 
   private grow(): void {
     const size = this.ordinal.length * 2;
-    const grown = <T extends Int32Array | Float64Array>(old: T): T => {
+    const grown = <T extends Int32Array | Uint16Array | Uint32Array>(old: T): T => {
       const array = new (old.constructor as new (n: number) => T)(size);
       array.set(old);
       return array;
@@ -122,7 +256,7 @@ class EvidenceStore {
     this.end = grown(this.end);
     this.sentence = grown(this.sentence);
     this.next = grown(this.next);
-    this.confidence = grown(this.confidence);
+    this.level = grown(this.level);
   }
 }
 
@@ -158,13 +292,13 @@ interface RelationAccumulator {
   type: string;
   source: string;
   target: string;
-  title?: string;
+  title: string | undefined;
   rule: string; // the first rule seen ('' when none)
   moreRules?: string[]; // further distinct rules, rare
   // Evidence rows in the EvidenceStore (-1: none); relinked in output order once deduplicated.
   head: number;
   tail: number;
-  deduped?: boolean;
+  deduped: boolean;
   // The attribute value chosen so far and the (confidence, ordinal, start) it came from.
   amount?: { value: number; rank: [number, number, number] };
   since?: { value: number; rank: [number, number, number] };
@@ -212,18 +346,38 @@ function outranks(a: [number, number, number], b: [number, number, number]): boo
  */
 export class GraphAccumulator {
   private readonly entities = new Map<string, EntityAccumulator>();
-  private readonly relations = new Map<string, RelationAccumulator>();
+  private readonly entityList: EntityAccumulator[] = [];
+  // Keyed by compactRelationKey (a few code units), not by the long relationKey string: there
+  // are hundreds of thousands of relations. Full keys are built when the graph is written.
+  private relations = new Map<string, RelationAccumulator>();
+  // Set once a part with a '|' shows up: from then on (and retroactively) the map is keyed by
+  // relationKey itself, as different parts could then join to one key (and so one edge).
+  private fullKeys = false;
+  private readonly titleIds = new Map<string, number>();
+  private readonly titleList: string[] = [];
+  private readonly rules = new Map<string, string>();
   private readonly articleIds: string[] = [];
   private readonly articleOrdinal = new Map<string, number>();
   private readonly articleNodes: ArticleNode[] = [];
-  // One string per distinct evidence sentence: several relations quote the same sentence, and
-  // news is syndicated (the same article, hence the same sentences, in many files).
-  private readonly sentenceIds = new Map<string, number>();
-  private readonly sentenceList: string[] = [];
+  private readonly files = new Map<string, string>();
+  // Evidence sentences live in the SentenceStore; several relations of an article quote the
+  // same sentence, so each is stored once per article (this map is reset for every article).
+  private readonly sentences: SentenceStore;
+  private articleSentences = new Map<string, number>();
   private readonly evidence = new EvidenceStore();
   private readonly articleRefs = new ArticleRefStore();
   /** Relations dropped because an endpoint key was malformed or the type unknown. */
   droppedRelations = 0;
+
+  /** `sentenceBuffer`: bytes of evidence sentences kept in memory before spilling to disk (tests). */
+  constructor(options: { sentenceBuffer?: number } = {}) {
+    this.sentences = new SentenceStore(options.sentenceBuffer);
+  }
+
+  /** Releases the evidence sentences' temp file at once (else: when the accumulator is collected). */
+  dispose(): void {
+    this.sentences.dispose();
+  }
 
   get articleCount(): number {
     return this.articleIds.length;
@@ -241,6 +395,7 @@ export class GraphAccumulator {
       return;
     }
 
+    this.articleSentences = new Map();
     const mentionCounts = new Map<string, number>();
     for (const record of result.entities) {
       if (!ENTITY_TYPE_SET.has(record.type) || (record.type as string) === 'Article' || !record.label) continue;
@@ -264,10 +419,12 @@ export class GraphAccumulator {
       mentionCounts.set(entity.key, (mentionCounts.get(entity.key) ?? 0) + count);
     }
 
+    let file = this.files.get(article.file);
+    if (file === undefined) this.files.set(article.file, (file = article.file));
     this.articleNodes.push({
       key: `Article:${article.id}`,
       label: article.title || article.id,
-      file: article.file,
+      file, // one string per input file, not one per article
       index: article.index,
       characters: article.characters,
       ...(article.title ? { title: article.title } : {}),
@@ -280,11 +437,37 @@ export class GraphAccumulator {
     for (const relation of result.relations) this.addRelation(relation, ordinal);
   }
 
+  /** One string per distinct rule name. */
+  private rule(rule: string): string {
+    let canonical = this.rules.get(rule);
+    if (canonical === undefined) this.rules.set(rule, (canonical = rule));
+    return canonical;
+  }
+
+  /** Whether a relation (type, source, target, no title) was merged. */
+  private hasRelation(type: string, source: string, target: string): boolean {
+    const from = this.entities.get(source);
+    const to = this.entities.get(target);
+    return from !== undefined && to !== undefined && this.relations.has(this.relationMapKey(type, from, to, undefined, 0));
+  }
+
+  /** The relations map's key: compact (see compactRelationKey) unless a '|' forced full keys. */
+  private relationMapKey(type: string, source: EntityAccumulator, target: EntityAccumulator, title: string | undefined, titleId: number): string {
+    if (!this.fullKeys && (source.key.includes('|') || target.key.includes('|') || (title !== undefined && title.includes('|')))) {
+      this.fullKeys = true;
+      const relations = new Map<string, RelationAccumulator>();
+      for (const relation of this.relations.values()) relations.set(fullRelationKey(relation), relation);
+      this.relations = relations;
+    }
+    return this.fullKeys ? relationKey(type, source.key, target.key, title) : compactRelationKey(type, source.id, target.id, titleId);
+  }
+
   private entity(key: string, type: EntityType, label: string): EntityAccumulator {
     let entity = this.entities.get(key);
     if (!entity) {
-      entity = { key, label, type, mentions: 0, firstArticle: -1, lastArticle: -1 };
+      entity = { id: this.entityList.length, key, label, type, mentions: 0, firstArticle: -1, lastArticle: -1 };
       this.entities.set(key, entity);
+      this.entityList.push(entity);
     }
     return entity;
   }
@@ -301,28 +484,40 @@ export class GraphAccumulator {
       return;
     }
     // An endpoint the entity list did not carry still becomes a node (0 mentions).
-    this.entity(relation.source, source.type, source.label);
-    this.entity(relation.target, target.type, target.label);
+    // The entity map's own key strings, not this article's copies (one string per entity).
+    const sourceKey = this.entity(relation.source, source.type, source.label).key;
+    const targetKey = this.entity(relation.target, target.type, target.label).key;
 
     const title = relation.attrs?.title || undefined;
-    const key = relationKey(relation.type, relation.source, relation.target, title);
+    let titleId = 0;
+    if (title) {
+      titleId = this.titleIds.get(title) ?? 0;
+      if (titleId === 0) {
+        this.titleList.push(title);
+        titleId = this.titleList.length; // 0: no title
+        this.titleIds.set(title, titleId);
+      }
+    }
+    const key = this.relationMapKey(relation.type, this.entities.get(sourceKey)!, this.entities.get(targetKey)!, title, titleId);
     let acc = this.relations.get(key);
+    const rule = relation.rule ? this.rule(relation.rule) : '';
     if (!acc) {
       acc = {
         type: relation.type,
-        source: relation.source,
-        target: relation.target,
-        ...(title ? { title } : {}),
-        rule: relation.rule || '',
+        source: sourceKey,
+        target: targetKey,
+        title: titleId > 0 ? this.titleList[titleId - 1] : undefined,
+        rule,
         head: -1,
         tail: -1,
+        deduped: false, // set here, not later: a property added afterwards costs a backing store per relation
       };
       this.relations.set(key, acc);
     }
-    if (relation.rule && relation.rule !== acc.rule) {
-      if (!acc.rule) acc.rule = relation.rule;
-      else if (!acc.moreRules) acc.moreRules = [relation.rule];
-      else if (!acc.moreRules.includes(relation.rule)) acc.moreRules.push(relation.rule);
+    if (rule && rule !== acc.rule) {
+      if (!acc.rule) acc.rule = rule;
+      else if (!acc.moreRules) acc.moreRules = [rule];
+      else if (!acc.moreRules.includes(rule)) acc.moreRules.push(rule);
     }
     const confidence = Number.isFinite(relation.confidence) ? Math.min(1, Math.max(0, relation.confidence)) : 0;
     const evidence = relation.evidence;
@@ -330,11 +525,10 @@ export class GraphAccumulator {
     const ordinal = known ?? fallbackOrdinal;
     const start = evidence?.start ?? 0;
     if (evidence) {
-      let sentenceId = this.sentenceIds.get(evidence.sentence);
+      let sentenceId = this.articleSentences.get(evidence.sentence);
       if (sentenceId === undefined) {
-        sentenceId = this.sentenceList.length;
-        this.sentenceList.push(evidence.sentence);
-        this.sentenceIds.set(evidence.sentence, sentenceId);
+        sentenceId = this.sentences.add(evidence.sentence);
+        this.articleSentences.set(evidence.sentence, sentenceId);
       }
       const row = this.evidence.push(ordinal, evidence.start, evidence.end, confidence, sentenceId);
       if (known === undefined) this.evidence.extraArticle.set(row, evidence.article);
@@ -387,23 +581,30 @@ export class GraphAccumulator {
   }
 
   private relationAttributes(relation: RelationAccumulator): RelationEdgeAttributes {
-    let entries = this.unpackEvidence(relation.head);
+    const ev = this.evidence;
+    let rows: number[] = [];
+    for (let row = relation.head; row >= 0; row = ev.next[row]!) rows.push(row);
     if (!relation.deduped) {
       // Once sorted and deduplicated, the list is relinked in that order (later passes: as is).
-      entries = dedupeEvidence(entries);
-      const next = this.evidence.next;
-      for (let i = 0; i < entries.length; i++) next[entries[i]![5]] = i + 1 < entries.length ? entries[i + 1]![5] : -1;
-      relation.head = entries.length > 0 ? entries[0]![5] : -1;
-      relation.tail = entries.length > 0 ? entries[entries.length - 1]![5] : -1;
+      rows = this.dedupeEvidence(rows);
+      for (let i = 0; i < rows.length; i++) ev.next[rows[i]!] = i + 1 < rows.length ? rows[i + 1]! : -1;
+      relation.head = rows.length > 0 ? rows[0]! : -1;
+      relation.tail = rows.length > 0 ? rows[rows.length - 1]! : -1;
       relation.deduped = true;
     }
-    const ids = this.articleIds;
+    const confidences: number[] = new Array(rows.length);
+    const evidence: Evidence[] = new Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i]!;
+      confidences[i] = ev.confidence(row);
+      evidence[i] = { article: this.evidenceArticle(row), sentence: this.sentences.get(ev.sentence[row]!), start: ev.start[row]!, end: ev.end[row]! };
+    }
     return {
       type: relation.type,
-      weight: entries.length,
-      confidence: noisyOr(entries.map((e) => e[3])),
+      weight: rows.length,
+      confidence: noisyOr(confidences),
       rule: (relation.moreRules ? [relation.rule, ...relation.moreRules].sort(compareStrings) : relation.rule ? [relation.rule] : []).join(','),
-      evidence: entries.map((e) => ({ article: e[6] ?? ids[e[0]]!, sentence: e[4], start: e[1], end: e[2] })),
+      evidence,
       ...(relation.title ? { title: relation.title } : {}),
       ...(relation.amount ? { amount_yuan: relation.amount.value } : {}),
       ...(relation.since ? { since: relation.since.value } : {}),
@@ -411,17 +612,36 @@ export class GraphAccumulator {
     };
   }
 
-  /** A relation's evidence list, from its first row along `next`. */
-  private unpackEvidence(head: number): EvidenceEntry[] {
+  /** The article id of an evidence row. */
+  private evidenceArticle(row: number): string {
+    const extra = this.evidence.extraArticle.size > 0 ? this.evidence.extraArticle.get(row) : undefined;
+    return extra ?? this.articleIds[this.evidence.ordinal[row]!]!;
+  }
+
+  /**
+   * Evidence rows in article order, then offset; the same place quoted twice (two rules on one
+   * sentence) counts once, with the higher confidence.
+   */
+  private dedupeEvidence(rows: number[]): number[] {
     const ev = this.evidence;
-    const entries: EvidenceEntry[] = [];
-    for (let row = head; row >= 0; row = ev.next[row]!) {
-      const entry: EvidenceEntry = [ev.ordinal[row]!, ev.start[row]!, ev.end[row]!, ev.confidence[row]!, this.sentenceList[ev.sentence[row]!]!, row];
-      const article = ev.extraArticle.size > 0 ? ev.extraArticle.get(row) : undefined;
-      if (article !== undefined) entry.push(article);
-      entries.push(entry);
+    const extra = ev.extraArticle;
+    const extraOf = (row: number) => (extra.size > 0 ? (extra.get(row) ?? '') : '');
+    rows.sort(
+      (a, b) =>
+        ev.ordinal[a]! - ev.ordinal[b]! ||
+        ev.start[a]! - ev.start[b]! ||
+        ev.end[a]! - ev.end[b]! ||
+        compareStrings(extraOf(a), extraOf(b)) ||
+        ev.confidence(b) - ev.confidence(a) ||
+        (ev.sentence[a] === ev.sentence[b] ? 0 : compareStrings(this.sentences.get(ev.sentence[a]!), this.sentences.get(ev.sentence[b]!))),
+    );
+    const out: number[] = [];
+    for (const row of rows) {
+      const last = out.length > 0 ? out[out.length - 1]! : -1;
+      if (last >= 0 && ev.ordinal[last] === ev.ordinal[row] && ev.start[last] === ev.start[row] && ev.end[last] === ev.end[row] && extra.get(last) === extra.get(row)) continue;
+      out.push(row);
     }
-    return entries;
+    return out;
   }
 
   /**
@@ -448,15 +668,18 @@ export class GraphAccumulator {
       article.mentionKeys = [];
       article.mentionCounts = [];
     }
-    const edgeKeys = [...mentions.keys(), ...this.relations.keys()].sort(compareStrings);
+    const relations = new Map<string, RelationAccumulator>();
+    for (const relation of this.relations.values()) relations.set(fullRelationKey(relation), relation);
+    this.relations.clear();
+    const edgeKeys = [...mentions.keys(), ...relations.keys()].sort(compareStrings);
     for (const key of edgeKeys) {
       const mention = mentions.get(key);
       if (mention) {
         graph.addDirectedEdgeWithKey(key, mention[0], mention[1], GraphAccumulator.mentionAttributes(mention[2]));
         continue;
       }
-      const relation = this.relations.get(key)!;
-      this.relations.delete(key);
+      const relation = relations.get(key)!;
+      relations.delete(key);
       graph.addDirectedEdgeWithKey(key, relation.source, relation.target, this.relationAttributes(relation));
     }
 
@@ -480,16 +703,16 @@ export class GraphAccumulator {
             const node = this.entities.get(key);
             return node ? { label: node.label, type: node.type } : articlesByKey.has(key) ? { label: '', type: 'Article' } : undefined;
           },
-          (key) => this.relations.has(key),
+          (source, target) => this.hasRelation('PART_OF', source, target),
           options.lexicon,
         )
       : { nodes: new Map(), edges: new Map() };
 
     const nodeKeys = [...this.entities.keys(), ...articlesByKey.keys()].sort(compareStrings);
     const extraNodeKeys = [...hierarchy.nodes.keys()].sort(compareStrings);
-    const relationKeys = [...this.relations.keys()].sort(compareStrings);
+    const relationOrder = [...this.relations.values()].sort(compareRelations);
     const extraEdgeKeys = [...hierarchy.edges.keys()].sort(compareStrings);
-    const mentionsStart = lowerBound(relationKeys, 'MENTIONS|');
+    const mentionsStart = lowerBound(relationOrder, (relation) => fullRelationKey(relation) < 'MENTIONS|');
     // MENTIONS keys are `MENTIONS|Article:${id}|${entity}`: ordering articles by their key plus
     // '|' and entities within an article gives the order of the full keys (ids without '|').
     const articleOrder = [...this.articleNodes].sort((a, b) => compareStrings(`${a.key}|`, `${b.key}|`));
@@ -530,7 +753,7 @@ export class GraphAccumulator {
     for (const node of hierarchy.nodes.values()) nodesByType[node.type as string] = (nodesByType[node.type as string] ?? 0) + 1;
 
     const order = nodeKeys.length + extraNodeKeys.length;
-    const size = mentionCount + relationKeys.length + extraEdgeKeys.length;
+    const size = mentionCount + relationOrder.length + extraEdgeKeys.length;
     const withPosition = (key: string, attributes: Record<string, unknown>) => {
       const { x, y } = options.position(key, order);
       attributes.x = x;
@@ -553,11 +776,13 @@ export class GraphAccumulator {
         for (const key of extraNodeKeys) yield withPosition(key, { ...hierarchy.nodes.get(key)! });
       },
       *edges() {
-        const relationEdge = (key: string): SourceEdge => {
-          const relation = self.relations.get(key)!;
-          return { key, source: relation.source, target: relation.target, attributes: self.relationAttributes(relation) as unknown as Record<string, unknown> };
-        };
-        for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationKeys[i]!);
+        const relationEdge = (relation: RelationAccumulator): SourceEdge => ({
+          key: fullRelationKey(relation),
+          source: relation.source,
+          target: relation.target,
+          attributes: self.relationAttributes(relation) as unknown as Record<string, unknown>,
+        });
+        for (let i = 0; i < mentionsStart; i++) yield relationEdge(relationOrder[i]!);
         const mentionEdge = (article: ArticleNode, i: number): SourceEdge => ({
           key: relationKey('MENTIONS', article.key, article.mentionKeys[i]!),
           source: article.key,
@@ -571,7 +796,7 @@ export class GraphAccumulator {
             for (let i = 0; i < article.mentionKeys.length; i++) yield mentionEdge(article, i);
           }
         }
-        for (let i = mentionsStart; i < relationKeys.length; i++) yield relationEdge(relationKeys[i]!);
+        for (let i = mentionsStart; i < relationOrder.length; i++) yield relationEdge(relationOrder[i]!);
         for (const key of extraEdgeKeys) {
           const { source, target } = hierarchy.edges.get(key)!;
           yield { key, source, target, attributes: lexiconEdgeAttributes() as unknown as Record<string, unknown> };
@@ -581,39 +806,52 @@ export class GraphAccumulator {
   }
 }
 
-/** First index whose value is >= `value` in a sorted array. */
-function lowerBound(sorted: string[], value: string): number {
+/** First index whose item is not `before` in a sorted array (`before` holds for a prefix). */
+function lowerBound<T>(sorted: T[], before: (item: T) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! < value) lo = mid + 1;
+    if (before(sorted[mid]!)) lo = mid + 1;
     else hi = mid;
   }
   return lo;
 }
 
+const RELATION_TYPE_INDEX = new Map<string, number>(RELATION_TYPES.map((type, i) => [type, i]));
+
+/** Type, entity ids and title id in a few code units: a Map key far smaller than relationKey. */
+function compactRelationKey(type: string, source: number, target: number, title: number): string {
+  return String.fromCharCode(RELATION_TYPE_INDEX.get(type)!, source & 0xffff, source >>> 16, target & 0xffff, target >>> 16, title & 0xffff, title >>> 16);
+}
+
+function fullRelationKey(relation: RelationAccumulator): string {
+  return relationKey(relation.type, relation.source, relation.target, relation.title);
+}
+
+// No relation type is a prefix of another, so comparing types decides the key order outright.
+const TYPES_PREFIX_FREE = RELATION_TYPES.every((a) => RELATION_TYPES.every((b) => a === b || !b.startsWith(a)));
+
+/** Whether comparing two parts decides the order of the joined keys: neither is a prefix of the other. */
+function decisive(a: string, b: string): boolean {
+  return a.length === b.length || !(a.length < b.length ? b.startsWith(a) : a.startsWith(b));
+}
+
 /**
- * Evidence in article order, then offset; the same place quoted twice (two rules on one
- * sentence) counts once, with the higher confidence.
+ * compareStrings(fullRelationKey(a), fullRelationKey(b)) without building both keys: part by
+ * part while a part decides; the full keys only when one part is a prefix of the other.
  */
-function dedupeEvidence(entries: EvidenceEntry[]): EvidenceEntry[] {
-  entries.sort(
-    (a, b) =>
-      a[0] - b[0] ||
-      a[1] - b[1] ||
-      a[2] - b[2] ||
-      compareStrings(a[6] ?? '', b[6] ?? '') ||
-      b[3] - a[3] ||
-      compareStrings(a[4], b[4]),
-  );
-  const out: EvidenceEntry[] = [];
-  for (const entry of entries) {
-    const last = out[out.length - 1];
-    if (last && last[0] === entry[0] && last[1] === entry[1] && last[2] === entry[2] && last[6] === entry[6]) continue;
-    out.push(entry);
+function compareRelations(a: RelationAccumulator, b: RelationAccumulator): number {
+  if (a.type !== b.type) {
+    if (TYPES_PREFIX_FREE) return compareStrings(a.type, b.type);
+  } else if (a.source !== b.source) {
+    if (decisive(a.source, b.source)) return compareStrings(a.source, b.source);
+  } else if (a.target !== b.target) {
+    if (decisive(a.target, b.target)) return compareStrings(a.target, b.target);
+  } else if (a.title !== undefined && b.title !== undefined) {
+    return compareStrings(a.title, b.title); // the last part: plain order
   }
-  return out;
+  return compareStrings(fullRelationKey(a), fullRelationKey(b));
 }
 
 function sameRank(a: [number, number, number], b: [number, number, number]): boolean {
@@ -649,7 +887,7 @@ interface HierarchyAdditions {
 function lexiconHierarchy(
   regionKeys: string[],
   nodeAttributes: (key: string) => { label: string; type: string } | undefined,
-  hasEdge: (key: string) => boolean,
+  hasEdge: (source: string, target: string) => boolean,
   lexicon: RegionLookup,
 ): HierarchyAdditions {
   const pending = [...regionKeys].sort(compareStrings);
@@ -679,7 +917,7 @@ function lexiconHierarchy(
       });
     }
     const edgeKey = relationKey('PART_OF', key, parentKey);
-    if (!hasEdge(edgeKey)) edges.set(edgeKey, { source: key, target: parentKey });
+    if (!hasEdge(key, parentKey)) edges.set(edgeKey, { source: key, target: parentKey });
     pending.push(parentKey);
   }
   return { nodes, edges };
@@ -700,7 +938,7 @@ export function addLexiconHierarchy(graph: KnowledgeGraph, lexicon: RegionLookup
   const added = lexiconHierarchy(
     graph.filterNodes((_key, attrs) => REGION_TYPE_SET.has(attrs.type as string)),
     (key) => (graph.hasNode(key) ? (graph.getNodeAttributes(key) as { label: string; type: string }) : undefined),
-    (key) => graph.hasEdge(key),
+    (source, target) => graph.hasEdge(relationKey('PART_OF', source, target)),
     lexicon,
   );
   for (const key of [...added.nodes.keys()].sort(compareStrings)) graph.addNode(key, added.nodes.get(key));

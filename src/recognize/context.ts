@@ -73,8 +73,10 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     tokenTagOf,
     tokenEndingAt,
     hasTokens,
-    mention(kind, start, end, rule, extra = {}) {
-      return { kind, text: text.slice(start, end), start, end, sentence: sentenceOf(start), rule, ...extra };
+    mention(kind, start, end, rule, extra) {
+      // one object shape for every mention (value/attrs undefined rather than absent): the later
+      // stages read mentions at hot call sites that would otherwise see many shapes and deopt
+      return { kind, text: text.slice(start, end), start, end, sentence: sentenceOf(start), rule, value: extra?.value, attrs: extra?.attrs };
     },
   };
 }

@@ -265,8 +265,21 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
     const cityVoice = home.city && (home.citySourced || !home.province) &&
       a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
     const homeRegion = cityVoice ? home.city : home.province ?? home.city;
+    // every field named, in one order (title/home undefined rather than absent): one article shape
+    // for relate, whose rules all read the article (a spread copies the varying shapes of normalize)
     return {
-      ...a,
+      id: a.id,
+      file: a.file,
+      index: a.index,
+      title: a.title,
+      text: a.text,
+      offsets: a.offsets,
+      ends: a.ends,
+      original: a.original,
+      originalStart: a.originalStart,
+      damaged: a.damaged,
+      messages: a.messages,
+      sentences: a.sentences,
       mentions: resolved,
       entities,
       home: homeRegion ? ref(homeRegion.type, homeRegion.name) : undefined, // always a key: one article shape

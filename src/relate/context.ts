@@ -52,6 +52,16 @@ export interface Candidate {
   rule: string;
 }
 
+/**
+ * An empty array that already holds objects as far as V8 is concerned: `[]` starts with small-
+ * integer elements, so loops over sometimes-empty lists would see two array maps and deopt.
+ */
+function objectList<T>(): T[] {
+  const list = [{}] as unknown as T[];
+  list.pop(); // (elements kinds only generalise: the list stays an object list)
+  return list;
+}
+
 /** Province, Prefecture or County (string compares: cheaper than a Set probe, asked per mention by every rule). */
 const isRegionKind = (k: string) => k === 'Province' || k === 'Prefecture' || k === 'County';
 
@@ -105,7 +115,7 @@ export class ArticleContext {
       if (m.sentence !== lastSentence || !lastList) {
         lastSentence = m.sentence;
         lastList = byIndex.get(m.sentence);
-        if (!lastList) byIndex.set(m.sentence, (lastList = []));
+        if (!lastList) byIndex.set(m.sentence, (lastList = objectList()));
       }
       lastList.push(m);
     }
@@ -126,17 +136,17 @@ export class ArticleContext {
       }
     }
     let previousEnd = 0;
-    this.sentences = a.sentences.map((s) => {
+    this.sentences = a.sentences.length === 0 ? objectList() : a.sentences.map((s) => {
       let start = s.start;
       let end = s.end;
       while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
       while (start < end && /\s/u.test(a.text[start]!)) start++;
-      const all = byStartLongestFirst(byIndex.get(s.index) ?? []);
+      const all = byStartLongestFirst(byIndex.get(s.index) ?? objectList<ResolvedMention>());
       // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
       const titleTokens = titleTokensOf.get(s) ?? [];
       const misread = (m: ResolvedMention) =>
         (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
-      const top: ResolvedMention[] = [];
+      const top = objectList<ResolvedMention>();
       let coverEnd = -1;
       // top-level = entity readings only: a Title/Money/Date span never hides a name (自治区|副主席)
       for (const m of all) {

@@ -162,7 +162,8 @@ class SupportScan {
   emit(source: EntityRef, target: EntityRef, confidence: number, rule: string, since?: number): void {
     this.fromSentence.add(source.key);
     if (source.key === target.key) return;
-    this.own.push({ type: 'SUPPORTS', source, target, sentence: this.s.index, confidence, rule, attrs: since ? { since } : {} });
+    // (keys in the order every rule module uses: one candidate shape for relateArticle)
+    this.own.push({ type: 'SUPPORTS', source, target, attrs: since ? { since } : {}, sentence: this.s.index, confidence, rule });
   }
 
   nearestSupporterBefore(pos: number): SupporterHit | undefined {
@@ -404,7 +405,7 @@ class SupportScan {
       if (!hit || this.fromSentence.has(hit.ref.key)) continue;
       const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
       if (!says) continue;
-      this.fallbacks.push({ type: 'SUPPORTS', source: hit.ref, target: refOfRegion(xj), sentence: s.index, confidence: 0.6, rule: 'sup.fallback', attrs: {} });
+      this.fallbacks.push({ type: 'SUPPORTS', source: hit.ref, target: refOfRegion(xj), attrs: {}, sentence: s.index, confidence: 0.6, rule: 'sup.fallback' });
     }
   }
 }

@@ -86,3 +86,13 @@ export function onTokenBoundaries(ctx: Context, start: number, end: number): boo
   if (!ctx.hasTokens) return true;
   return ctx.tokenStarts.has(start) && ctx.tokenEnds.has(end);
 }
+
+/**
+ * An empty array that already holds objects as far as V8 is concerned: `[]` starts with small-
+ * integer elements, so loops over sometimes-empty lists would see two array maps and deopt.
+ */
+export function objectList<T>(): T[] {
+  const list = [{}] as unknown as T[];
+  list.pop(); // (elements kinds only generalise: the list stays an object list)
+  return list;
+}

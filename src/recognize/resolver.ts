@@ -4,12 +4,14 @@ import type { Lexicon, Region } from '../lexicon/api.js';
 import {
   type EntityRecord,
   type EntityRef,
+  type Mention,
   type NamedEntityType,
   type RecognizedArticle,
   type ResolvedArticle,
   type ResolvedMention,
   entityKey,
 } from '../types.js';
+import { objectList } from './context.js';
 
 const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
 const XINJIANG = '新疆维吾尔自治区';
@@ -188,29 +190,10 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
     const context = new Set<string>();
     for (const m of a.mentions) if (m.attrs?.label) context.add(m.attrs.label);
 
-    const resolved: ResolvedMention[] = a.mentions.map((m) => {
-      let entity: EntityRef | undefined;
-      if (REGION_KINDS.has(m.kind)) {
-        const r = regionOfMention(m, lex, context);
-        if (r) entity = refs.get(r.type, r.name);
-      } else if (m.kind === 'Person') {
-        entity = refs.get('Person', m.text);
-      } else if (m.kind === 'Organization') {
-        entity = refs.get('Organization', expandOrgName(m.text, home, mentionsXinjiang));
-      } else if (m.kind === 'Project') {
-        entity = refs.get('Project', m.text);
-      } else if (m.kind === 'Pronoun') {
-        const level = m.attrs?.level;
-        const target =
-          level === 'province' ? home.province :
-          level === 'city' ? home.city :
-          level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
-        if (target) entity = refs.get(target.type, target.name);
-      }
-      // the copy is made with its entity, every key always present in the same order (entity
-      // undefined when unresolved): one shape for all mentions, so relate's call sites stay monomorphic
-      return { kind: m.kind, text: m.text, start: m.start, end: m.end, sentence: m.sentence, rule: m.rule, value: m.value, attrs: m.attrs, entity };
-    });
+    // pushed into an object list, not mapped: map's result is holey or packed by length, and relate
+    // loops over this list at many call sites (two array maps: deopts)
+    const resolved = objectList<ResolvedMention>();
+    for (const m of a.mentions) resolved.push(resolvedMention(m, lex, refs, context, home, mentionsXinjiang));
 
     // conservative in-article merge of abbreviations into a longer name of the same type
     for (const type of ['Organization', 'Project'] as const) {
@@ -255,12 +238,9 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
         if (title && !rec.attrs?.title) rec.attrs = { ...rec.attrs, title };
       }
     }
-    const entities = [...records.values()]
-      .map((r) => {
-        r.aliases.sort(); // the records are this function's own: sort in place
-        return r;
-      })
-      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const entities = [...records.values()];
+    for (const r of entities) r.aliases.sort(); // the records are this function's own: sort in place
+    entities.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
     const cityVoice = home.city && (home.citySourced || !home.province) &&
       a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
@@ -285,6 +265,31 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
       home: homeRegion ? ref(homeRegion.type, homeRegion.name) : undefined, // always a key: one article shape
     };
   });
+}
+
+/** One mention copied with its entity (every key always present, in the same order). */
+function resolvedMention(m: Mention, lex: Lexicon, refs: Refs, context: Set<string>, home: Home, mentionsXinjiang: boolean): ResolvedMention {
+  let entity: EntityRef | undefined;
+  if (REGION_KINDS.has(m.kind)) {
+    const r = regionOfMention(m, lex, context);
+    if (r) entity = refs.get(r.type, r.name);
+  } else if (m.kind === 'Person') {
+    entity = refs.get('Person', m.text);
+  } else if (m.kind === 'Organization') {
+    entity = refs.get('Organization', expandOrgName(m.text, home, mentionsXinjiang));
+  } else if (m.kind === 'Project') {
+    entity = refs.get('Project', m.text);
+  } else if (m.kind === 'Pronoun') {
+    const level = m.attrs?.level;
+    const target =
+      level === 'province' ? home.province :
+      level === 'city' ? home.city :
+      level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
+    if (target) entity = refs.get(target.type, target.name);
+  }
+  // the copy is made with its entity, every key always present in the same order (entity
+  // undefined when unresolved): one shape for all mentions, so relate's call sites stay monomorphic
+  return { kind: m.kind, text: m.text, start: m.start, end: m.end, sentence: m.sentence, rule: m.rule, value: m.value, attrs: m.attrs, entity };
 }
 
 /** A short region form inside an organisation or a 《work》 title (湖南 in 中国湖南网, 北京 in 北京某某学院). */

@@ -5,6 +5,7 @@ import { getLexicon, type FullLexicon } from '../lexicon/index.js';
 import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
 import { type CodePairMap, surfaceLengthsByPair } from '../recognize/lexicon-index.js';
+import { objectList } from '../recognize/context.js';
 import type {
   EntityRef,
   Evidence,
@@ -50,16 +51,6 @@ export interface Candidate {
   sentence: number;
   confidence: number;
   rule: string;
-}
-
-/**
- * An empty array that already holds objects as far as V8 is concerned: `[]` starts with small-
- * integer elements, so loops over sometimes-empty lists would see two array maps and deopt.
- */
-function objectList<T>(): T[] {
-  const list = [{}] as unknown as T[];
-  list.pop(); // (elements kinds only generalise: the list stays an object list)
-  return list;
 }
 
 /** Province, Prefecture or County (string compares: cheaper than a Set probe, asked per mention by every rule). */

@@ -173,7 +173,9 @@ function emitTitlesByHolder(ctx: ArticleContext, s: SentenceView, person: Resolv
     byHolder.set(f.holder.key, entry);
   }
   for (const { holder, parts } of byHolder.values()) {
-    const title = parts.sort((x, y) => x.start - y.start).map((p) => p.title).join('、');
+    parts.sort((x, y) => x.start - y.start);
+    let title = parts[0]!.title;
+    for (let i = 1; i < parts.length; i++) title += '、' + parts[i]!.title;
     ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: holder, attrs: { title }, sentence: s.index, confidence: 0.85, rule: 'pos.title-before' });
   }
 }

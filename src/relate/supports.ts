@@ -368,7 +368,12 @@ class SupportScan {
       const b = next && ctx.regionRef(next);
       return !!(a && b && ctx.isAncestor(a.label, b.label));
     };
-    const supporters = top.filter((m) => !qualifier(m)).map((m) => this.hitOf(m)).filter((h): h is SupporterHit => !!h);
+    const supporters: SupporterHit[] = [];
+    for (const m of top) {
+      if (qualifier(m)) continue;
+      const hit = this.hitOf(m);
+      if (hit) supporters.push(hit);
+    }
     const places: { ref: EntityRef; viaProject: boolean }[] = [];
     for (const m of top) {
       if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support

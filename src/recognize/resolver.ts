@@ -38,13 +38,25 @@ interface Home {
   citySourced?: boolean;
 }
 
+const SOURCE_LINE = /(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu;
+const PAPER_NAME = /([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|特区报|商报|都市报)/gu;
+const CHINA_SITE = /中国([\u4e00-\u9fff]{2,3}?)网/gu;
+
+/**
+ * Group 1 of every match of a global regex, appended to `out`. (A loop over exec rather than
+ * [...matchAll].map: spread and map give arrays of different maps by length, which deopted the callers.)
+ */
+function firstGroups(re: RegExp, text: string, out: string[]): string[] {
+  re.lastIndex = 0; // (none of these regexes matches the empty string)
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
+  return out;
+}
+
 /** A city outside Xinjiang named by the article's source line or its 本报 paper (来源：某某日报, 某某晚报). */
 function sourceCity(text: string, lex: Lexicon): Region | undefined {
   const head = text.slice(0, 400);
-  const names = [
-    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
-    ...(text.includes('本报') ? [...head.matchAll(/([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|特区报|商报|都市报)/gu)].map((m) => m[1]!) : []),
-  ];
+  const names = firstGroups(SOURCE_LINE, head, objectList<string>());
+  if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
   for (const name of names) {
     for (let len = Math.min(6, name.length); len >= 2; len--) {
       const hits = lex.lookupRegion(name.slice(0, len));
@@ -59,10 +71,8 @@ function sourceCity(text: string, lex: Lexicon): Region | undefined {
 /** Provinces (and supporter cities) named in a source line, masthead or 本报 paper name. */
 function sourceProvince(text: string, lex: Lexicon): Region | undefined {
   const head = text.slice(0, 400);
-  const lines = [
-    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
-    ...[...text.matchAll(/中国([\u4e00-\u9fff]{2,3}?)网/gu)].map((m) => m[1]!),
-  ];
+  const lines = firstGroups(SOURCE_LINE, head, objectList<string>());
+  firstGroups(CHINA_SITE, text, lines);
   for (const line of lines) {
     const r = provinceIn(line, lex);
     if (r) return r;
@@ -135,7 +145,7 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   }
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
-  const home: Home = {};
+  const home: Home = { province: undefined, city: undefined, citySourced: undefined }; // one shape, read per mention
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]

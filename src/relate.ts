@@ -33,15 +33,19 @@ export function relateArticle(a: ResolvedArticle): RelationRecord[] {
       prev.attrs = { ...c.attrs, ...prev.attrs };
     }
   }
-  const records: RelationRecord[] = [...best.values()].map((c) => ({
-    type: c.type,
-    source: c.source.key,
-    target: c.target.key,
-    attrs: sortedAttrs(c.attrs ?? {}),
-    evidence: ctx.evidence(c.sentence),
-    confidence: c.confidence,
-    rule: c.rule,
-  }));
+  // pushed, not mapped (map's result is holey or packed by length: two array maps for the sort)
+  const records: RelationRecord[] = [];
+  for (const c of best.values()) {
+    records.push({
+      type: c.type,
+      source: c.source.key,
+      target: c.target.key,
+      attrs: sortedAttrs(c.attrs ?? {}),
+      evidence: ctx.evidence(c.sentence),
+      confidence: c.confidence,
+      rule: c.rule,
+    });
+  }
   return records.sort(
     (x, y) =>
       x.evidence.start - y.evidence.start ||

@@ -73,8 +73,10 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     tokenTagOf,
     tokenEndingAt,
     hasTokens,
-    mention(kind, start, end, rule, extra = {}) {
-      return { kind, text: text.slice(start, end), start, end, sentence: sentenceOf(start), rule, ...extra };
+    mention(kind, start, end, rule, extra) {
+      // one object shape for every mention (value/attrs undefined rather than absent): the later
+      // stages read mentions at hot call sites that would otherwise see many shapes and deopt
+      return { kind, text: text.slice(start, end), start, end, sentence: sentenceOf(start), rule, value: extra?.value, attrs: extra?.attrs };
     },
   };
 }
@@ -83,4 +85,14 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
 export function onTokenBoundaries(ctx: Context, start: number, end: number): boolean {
   if (!ctx.hasTokens) return true;
   return ctx.tokenStarts.has(start) && ctx.tokenEnds.has(end);
+}
+
+/**
+ * An empty array that already holds objects as far as V8 is concerned: `[]` starts with small-
+ * integer elements, so loops over sometimes-empty lists would see two array maps and deopt.
+ */
+export function objectList<T>(): T[] {
+  const list = [{}] as unknown as T[];
+  list.pop(); // (elements kinds only generalise: the list stays an object list)
+  return list;
 }

@@ -2,7 +2,7 @@
 // (src/recognize.ts passes getLexicon(); tests may pass a small one).
 import type { Lexicon } from '../lexicon/api.js';
 import type { Mention, RecognizedArticle, SegmentedArticle } from '../types.js';
-import { makeContext } from './context.js';
+import { makeContext, objectList } from './context.js';
 import { indexLexicon } from './lexicon-index.js';
 import { findOrganizations } from './orgs.js';
 import { findPersons } from './persons.js';
@@ -11,6 +11,7 @@ import { findDates, findMoney, findPronouns, findTitles } from './values.js';
 
 const ENTITY_KINDS = new Set(['Person', 'Province', 'Prefecture', 'County', 'Project', 'Organization']);
 const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
+const WORK_TITLE = /《[^《》\n]{1,40}》/gu; // a 《work》 title
 
 export function compareMentions(a: Mention, b: Mention): number {
   return a.start - b.start || b.end - a.end || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0) || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
@@ -49,7 +50,10 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
 
   // Regions inside an organisation/project/《work》 stay, marked as nested.
   const outer = orgs.filter((m) => !m.attrs?.inside);
-  const works = [...article.text.matchAll(/《[^《》\n]{1,40}》/gu)].map((m) => ({ start: m.index!, end: m.index! + m[0].length }));
+  // (an exec loop into an object list: [...matchAll].map gives arrays of different maps by length)
+  const works = objectList<{ start: number; end: number }>();
+  WORK_TITLE.lastIndex = 0;
+  for (let m = WORK_TITLE.exec(article.text); m; m = WORK_TITLE.exec(article.text)) works.push({ start: m.index, end: m.index + m[0].length });
   const regionLike = [...regions, ...pairing]; // built once: the loop below asks it per region
   // outer names never overlap (findOrganizations keeps one of two overlapping): the one covering
   // r.start is the only possible host

@@ -4,12 +4,14 @@ import type { Lexicon, Region } from '../lexicon/api.js';
 import {
   type EntityRecord,
   type EntityRef,
+  type Mention,
   type NamedEntityType,
   type RecognizedArticle,
   type ResolvedArticle,
   type ResolvedMention,
   entityKey,
 } from '../types.js';
+import { objectList } from './context.js';
 
 const REGION_KINDS = new Set(['Province', 'Prefecture', 'County']);
 const XINJIANG = '新疆维吾尔自治区';
@@ -36,13 +38,25 @@ interface Home {
   citySourced?: boolean;
 }
 
+const SOURCE_LINE = /(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu;
+const PAPER_NAME = /([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|特区报|商报|都市报)/gu;
+const CHINA_SITE = /中国([\u4e00-\u9fff]{2,3}?)网/gu;
+
+/**
+ * Group 1 of every match of a global regex, appended to `out`. (A loop over exec rather than
+ * [...matchAll].map: spread and map give arrays of different maps by length, which deopted the callers.)
+ */
+function firstGroups(re: RegExp, text: string, out: string[]): string[] {
+  re.lastIndex = 0; // (none of these regexes matches the empty string)
+  for (let m = re.exec(text); m; m = re.exec(text)) out.push(m[1]!);
+  return out;
+}
+
 /** A city outside Xinjiang named by the article's source line or its 本报 paper (来源：某某日报, 某某晚报). */
 function sourceCity(text: string, lex: Lexicon): Region | undefined {
   const head = text.slice(0, 400);
-  const names = [
-    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
-    ...(text.includes('本报') ? [...head.matchAll(/([\u4e00-\u9fff]{2,4}?)(?:日报|晚报|特区报|商报|都市报)/gu)].map((m) => m[1]!) : []),
-  ];
+  const names = firstGroups(SOURCE_LINE, head, objectList<string>());
+  if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
   for (const name of names) {
     for (let len = Math.min(6, name.length); len >= 2; len--) {
       const hits = lex.lookupRegion(name.slice(0, len));
@@ -57,10 +71,8 @@ function sourceCity(text: string, lex: Lexicon): Region | undefined {
 /** Provinces (and supporter cities) named in a source line, masthead or 本报 paper name. */
 function sourceProvince(text: string, lex: Lexicon): Region | undefined {
   const head = text.slice(0, 400);
-  const lines = [
-    ...[...head.matchAll(/(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu)].map((m) => m[1]!),
-    ...[...text.matchAll(/中国([\u4e00-\u9fff]{2,3}?)网/gu)].map((m) => m[1]!),
-  ];
+  const lines = firstGroups(SOURCE_LINE, head, objectList<string>());
+  firstGroups(CHINA_SITE, text, lines);
   for (const line of lines) {
     const r = provinceIn(line, lex);
     if (r) return r;
@@ -133,7 +145,7 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   }
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
-  const home: Home = {};
+  const home: Home = { province: undefined, city: undefined, citySourced: undefined }; // one shape, read per mention
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]
@@ -188,29 +200,10 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
     const context = new Set<string>();
     for (const m of a.mentions) if (m.attrs?.label) context.add(m.attrs.label);
 
-    const resolved: ResolvedMention[] = a.mentions.map((m) => {
-      let entity: EntityRef | undefined;
-      if (REGION_KINDS.has(m.kind)) {
-        const r = regionOfMention(m, lex, context);
-        if (r) entity = refs.get(r.type, r.name);
-      } else if (m.kind === 'Person') {
-        entity = refs.get('Person', m.text);
-      } else if (m.kind === 'Organization') {
-        entity = refs.get('Organization', expandOrgName(m.text, home, mentionsXinjiang));
-      } else if (m.kind === 'Project') {
-        entity = refs.get('Project', m.text);
-      } else if (m.kind === 'Pronoun') {
-        const level = m.attrs?.level;
-        const target =
-          level === 'province' ? home.province :
-          level === 'city' ? home.city :
-          level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
-        if (target) entity = refs.get(target.type, target.name);
-      }
-      // the copy is made with its entity (same keys, same order as adding it afterwards): one
-      // allocation of the right size instead of a copy that grows
-      return entity ? { ...m, entity } : { ...m };
-    });
+    // pushed into an object list, not mapped: map's result is holey or packed by length, and relate
+    // loops over this list at many call sites (two array maps: deopts)
+    const resolved = objectList<ResolvedMention>();
+    for (const m of a.mentions) resolved.push(resolvedMention(m, lex, refs, context, home, mentionsXinjiang));
 
     // conservative in-article merge of abbreviations into a longer name of the same type
     for (const type of ['Organization', 'Project'] as const) {
@@ -255,23 +248,58 @@ export function resolveWith(articles: RecognizedArticle[], lex: Lexicon): Resolv
         if (title && !rec.attrs?.title) rec.attrs = { ...rec.attrs, title };
       }
     }
-    const entities = [...records.values()]
-      .map((r) => {
-        r.aliases.sort(); // the records are this function's own: sort in place
-        return r;
-      })
-      .sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
+    const entities = [...records.values()];
+    for (const r of entities) r.aliases.sort(); // the records are this function's own: sort in place
+    entities.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
     // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
     const cityVoice = home.city && (home.citySourced || !home.province) &&
       a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
     const homeRegion = cityVoice ? home.city : home.province ?? home.city;
+    // every field named, in one order (title/home undefined rather than absent): one article shape
+    // for relate, whose rules all read the article (a spread copies the varying shapes of normalize)
     return {
-      ...a,
+      id: a.id,
+      file: a.file,
+      index: a.index,
+      title: a.title,
+      text: a.text,
+      offsets: a.offsets,
+      ends: a.ends,
+      original: a.original,
+      originalStart: a.originalStart,
+      damaged: a.damaged,
+      messages: a.messages,
+      sentences: a.sentences,
       mentions: resolved,
       entities,
-      ...(homeRegion ? { home: ref(homeRegion.type, homeRegion.name) } : {}),
+      home: homeRegion ? ref(homeRegion.type, homeRegion.name) : undefined, // always a key: one article shape
     };
   });
+}
+
+/** One mention copied with its entity (every key always present, in the same order). */
+function resolvedMention(m: Mention, lex: Lexicon, refs: Refs, context: Set<string>, home: Home, mentionsXinjiang: boolean): ResolvedMention {
+  let entity: EntityRef | undefined;
+  if (REGION_KINDS.has(m.kind)) {
+    const r = regionOfMention(m, lex, context);
+    if (r) entity = refs.get(r.type, r.name);
+  } else if (m.kind === 'Person') {
+    entity = refs.get('Person', m.text);
+  } else if (m.kind === 'Organization') {
+    entity = refs.get('Organization', expandOrgName(m.text, home, mentionsXinjiang));
+  } else if (m.kind === 'Project') {
+    entity = refs.get('Project', m.text);
+  } else if (m.kind === 'Pronoun') {
+    const level = m.attrs?.level;
+    const target =
+      level === 'province' ? home.province :
+      level === 'city' ? home.city :
+      level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
+    if (target) entity = refs.get(target.type, target.name);
+  }
+  // the copy is made with its entity, every key always present in the same order (entity
+  // undefined when unresolved): one shape for all mentions, so relate's call sites stay monomorphic
+  return { kind: m.kind, text: m.text, start: m.start, end: m.end, sentence: m.sentence, rule: m.rule, value: m.value, attrs: m.attrs, entity };
 }
 
 /** A short region form inside an organisation or a 《work》 title (湖南 in 中国湖南网, 北京 in 北京某某学院). */

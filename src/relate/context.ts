@@ -5,6 +5,7 @@ import { getLexicon, type FullLexicon } from '../lexicon/index.js';
 import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
 import { type CodePairMap, surfaceLengthsByPair } from '../recognize/lexicon-index.js';
+import { objectList } from '../recognize/context.js';
 import type {
   EntityRef,
   Evidence,
@@ -105,7 +106,7 @@ export class ArticleContext {
       if (m.sentence !== lastSentence || !lastList) {
         lastSentence = m.sentence;
         lastList = byIndex.get(m.sentence);
-        if (!lastList) byIndex.set(m.sentence, (lastList = []));
+        if (!lastList) byIndex.set(m.sentence, (lastList = objectList()));
       }
       lastList.push(m);
     }
@@ -126,31 +127,41 @@ export class ArticleContext {
       }
     }
     let previousEnd = 0;
-    this.sentences = a.sentences.map((s) => {
-      let start = s.start;
-      let end = s.end;
-      while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
-      while (start < end && /\s/u.test(a.text[start]!)) start++;
-      const all = byStartLongestFirst(byIndex.get(s.index) ?? []);
-      // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
-      const titleTokens = titleTokensOf.get(s) ?? [];
-      const misread = (m: ResolvedMention) =>
-        (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
-      const top: ResolvedMention[] = [];
-      let coverEnd = -1;
-      // top-level = entity readings only: a Title/Money/Date span never hides a name (自治区|副主席)
-      for (const m of all) {
-        if ((!m.entity && !(m.kind === 'Pronoun' && this.regionRef(m))) || misread(m)) continue;
-        if (m.end <= coverEnd) continue; // nested inside the previous top-level mention
-        if (m.start < coverEnd) continue; // overlapping: keep the earlier, longer reading
-        top.push(m);
-        coverEnd = m.end;
-      }
-      const boundaries = { has: (pos: number) => startOwner[pos] === s.index || endOwner[pos] === s.index };
-      const newParagraph = a.text.slice(previousEnd, s.start).includes('\n') || /^\s*\n/u.test(a.text.slice(s.start, start + 1));
+    // pushed, not mapped: Array.prototype.map gives a holey array for longer inputs and a packed one
+    // for short ones, and every rule loops over this list (two array maps: deopts)
+    const sentences = objectList<SentenceView>();
+    for (const s of a.sentences) {
+      sentences.push(this.view(s, byIndex, titleTokensOf, startOwner, endOwner, previousEnd));
       previousEnd = s.end;
-      return { index: s.index, start, end, text: a.text.slice(start, end), all, top, boundaries, newParagraph };
-    });
+    }
+    this.sentences = sentences;
+  }
+
+  /** The view of one sentence: its trimmed span, its mentions, its token boundaries. */
+  private view(s: Sentence, byIndex: Map<number, ResolvedMention[]>, titleTokensOf: Map<Sentence, Token[]>, startOwner: Int32Array, endOwner: Int32Array, previousEnd: number): SentenceView {
+    const a = this.a;
+    let start = s.start;
+    let end = s.end;
+    while (end > start && /\s/u.test(a.text[end - 1]!)) end--;
+    while (start < end && /\s/u.test(a.text[start]!)) start++;
+    const all = byStartLongestFirst(byIndex.get(s.index) ?? objectList<ResolvedMention>());
+    // A name that ends inside a title word (…研究所工程|师) is a misreading: the title wins.
+    const titleTokens = titleTokensOf.get(s) ?? [];
+    const misread = (m: ResolvedMention) =>
+      (m.kind === 'Project' || m.kind === 'Organization') && titleTokens.some((t) => t.start < m.end && m.end < t.end);
+    const top = objectList<ResolvedMention>();
+    let coverEnd = -1;
+    // top-level = entity readings only: a Title/Money/Date span never hides a name (自治区|副主席)
+    for (const m of all) {
+      if ((!m.entity && !(m.kind === 'Pronoun' && this.regionRef(m))) || misread(m)) continue;
+      if (m.end <= coverEnd) continue; // nested inside the previous top-level mention
+      if (m.start < coverEnd) continue; // overlapping: keep the earlier, longer reading
+      top.push(m);
+      coverEnd = m.end;
+    }
+    const boundaries = { has: (pos: number) => startOwner[pos] === s.index || endOwner[pos] === s.index };
+    const newParagraph = a.text.slice(previousEnd, s.start).includes('\n') || /^\s*\n/u.test(a.text.slice(s.start, start + 1));
+    return { index: s.index, start, end, text: a.text.slice(start, end), all, top, boundaries, newParagraph };
   }
 
   /** Inside a damaged (mojibake) stretch: nothing is read from there. */

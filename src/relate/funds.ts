@@ -38,68 +38,88 @@ function suffixesLongestFirst(suffixes: readonly string[]): string[] {
   return sorted;
 }
 
+type PreviousFunder = { funder: EntityRef; sentence: number } | undefined;
+
+// (findFunds is cut into one function per step: V8 re-optimises a small function when it meets a
+// new shape instead of recompiling the whole rule set)
 export function findFunds(ctx: ArticleContext): void {
   const fundings: Funding[] = [];
-  let previousFunder: { funder: EntityRef; sentence: number } | undefined;
+  let previousFunder: PreviousFunder;
   for (const s of ctx.sentences) {
     if (s.newParagraph) previousFunder = undefined;
-    let sentenceFunder: EntityRef | undefined;
-    // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
-    CUE.lastIndex = 0;
-    for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
-      const p = s.start + match.index!;
-      const q = p + match[0].length;
-      if (s.top.some((m) => m.start <= p && q <= m.end)) continue; // part of a name (…建设项目)
-      if (s.text[match.index! - 1] === '总') continue; // 总投资N: an amount, not who pays
-      let funderMention: ResolvedMention | undefined;
-      for (let i = s.top.length - 1; i >= 0; i--) {
-        const m = s.top[i]!;
-        if (m.end > p) continue;
-        if (isProject(m)) continue;
-        if (funderOf(ctx, m)) {
-          funderMention = m;
-          break;
-        }
-      }
-      // projects after the cue, up to the next funder
-      const projects: ResolvedMention[] = [];
-      for (const m of s.top) {
-        if (m.start < q) continue;
-        if (isProject(m)) projects.push(m);
-        else if (funderMention && m !== funderMention && isOrg(m) && projects.length > 0) break;
-      }
-      if (projects.length === 0 && funderMention) {
-        // P是F…援建…: the project is the subject before the funder
-        const before = s.top.filter((m) => isProject(m) && m.end <= funderMention!.start);
-        const last = before[before.length - 1];
-        if (last && /^(是|由)/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
-      }
-      if (projects.length === 0) continue;
-      let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
-      let confidence = 0.75;
-      let rule = 'funds.verb';
-      // 我省/我市 the resolver could not place: the funder is unknown, not the previous sentence's
-      const ownPronoun = s.all.some((m) => m.kind === 'Pronoun' && m.end <= p);
-      if (!funder && !ownPronoun && previousFunder && previousFunder.sentence === s.index - 1) {
-        funder = previousFunder.funder;
-        confidence = 0.55;
-        rule = 'funds.carry';
-      }
-      if (!funder) continue;
-      sentenceFunder ??= funder;
-      for (const project of projects) {
-        fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
-      }
-    }
-    if (!sentenceFunder) {
-      // a sentence that sets up a funder for the next one (我省安排资金2亿元，…)
-      const m = s.top.find((x) => funderOf(ctx, x) && /^.{0,8}?(安排|投入|投资|出资)/u.test(ctx.text(x.end, s.end)));
-      if (m) sentenceFunder = funderOf(ctx, m);
-    }
+    const sentenceFunder = fundsInSentence(ctx, s, previousFunder, fundings);
     previousFunder = sentenceFunder ? { funder: sentenceFunder, sentence: s.index } : undefined;
   }
+  ownerNameFundings(ctx, fundings);
+  emitFundings(ctx, fundings);
+}
 
-  // 某某科技年产…生产线项目: the company the project is named after
+/** funds.verb / funds.carry in one sentence; returns the sentence's funder (for the next one). */
+function fundsInSentence(ctx: ArticleContext, s: SentenceView, previousFunder: PreviousFunder, fundings: Funding[]): EntityRef | undefined {
+  let sentenceFunder: EntityRef | undefined;
+  // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
+  CUE.lastIndex = 0;
+  for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
+    const funder = fundsAtCue(ctx, s, match, previousFunder, fundings);
+    if (funder) sentenceFunder ??= funder;
+  }
+  if (!sentenceFunder) {
+    // a sentence that sets up a funder for the next one (我省安排资金2亿元，…)
+    const m = s.top.find((x) => funderOf(ctx, x) && /^.{0,8}?(安排|投入|投资|出资)/u.test(ctx.text(x.end, s.end)));
+    if (m) sentenceFunder = funderOf(ctx, m);
+  }
+  return sentenceFunder;
+}
+
+/** The fundings stated at one cue word; returns their funder (undefined: none). */
+function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray, previousFunder: PreviousFunder, fundings: Funding[]): EntityRef | undefined {
+  const p = s.start + match.index;
+  const q = p + match[0].length;
+  if (s.top.some((m) => m.start <= p && q <= m.end)) return undefined; // part of a name (…建设项目)
+  if (s.text[match.index - 1] === '总') return undefined; // 总投资N: an amount, not who pays
+  let funderMention: ResolvedMention | undefined;
+  for (let i = s.top.length - 1; i >= 0; i--) {
+    const m = s.top[i]!;
+    if (m.end > p) continue;
+    if (isProject(m)) continue;
+    if (funderOf(ctx, m)) {
+      funderMention = m;
+      break;
+    }
+  }
+  // projects after the cue, up to the next funder
+  const projects: ResolvedMention[] = [];
+  for (const m of s.top) {
+    if (m.start < q) continue;
+    if (isProject(m)) projects.push(m);
+    else if (funderMention && m !== funderMention && isOrg(m) && projects.length > 0) break;
+  }
+  if (projects.length === 0 && funderMention) {
+    // P是F…援建…: the project is the subject before the funder
+    const before = s.top.filter((m) => isProject(m) && m.end <= funderMention!.start);
+    const last = before[before.length - 1];
+    if (last && /^(是|由)/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
+  }
+  if (projects.length === 0) return undefined;
+  let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
+  let confidence = 0.75;
+  let rule = 'funds.verb';
+  // 我省/我市 the resolver could not place: the funder is unknown, not the previous sentence's
+  const ownPronoun = s.all.some((m) => m.kind === 'Pronoun' && m.end <= p);
+  if (!funder && !ownPronoun && previousFunder && previousFunder.sentence === s.index - 1) {
+    funder = previousFunder.funder;
+    confidence = 0.55;
+    rule = 'funds.carry';
+  }
+  if (!funder) return undefined;
+  for (const project of projects) {
+    fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
+  }
+  return funder;
+}
+
+/** funds.owner-name: 某某科技年产…生产线项目, the company the project is named after. */
+function ownerNameFundings(ctx: ArticleContext, fundings: Funding[]): void {
   const orgs = ctx.a.entities.filter((e) => e.type === 'Organization' && e.label.length >= 3 && COMPANY.test(e.label));
   const suffixes = suffixesLongestFirst(ctx.lex.projectSuffixes);
   const core = (rest: string) => {
@@ -117,7 +137,9 @@ export function findFunds(ctx: ArticleContext): void {
       if (owner) fundings.push({ funder: owner, project: m, sentence: s.index, confidence: 0.6, rule: 'funds.owner-name', single: true });
     }
   }
+}
 
+function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
   const named = new Set(fundings.filter((f) => f.rule !== 'funds.carry').map((f) => `${f.sentence}\u0000${f.project.entity!.key}`));
   const amounts = projectAmounts(ctx);
   for (const f of fundings) {

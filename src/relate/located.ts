@@ -50,7 +50,7 @@ export function findLocated(ctx: ArticleContext): void {
       if (!isProject(m) || seenName.has(m.entity!.key)) continue;
       seenName.add(m.entity!.key);
       const place = placeFromName(ctx, m.entity!.label);
-      if (place) ctx.add({ type: 'LOCATED_IN', source: m.entity!, target: refOfRegion(place), sentence: s.index, confidence: 0.8, rule: 'loc.name' });
+      if (place) ctx.add({ type: 'LOCATED_IN', source: m.entity!, target: refOfRegion(place), attrs: undefined, sentence: s.index, confidence: 0.8, rule: 'loc.name' });
     }
     // loc.adjacent
     for (let i = 0; i + 1 < s.top.length; i++) {
@@ -62,7 +62,7 @@ export function findLocated(ctx: ArticleContext): void {
       const lead = ctx.leadingRegion(b.entity!.label);
       if (lead && (lead.region.name === place.label || ctx.isAncestor(place.label, lead.region.name))) continue;
       if (lead && !ctx.isXinjiang(place.label)) continue; // 河北 + 巴州…: a pairing, not a place
-      ctx.add({ type: 'LOCATED_IN', source: b.entity!, target: place, sentence: s.index, confidence: 0.8, rule: 'loc.adjacent' });
+      ctx.add({ type: 'LOCATED_IN', source: b.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.8, rule: 'loc.adjacent' });
     }
     atVerb(ctx, s);
     // loc.settle
@@ -79,7 +79,7 @@ export function findLocated(ctx: ArticleContext): void {
         at = m.end;
       }
       const last = chain[chain.length - 1];
-      if (last) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: ctx.regionRef(last)!, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
+      if (last) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: ctx.regionRef(last)!, attrs: undefined, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
     }
     // loc.inside
     for (let i = 0; i + 1 < s.top.length; i++) {
@@ -87,7 +87,7 @@ export function findLocated(ctx: ArticleContext): void {
       const p = s.top[i + 1]!;
       if (!isProject(p) || !/^[内里][，,]?$/u.test(ctx.text(venue.end, p.start))) continue;
       const place = placeOf(ctx, venue);
-      if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, sentence: s.index, confidence: 0.7, rule: 'loc.inside' });
+      if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.7, rule: 'loc.inside' });
     }
   }
 }
@@ -125,7 +125,7 @@ function atVerb(ctx: ArticleContext, s: SentenceView): void {
     for (const place of places) {
       // 在广东援建的P: a supporter before 援建 is who builds, not where
       if (verb[0] === '援建' && !ctx.isXinjiang(place.label)) continue;
-      ctx.add({ type: 'LOCATED_IN', source: project.entity!, target: place, sentence: s.index, confidence: 0.75, rule: 'loc.at-verb' });
+      ctx.add({ type: 'LOCATED_IN', source: project.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.75, rule: 'loc.at-verb' });
     }
   }
 }

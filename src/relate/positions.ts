@@ -114,8 +114,20 @@ function readComesFrom(ctx: ArticleContext, s: SentenceView, person: ResolvedMen
   ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: holderMention.entity!, attrs: { title: m[2]! }, sentence: s.index, confidence: 0.75, rule: 'pos.comes-from' });
 }
 
+interface HeldTitle {
+  holder: EntityRef;
+  title: string;
+  start: number;
+}
+
 function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
-  const found: { holder: EntityRef; title: string; start: number }[] = [];
+  const found = titlesBefore(ctx, s, person);
+  if (found.length > 0) emitTitlesByHolder(ctx, s, person, found);
+}
+
+/** The [holder][title]、… segments read backwards from the person (two small functions rather than one: cheaper to re-optimise). */
+function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): HeldTitle[] {
+  const found: HeldTitle[] = [];
   let pending: { title: string; start: number }[] = [];
   // 挂职某县副县长的某某: the office is written as an attribute of the person
   let end = ctx.a.text[person.start - 1] === '的' ? person.start - 1 : person.start;
@@ -149,6 +161,10 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
     if (ctx.a.text[start - 1] !== '、') break;
     end = start - 1;
   }
+  return found;
+}
+
+function emitTitlesByHolder(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, found: HeldTitle[]): void {
   // one edge per holder, titles in text order (浙江省 {省委常委、副省长})
   const byHolder = new Map<string, { holder: EntityRef; parts: { title: string; start: number }[] }>();
   for (const f of found) {
@@ -157,7 +173,9 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
     byHolder.set(f.holder.key, entry);
   }
   for (const { holder, parts } of byHolder.values()) {
-    const title = parts.sort((x, y) => x.start - y.start).map((p) => p.title).join('、');
+    parts.sort((x, y) => x.start - y.start);
+    let title = parts[0]!.title;
+    for (let i = 1; i < parts.length; i++) title += '、' + parts[i]!.title;
     ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: holder, attrs: { title }, sentence: s.index, confidence: 0.85, rule: 'pos.title-before' });
   }
 }

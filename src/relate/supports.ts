@@ -135,41 +135,52 @@ function firstPaired(ctx: ArticleContext, supporter: Supporter, partners: readon
   return undefined;
 }
 
-export function findSupports(ctx: ArticleContext): void {
-  // the rules below ask this of the same mentions again and again: answer each once
-  const hits = new Map<ResolvedMention, SupporterHit | null>();
-  const hitOf = (m: ResolvedMention): SupporterHit | undefined => {
-    let hit = hits.get(m);
-    if (hit === undefined) hits.set(m, (hit = supporterOf(ctx, m) ?? null));
+/**
+ * The per-article state of the SUPPORTS rules, one rule per method. (One method per rule rather
+ * than one big function of closures: V8 optimises and, when a new object shape turns up,
+ * re-optimises each small method on its own instead of recompiling the whole rule set.)
+ */
+class SupportScan {
+  /** supporterOf per mention: the rules ask it of the same mentions again and again. */
+  private readonly hits = new Map<ResolvedMention, SupporterHit | null>();
+  readonly own: Candidate[] = [];
+  readonly fallbacks: Candidate[] = [];
+  /** The sentence being read, and the supporters with a target in it. */
+  s: SentenceView;
+  fromSentence = new Set<string>();
+
+  constructor(readonly ctx: ArticleContext, first: SentenceView) {
+    this.s = first;
+  }
+
+  hitOf(m: ResolvedMention): SupporterHit | undefined {
+    let hit = this.hits.get(m);
+    if (hit === undefined) this.hits.set(m, (hit = supporterOf(this.ctx, m) ?? null));
     return hit ?? undefined;
-  };
-  const own: Candidate[] = [];
-  const add = (c: Candidate) => {
-    if (c.source.key === c.target.key) return;
-    own.push(c);
-  };
-  const fallbacks: Candidate[] = [];
-  // most articles have no recognizer pairing compound: skip that per-mention loop for them
-  const hasPairing = ctx.a.mentions.some((m) => m.rule === 'pairing-compound');
+  }
 
-  for (const s of ctx.sentences) {
+  emit(source: EntityRef, target: EntityRef, confidence: number, rule: string, since?: number): void {
+    this.fromSentence.add(source.key);
+    if (source.key === target.key) return;
+    // (keys in the order every rule module uses: one candidate shape for relateArticle)
+    this.own.push({ type: 'SUPPORTS', source, target, attrs: since ? { since } : {}, sentence: this.s.index, confidence, rule });
+  }
+
+  nearestSupporterBefore(pos: number): SupporterHit | undefined {
+    const top = this.s.top;
+    for (let i = top.length - 1; i >= 0; i--) {
+      const m = top[i]!;
+      if (m.end > pos) continue;
+      const hit = this.hitOf(m);
+      if (hit) return hit;
+    }
+    return undefined;
+  }
+
+  /** sup.explicit: 对口支援 X、Y和Z */
+  explicit(): void {
+    const { ctx, s } = this;
     const top = s.top;
-    const fromSentence = new Set<string>(); // supporters with a target in this sentence
-    const emit = (hit: { ref: EntityRef }, target: EntityRef, confidence: number, rule: string, since?: number) => {
-      fromSentence.add(hit.ref.key);
-      add({ type: 'SUPPORTS', source: hit.ref, target, sentence: s.index, confidence, rule, attrs: since ? { since } : {} });
-    };
-    const nearestSupporterBefore = (pos: number): SupporterHit | undefined => {
-      for (let i = top.length - 1; i >= 0; i--) {
-        const m = top[i]!;
-        if (m.end > pos) continue;
-        const hit = hitOf(m);
-        if (hit) return hit;
-      }
-      return undefined;
-    };
-
-    // --- sup.explicit: 对口支援 X、Y和Z
     // exec, not matchAll: matchAll clones the regex, once per sentence (EXPLICIT_VERB never matches empty)
     EXPLICIT_VERB.lastIndex = 0;
     for (let match = EXPLICIT_VERB.exec(s.text); match; match = EXPLICIT_VERB.exec(s.text)) {
@@ -178,41 +189,45 @@ export function findSupports(ctx: ArticleContext): void {
       if (top.some((m) => m.start <= p && q <= m.end)) continue; // inside a name (…对口支援…前方指挥部)
       const targets = ctx.regionList(s, q, (r) => ctx.isXinjiang(r.label), /^(了|着)/u);
       if (targets.length === 0) continue;
-      const nearest = nearestSupporterBefore(p);
-      let hits: { ref: EntityRef }[] = [];
+      const nearest = this.nearestSupporterBefore(p);
+      let refs: EntityRef[] = [];
       let confidence = 0.95;
       if (nearest) {
         // 山东、上海、广东三省市对口支援…: every supporter of the list before the verb
-        hits = [nearest];
+        refs = [nearest.ref];
         let first = nearest.mention;
         for (let i = top.indexOf(first) - 1; i >= 0; i--) {
           const m = top[i]!;
-          const hit = hitOf(m);
+          const hit = this.hitOf(m);
           if (!hit || !LIST_JOIN.test(ctx.text(m.end, first.start))) break;
-          hits.push(hit);
+          refs.push(hit.ref);
           first = m;
         }
       } else {
         const home = ctx.home();
         if (!home || !ctx.supporterFor(home.label)) continue;
-        hits = [{ ref: home }];
+        refs = [home];
         confidence = 0.75;
       }
       const since = sinceYear(ctx, s, p);
-      for (const hit of hits) {
+      for (const ref of refs) {
         for (const t of dropListedRoots(ctx, targets)) {
           const target = t.ref;
           // in a list of supporters, each keeps only the partners of its own pairing
-          const supporter = ctx.supporterFor(hit.ref.label);
-          if (hits.length > 1 && supporter && !ctx.pairingConsistent(supporter, target.label)) continue;
-          emit(hit, target, confidence, 'sup.explicit', since);
+          const supporter = ctx.supporterFor(ref.label);
+          if (refs.length > 1 && supporter && !ctx.pairingConsistent(supporter, target.label)) continue;
+          this.emit(ref, target, confidence, 'sup.explicit', since);
         }
       }
     }
+  }
 
-    // --- sup.pair: S·X及Y对口支援 / S与X共建
+  /** sup.pair: S·X及Y对口支援 / S与X共建 */
+  pair(): void {
+    const { ctx, s } = this;
+    const top = s.top;
     for (let i = 0; i < top.length; i++) {
-      const hit = hitOf(top[i]!);
+      const hit = this.hitOf(top[i]!);
       if (!hit || hit.mention.kind === 'Organization') continue;
       const list: ResolvedMention[] = [];
       let prev = top[i]!;
@@ -227,14 +242,18 @@ export function findSupports(ctx: ArticleContext): void {
       if (list.length === 0) continue;
       if (!PAIR_CUE.test(ctx.text(prev.end, Math.min(prev.end + 10, s.end)))) continue;
       const since = sinceYear(ctx, s, top[i]!.start);
-      for (const t of dropCompoundRoots(ctx, list)) emit(hit, ctx.regionRef(t)!, 0.9, 'sup.pair', since);
+      for (const t of dropCompoundRoots(ctx, list)) this.emit(hit.ref, ctx.regionRef(t)!, 0.9, 'sup.pair', since);
     }
+  }
 
-    // --- sup.command: the supporter's aid office names or sits in its partner
+  /** sup.command: the supporter's aid office names or sits in its partner */
+  command(): void {
+    const { ctx, s } = this;
+    const top = s.top;
     for (let i = 0; i < top.length; i++) {
       const m = top[i]!;
       if (!isOrg(m) || !AID_ORG.test(m.entity!.label)) continue;
-      const hit = hitOf(m);
+      const hit = this.hitOf(m);
       if (!hit) continue;
       const label = m.entity!.label;
       const lead = ctx.leadingRegion(label);
@@ -250,20 +269,24 @@ export function findSupports(ctx: ArticleContext): void {
         const next = inside[k + 1];
         return !(next && next.start === x.end && ctx.isXinjiangRoot(x.ref.label) && ctx.isAncestor(x.ref.label, next.ref.label));
       });
-      for (const t of kept) emit(hit, t.ref, 0.9, 'sup.command');
+      for (const t of kept) this.emit(hit.ref, t.ref, 0.9, 'sup.command');
       if (kept.length === 0 && i > 0) {
         const before = top[i - 1]!;
         const place = before.end === m.start ? xinjiangRegion(ctx, before) : undefined;
-        if (place) emit(hit, place, 0.85, 'sup.command');
+        if (place) this.emit(hit.ref, place, 0.85, 'sup.command');
       }
     }
+  }
 
-    // --- sup.at-verb: S在X(及Y)实施/援建/建设 … (the supporter acting in its partner region)
+  /** sup.at-verb: S在X(及Y)实施/援建/建设 … (the supporter acting in its partner region) */
+  atVerb(): void {
+    const { ctx, s } = this;
+    const top = s.top;
     for (let k = s.text.indexOf('在'); k >= 0; k = s.text.indexOf('在', k + 1)) {
       const at = s.start + k;
       const subject = top.filter((m) => m.end <= at).pop();
       if (!subject || at - subject.end > 2) continue;
-      const hit = hitOf(subject);
+      const hit = this.hitOf(subject);
       if (!hit) continue;
       const verb = AT_VERB.exec(ctx.text(at + 1, Math.min(s.end, at + 30)));
       if (!verb || CLAUSE_BREAK.test(ctx.text(at + 1, at + 1 + verb.index))) continue;
@@ -274,19 +297,23 @@ export function findSupports(ctx: ArticleContext): void {
         return !(next && next.start === x.end && ctx.isAncestor(ctx.regionRef(x)!.label, ctx.regionRef(next)!.label));
       })) {
         const target = ctx.regionRef(m)!;
-        if (ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.75, 'sup.at-verb');
+        if (ctx.pairingConsistent(hit.supporter, target.label)) this.emit(hit.ref, target, 0.75, 'sup.at-verb');
       }
     }
+  }
 
-    // --- sup.compound: 苏州阿图什 (two names), 广东喀什产业园 (inside a name)
+  /** sup.compound: 苏州阿图什 (two names), 广东喀什产业园 (inside a name) */
+  compound(): void {
+    const { ctx, s } = this;
+    const top = s.top;
     for (let i = 0; i + 1 < top.length; i++) {
       const a = top[i]!;
       const b = top[i + 1]!;
       if (a.end !== b.start || a.kind === 'Pronoun' || a.rule === 'pairing-compound') continue;
       if (a.end - a.start < 2 || b.end - b.start < 2) continue;
-      const hit = hitOf(a);
+      const hit = this.hitOf(a);
       const target = xinjiangRegion(ctx, b);
-      if (hit && target && ctx.pairingConsistent(hit.supporter, target.label)) emit(hit, target, 0.85, 'sup.compound');
+      if (hit && target && ctx.pairingConsistent(hit.supporter, target.label)) this.emit(hit.ref, target, 0.85, 'sup.compound');
     }
     for (const m of top) {
       if (!isProject(m) && !isOrg(m)) continue;
@@ -295,10 +322,13 @@ export function findSupports(ctx: ArticleContext): void {
       const supporter = ctx.supporterFor(lead[0]!.region.name);
       const partner = lead[1]!.region;
       if (!supporter || !ctx.isXinjiang(partner.name) || !ctx.pairingConsistent(supporter, partner.name)) continue;
-      emit({ ref: refOfRegion(lead[0]!.region) }, refOfRegion(partner), 0.85, 'sup.compound');
+      this.emit(refOfRegion(lead[0]!.region), refOfRegion(partner), 0.85, 'sup.compound');
     }
+  }
 
-    // --- sup.abbr: 晋疆 浙阿 豫哈 (recognizer's pairing-compound mentions, or found here)
+  /** sup.abbr: 晋疆 浙阿 豫哈 (recognizer's pairing-compound mentions, or found here) */
+  abbr(hasPairing: boolean): void {
+    const { ctx, s } = this;
     const abbrTaken = new Set<number>();
     if (hasPairing) for (const m of s.all) {
       if (m.rule !== 'pairing-compound' || m.attrs?.role !== 'supporter' || !m.entity) continue;
@@ -307,7 +337,7 @@ export function findSupports(ctx: ArticleContext): void {
       if (!partner?.entity || !supporter || !ctx.pairingConsistent(supporter, partner.entity.label)) continue;
       if (TRANSPORT.test(ctx.text(partner.end, partner.end + 4))) continue;
       abbrTaken.add(m.start);
-      emit({ ref: m.entity }, partner.entity, 0.8, 'sup.abbr');
+      this.emit(m.entity, partner.entity, 0.8, 'sup.abbr');
     }
     const abbrs = abbrCodes(ctx);
     for (let p = s.start; p + 2 <= s.end; p++) {
@@ -322,56 +352,87 @@ export function findSupports(ctx: ArticleContext): void {
       const partner = firstPaired(ctx, supporter, partners);
       const from = ctx.region(supporter.name);
       if (!partner || !from) continue;
-      emit({ ref: refOfRegion(from) }, refOfRegion(partner), 0.8, 'sup.abbr');
+      this.emit(refOfRegion(from), refOfRegion(partner), 0.8, 'sup.abbr');
     }
+  }
 
-    // --- sup.cooccur: supporter + aid cue + a region of its pairing, same sentence
-    if (AID_CUE.test(s.text)) {
-      // 福建省龙岩市: the province only qualifies the city, which is the supporter
-      const qualifier = (m: ResolvedMention) => {
-        const next = top.find((x) => x.start === m.end);
-        const a = ctx.regionRef(m);
-        const b = next && ctx.regionRef(next);
-        return !!(a && b && ctx.isAncestor(a.label, b.label));
-      };
-      const supporters = top.filter((m) => !qualifier(m)).map((m) => hitOf(m)).filter((h): h is SupporterHit => !!h);
-      const places: { ref: EntityRef; viaProject: boolean }[] = [];
-      for (const m of top) {
-        if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support
-        const r = xinjiangRegion(ctx, m);
-        if (r) places.push({ ref: r, viaProject: false });
-        else if (isProject(m)) {
-          const place = placeFromName(ctx, m.entity!.label);
-          if (place && ctx.isXinjiang(place.name)) places.push({ ref: refOfRegion(place), viaProject: true });
-        }
-      }
-      const paired = /对口/u.test(s.text);
-      const seen = new Set<string>();
-      for (const hit of supporters) {
-        if (seen.has(hit.ref.key)) continue;
-        seen.add(hit.ref.key);
-        const ok = places.filter((p) => ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired));
-        const specific = ok.filter((p) => !ctx.isXinjiangRoot(p.ref.label));
-        for (const p of specific.length > 0 ? specific : ok) emit(hit, p.ref, 0.7, 'sup.cooccur');
+  /** sup.cooccur: supporter + aid cue + a region of its pairing, same sentence */
+  cooccur(): void {
+    const { ctx, s } = this;
+    const top = s.top;
+    if (!AID_CUE.test(s.text)) return;
+    // 福建省龙岩市: the province only qualifies the city, which is the supporter
+    const qualifier = (m: ResolvedMention) => {
+      const next = top.find((x) => x.start === m.end);
+      const a = ctx.regionRef(m);
+      const b = next && ctx.regionRef(next);
+      return !!(a && b && ctx.isAncestor(a.label, b.label));
+    };
+    const supporters: SupporterHit[] = [];
+    for (const m of top) {
+      if (qualifier(m)) continue;
+      const hit = this.hitOf(m);
+      if (hit) supporters.push(hit);
+    }
+    const places: { ref: EntityRef; viaProject: boolean }[] = [];
+    for (const m of top) {
+      if (visited(ctx, s, m)) continue; // 代表团先后来到X、Y: a visit, not a statement of support
+      const r = xinjiangRegion(ctx, m);
+      if (r) places.push({ ref: r, viaProject: false });
+      else if (isProject(m)) {
+        const place = placeFromName(ctx, m.entity!.label);
+        if (place && ctx.isXinjiang(place.name)) places.push({ ref: refOfRegion(place), viaProject: true });
       }
     }
+    const paired = /对口/u.test(s.text);
+    const seen = new Set<string>();
+    for (const hit of supporters) {
+      if (seen.has(hit.ref.key)) continue;
+      seen.add(hit.ref.key);
+      const ok = places.filter((p) => ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired));
+      const specific = ok.filter((p) => !ctx.isXinjiangRoot(p.ref.label));
+      for (const p of specific.length > 0 ? specific : ok) this.emit(hit.ref, p.ref, 0.7, 'sup.cooccur');
+    }
+  }
 
-    // --- sup.fallback: S援疆… and no Xinjiang region in the sentence -> 新疆
+  /** sup.fallback: S援疆… and no Xinjiang region in the sentence -> 新疆 */
+  fallback(): void {
+    const { ctx, s } = this;
+    const top = s.top;
     const anySpecific = top.some((m) => {
       const r = xinjiangRegion(ctx, m);
       return r !== undefined && !ctx.isXinjiangRoot(r.label);
     });
-    if (!anySpecific) {
-      const xj = ctx.region(XINJIANG)!;
-      for (const m of top) {
-        const hit = hitOf(m);
-        if (!hit || fromSentence.has(hit.ref.key)) continue;
-        const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
-        if (!says) continue;
-        fallbacks.push({ type: 'SUPPORTS', source: hit.ref, target: refOfRegion(xj), sentence: s.index, confidence: 0.6, rule: 'sup.fallback', attrs: {} });
-      }
+    if (anySpecific) return;
+    const xj = ctx.region(XINJIANG)!;
+    for (const m of top) {
+      const hit = this.hitOf(m);
+      if (!hit || this.fromSentence.has(hit.ref.key)) continue;
+      const says = isOrg(m) ? /援疆|前指|前方指挥部/u.test(m.entity!.label) : /^[^，。；！？、,;!?“”《\s]{0,6}?援疆/u.test(ctx.text(m.end, s.end));
+      if (!says) continue;
+      this.fallbacks.push({ type: 'SUPPORTS', source: hit.ref, target: refOfRegion(xj), attrs: {}, sentence: s.index, confidence: 0.6, rule: 'sup.fallback' });
     }
   }
+}
+
+export function findSupports(ctx: ArticleContext): void {
+  if (ctx.sentences.length === 0) return;
+  const scan = new SupportScan(ctx, ctx.sentences[0]!);
+  // most articles have no recognizer pairing compound: skip that per-mention loop for them
+  const hasPairing = ctx.a.mentions.some((m) => m.rule === 'pairing-compound');
+  for (const s of ctx.sentences) {
+    scan.s = s;
+    scan.fromSentence = new Set<string>();
+    scan.explicit();
+    scan.pair();
+    scan.command();
+    scan.atVerb();
+    scan.compound();
+    scan.abbr(hasPairing);
+    scan.cooccur();
+    scan.fallback();
+  }
+  const { own, fallbacks } = scan;
 
   // A supporter whose specific partner the article names elsewhere: its bare "援疆" is that partner.
   const specificSources = new Set(own.filter((c) => !ctx.isXinjiangRoot(c.target.label)).map((c) => c.source.key));
@@ -385,4 +446,3 @@ export function findSupports(ctx: ArticleContext): void {
   }
   for (const c of fallbacks) if (!specificSources.has(c.source.key)) ctx.add(c);
 }
-

@@ -50,6 +50,27 @@ export interface BuildOptions {
   extractModule?: string;
   /** Write straight from the accumulator (default: only when the graph is too big to lay out). */
   streamOutput?: boolean;
+  /**
+   * Old-generation heap limit of each worker, in MB (default DEFAULT_WORKER_HEAP_MB; 0: V8's own
+   * limit). Raised automatically for a large input file; see workerHeapLimitMb.
+   */
+  workerHeapMb?: number;
+}
+
+/**
+ * A worker's live data is small (the lexicon, jieba's tag table, one chunk of one file: ~60-100 MB),
+ * but V8 lets an isolate's old generation grow far beyond that before collecting, so without a
+ * limit each worker's heap drifted up to ~500 MB over a 200 MiB build (measured). A limit keeps
+ * a build's memory flat at the price of more frequent full collections (~20% more CPU, measured
+ * on bench/corpus); `--worker-heap 0` trades the memory back for speed.
+ */
+export const DEFAULT_WORKER_HEAP_MB = 256;
+
+/** The limit for this input: never below what one file's text and its articles can need. */
+export function workerHeapLimitMb(requestedMb: number, largestFileBytes: number): number | undefined {
+  if (!(requestedMb > 0)) return undefined;
+  // The decoded text of the file and its article strings stay live while its chunks run.
+  return Math.max(requestedMb, 128 + Math.ceil((4 * largestFileBytes) / 1048576));
 }
 
 export interface BuildSummary {
@@ -128,13 +149,15 @@ const WINDOW_BYTES_PER_WORKER = 16 << 20;
  * their turn (the reorder buffer) stay bounded, however slow one file is. A worker that dies
  * fails only the file it was working on; its queued files go to a fresh worker.
  */
-function workerPoolExtractor(count: number, extractModule?: string): Extractor {
+function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEFAULT_WORKER_HEAP_MB): Extractor {
   const windowFiles = Math.max(4, 4 * count);
   const windowBytes = WINDOW_BYTES_PER_WORKER * count;
   return {
     async run(files, onOutcome, onPart) {
       if (files.length === 0) return;
       const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+      const heapLimitMb = workerHeapLimitMb(heapMb, Math.max(...sizes));
+      const resourceLimits = heapLimitMb ? { resourceLimits: { maxOldGenerationSizeMb: heapLimitMb } } : {};
       return new Promise<void>((resolve) => {
         let next = 0;
         let done = 0;
@@ -180,7 +203,7 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
         };
         const spawn = (): (typeof slots)[number] => {
           const init: WorkerInit = { role: 'yjkg-extract', ...(extractModule ? { extractModule } : {}) };
-          const worker = new Worker(WORKER_URL, { workerData: init });
+          const worker = new Worker(WORKER_URL, { workerData: init, ...resourceLimits });
           const slot = { worker, held: [] as number[] };
           worker.on('message', (response: WorkerResponse) => {
             if (response.kind === 'part') return onPart(response.seq, response.packed);
@@ -210,7 +233,11 @@ function workerPoolExtractor(count: number, extractModule?: string): Extractor {
             slots[index] = spawn();
             dispatchAll();
           };
-          worker.on('error', (error) => fail(error.message.split('\n')[0] ?? 'error'));
+          worker.on('error', (error) => {
+            const outOfMemory = (error as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY';
+            const hint = outOfMemory && heapLimitMb ? ` (worker heap limit ${heapLimitMb} MB: raise it with --worker-heap)` : '';
+            fail(`${error.message.split('\n')[0] ?? 'error'}${hint}`);
+          });
           worker.on('exit', (code) => {
             if (done < files.length) fail(`exit code ${code}`);
           });
@@ -338,7 +365,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     }
     progress?.tick(outcome.report.bytes ?? 0); // after any warning, so the bar redraws below it
   };
-  const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule) : inProcessExtractor(options.extractModule);
+  const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule, options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : inProcessExtractor(options.extractModule);
   try {
     await extractor.run(files, onOutcome, onPart);
   } finally {

@@ -1,12 +1,13 @@
 // `yjkg build`: the main job. Argument parsing and the closing summary only; the work is src/build.ts.
 import { availableParallelism } from 'node:os';
 import type { Command } from 'commander';
-import { build, type BuildSummary } from '../build.js';
+import { build, DEFAULT_WORKER_HEAP_MB, type BuildSummary } from '../build.js';
 import { UsageError } from './errors.js';
 
 interface BuildOptions {
   out: string;
   workers: string;
+  workerHeap: string;
   progress: boolean;
   quiet: boolean;
 }
@@ -18,6 +19,11 @@ export function register(program: Command): void {
     .argument('[paths...]', '[paths] files or folders to read, recursively (default: seeds/)')
     .option('-o, --out <dir>', '[path] output folder for graph.json, graph.gexf, report.json, index.html', 'out')
     .option('-w, --workers <n>', `[number] worker threads for extraction (default: ${availableParallelism()}, the number of cores)`, String(availableParallelism()))
+    .option(
+      '--worker-heap <mb>',
+      `[number] heap limit of each worker thread in MB, raised for a large input file; 0 = no limit (faster, more memory)`,
+      String(DEFAULT_WORKER_HEAP_MB),
+    )
     .option('--no-progress', '[boolean] never show the progress bar (it only shows when stderr is a terminal and CI is unset)')
     .option('-q, --quiet', '[boolean] print no summary, only warnings', false)
     .addHelpText(
@@ -32,11 +38,16 @@ export function register(program: Command): void {
 export async function runBuild(paths: string[], options: BuildOptions): Promise<number> {
   const workers = Number(options.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError(`--workers must be a whole number from 1 to 256 (got ${options.workers})`);
+  const workerHeapMb = Number(options.workerHeap);
+  if (!Number.isInteger(workerHeapMb) || workerHeapMb < 0 || (workerHeapMb > 0 && workerHeapMb < 64)) {
+    throw new UsageError(`--worker-heap must be 0 (no limit) or a whole number of MB from 64 up (got ${options.workerHeap})`);
+  }
   const inputs = paths.length > 0 ? paths : ['seeds'];
   const summary = await build({
     inputs,
     outDir: options.out,
     workers,
+    workerHeapMb,
     progress: options.progress && Boolean(process.stderr.isTTY) && !process.env.CI,
     onWarning: (line) => process.stderr.write(`${line}\n`),
   });

@@ -8,6 +8,8 @@ import { codeMask } from './lexicon-index.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
+/** Verbs that make 所 the particle of the 所-construction (所需, 所能, 所盼), not the office suffix. */
+const SUO_CONSTRUCTION_VERBS = '需能盼想急求愿望有属得谓知见闻学用做作说讲述提涉获';
 /** Suffixes that denote a generic activity/plan: the name part must be specific. */
 const GENERIC_PROJECT = new Set(['街区', '定居点', '农贸市场', '改造工程', '购置项目', '新建项目', '改造项目', '活动', '行动', '计划', '工程', '规划', '项目', '市场', '展', '展览', '基地', '中心', '广场', '公园', '公路', '小区', '新村', '交流活动', '系列活动', '口岸', '展会', '管道', '铁路', '水库']);
 const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '报', '站', '队', '规划', '党委', '党组', '纪委', '政法委', '党支部']);
@@ -286,6 +288,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e)) return undefined;
   if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) return undefined;
   if (nextChar && '日节周月年'.includes(nextChar)) return undefined;
+  // 所 + verb is the 所-construction ("what X needs / can give": 群众所需, 某省所能, 百姓所盼), not an office
+  if (suffix.word === '所' && nextChar && SUO_CONSTRUCTION_VERBS.includes(nextChar)) return undefined;
   // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
   let start = growLeft(ctx, ss, regionEnds);

@@ -154,4 +154,25 @@ describe('build with worker threads (compiled dist/)', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/n2-exit\.txt: worker stopped: exit code 3$/);
   });
+
+  it('a worker out of heap fails only its own file and names the limit and the option', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'hoarding');
+    mkdirSync(dir, { recursive: true });
+    for (let f = 0; f < 4; f++) writeFileSync(join(dir, `n${f}.txt`), article(f) + '\n');
+    writeFileSync(join(dir, 'n1-hoard.txt'), 'HOARD\n');
+    const warnings: string[] = [];
+    const summary = await build({ inputs: [dir], outDir: join(root, 'out-hoarding'), workers: 2, workerHeapMb: 64, extractModule: fake, html: false, onWarning: (l) => warnings.push(l) });
+    expect(summary.files).toEqual({ ok: 4, skipped: 0, error: 1 });
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/n1-hoard\.txt: worker stopped: .*out of memory.*\(worker heap limit \d+ MB: raise it with --worker-heap\)$/i);
+  });
+
+  it('the worker heap limit covers the largest input file', async () => {
+    const { workerHeapLimitMb } = await import('../../src/build.js');
+    expect(workerHeapLimitMb(0, 10 << 20)).toBeUndefined();
+    expect(workerHeapLimitMb(256, 1 << 20)).toBe(256);
+    expect(workerHeapLimitMb(256, 100 << 20)).toBe(128 + 400);
+  });
 });
+

@@ -23,6 +23,13 @@ describe('organisations and projects', () => {
     expect(entities('援疆文艺工作者创作的话剧《胡杨之歌》在喀什首演。', 'Project')).toEqual(['胡杨之歌']);
     expect(entities('会议学习了《援疆工作条例》。', 'Project')).toEqual([]);
   });
+  it('reads 所 followed by a verb as the 所-construction, not an office', () => {
+    expect(entities('湖北援疆指挥部立足“博乐所需”，发挥“湖北所长”，对接“群众所盼”。', 'Organization')).toEqual(['湖北援疆指挥部']);
+    expect(entities('天津市派出专家赴于田所能覆盖的乡村', 'Organization')).toEqual([]);
+    // the office suffix itself still works
+    expect(entities('和田地区畜牧兽医研究所与天津农科院签约。', 'Organization')).toContain('和田地区畜牧兽医研究所');
+    expect(entities('他来到墨玉县公安局城北派出所调研。', 'Organization').length).toBeGreaterThan(0);
+  });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
   });

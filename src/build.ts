@@ -59,12 +59,13 @@ export interface BuildOptions {
 
 /**
  * A worker's live data is small (the lexicon, jieba's tag table, one chunk of one file: ~60-100 MB),
- * but V8 lets an isolate's old generation grow far beyond that before collecting, so without a
- * limit each worker's heap drifted up to ~500 MB over a 200 MiB build (measured). A limit keeps
- * a build's memory flat at the price of more frequent full collections (~20% more CPU, measured
- * on bench/corpus); `--worker-heap 0` trades the memory back for speed.
+ * but V8 lets an isolate's old generation grow well beyond that before collecting: without a
+ * limit each worker's heap drifts up to ~500 MB over a 200 MiB build (measured). A limit keeps
+ * that flat at the price of more frequent full collections: 256 MB cut the 200 MiB build's peak
+ * RSS from 1460 to 1081 MB but cost 27% of the throughput (bench, one run), so by default there is
+ * none; `--worker-heap MB` is for machines short of memory.
  */
-export const DEFAULT_WORKER_HEAP_MB = 256;
+export const DEFAULT_WORKER_HEAP_MB = 0;
 
 /** The limit for this input: never below what one file's text and its articles can need. */
 export function workerHeapLimitMb(requestedMb: number, largestFileBytes: number): number | undefined {

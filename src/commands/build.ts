@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('-w, --workers <n>', `[number] worker threads for extraction (default: ${availableParallelism()}, the number of cores)`, String(availableParallelism()))
     .option(
       '--worker-heap <mb>',
-      `[number] heap limit of each worker thread in MB, raised for a large input file; 0 = no limit (faster, more memory)`,
+      '[number] heap limit of each worker thread in MB (at least 64; raised for a large input file): less memory, ~25% slower at 256; 0 = no limit',
       String(DEFAULT_WORKER_HEAP_MB),
     )
     .option('--no-progress', '[boolean] never show the progress bar (it only shows when stderr is a terminal and CI is unset)')

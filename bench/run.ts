@@ -377,7 +377,7 @@ async function main(): Promise<void> {
       '',
       '',
     ],
-    [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s in one pass, as the build writes them (separately: json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],
+    [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s as the build writes them, graph.json then graph.gexf (each alone: json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],
     ['Neo4j load', results.neo4j_rows_per_s === null ? 'n/a' : `${results.neo4j_rows_per_s.toLocaleString('en')} rows/s`, '', ''],
     ['explorer time to interactive, 20k / 60k', results.viewer_interactive_ms_20k === null ? 'n/a' : `${results.viewer_interactive_ms_20k} ms`, '', ''],
   ];

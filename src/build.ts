@@ -428,7 +428,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       extract: Math.round(tExtract - t0),
       merge: Math.round(tMerge - tExtract),
       layout: Math.round(tLayout - tMerge),
-      // graph.json and graph.gexf are written in one pass (src/export/files.ts).
+      // graph.json, then graph.gexf (src/export/files.ts: renamed into place together).
       write_graph: Math.round(tWrite - tLayout),
       write_html: Math.round(tHtml - tWrite),
       total: Math.round(performance.now() - t0),

@@ -94,10 +94,10 @@ function attributeValue(spec: AttributeSpec, value: unknown): string | undefined
   }
 }
 
-function attvalues(specs: readonly AttributeSpec[], attributes: Record<string, unknown>, evidenceJson?: string): string {
+function attvalues(specs: readonly AttributeSpec[], attributes: Record<string, unknown>): string {
   let out = '';
   for (const spec of specs) {
-    const value = spec.name === 'evidence' && evidenceJson !== undefined ? evidenceJson : attributeValue(spec, attributes[spec.name]);
+    const value = attributeValue(spec, attributes[spec.name]);
     if (value === undefined) continue;
     out += `<attvalue for="${spec.name}" value="${xmlAttribute(value)}"/>`;
   }
@@ -120,7 +120,7 @@ export interface GexfOptions {
 }
 
 /** Everything before the first node. */
-export function gexfHeader(options: GexfOptions = {}): string {
+function gexfHeader(options: GexfOptions = {}): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
@@ -135,11 +135,11 @@ export function gexfHeader(options: GexfOptions = {}): string {
     '    <nodes>\n'
   );
 }
-export const GEXF_BETWEEN = '    </nodes>\n    <edges>\n';
-export const GEXF_FOOTER = '    </edges>\n  </graph>\n</gexf>\n';
+const GEXF_BETWEEN = '    </nodes>\n    <edges>\n';
+const GEXF_FOOTER = '    </edges>\n  </graph>\n</gexf>\n';
 
 /** One <node> line. Position from the node's x/y (layout.ts), size from its degree. */
-export function gexfNode({ key: node, attributes }: SourceNode, degree: number): string {
+function gexfNode({ key: node, attributes }: SourceNode, degree: number): string {
   const [r, g, b] = TYPE_COLORS[attributes.type as string] ?? DEFAULT_COLOR;
   const x = typeof attributes.x === 'number' ? attributes.x : 0;
   const y = typeof attributes.y === 'number' ? attributes.y : 0;
@@ -153,20 +153,14 @@ export function gexfNode({ key: node, attributes }: SourceNode, degree: number):
   );
 }
 
-/** The `evidence` attribute's text when it is a list (what graph.json holds too); else undefined. */
-export function evidenceText(attributes: Record<string, unknown>): string | undefined {
-  const evidence = attributes.evidence;
-  return evidence === undefined || evidence === null || typeof evidence === 'string' ? undefined : JSON.stringify(evidence);
-}
-
-/** One <edge> line. `evidenceJson`: evidenceText(attributes), when already made. */
-export function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge, evidenceJson?: string): string {
+/** One <edge> line. */
+function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge): string {
   const type = String(attributes.type ?? '');
   const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
   return (
     `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(from)}" target="${xmlAttribute(target)}" ` +
     `weight="${weight}" kind="${xmlAttribute(type)}" label="${xmlAttribute(type)}">` +
-    attvalues(EDGE_ATTRIBUTES, attributes, evidenceJson) +
+    attvalues(EDGE_ATTRIBUTES, attributes) +
     '</edge>\n'
   );
 }

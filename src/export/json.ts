@@ -10,37 +10,25 @@ function isEmpty(attributes: Record<string, unknown>): boolean {
 }
 
 /** Everything before the first node. */
-export function jsonHeader(source: GraphSource): string {
+function jsonHeader(source: GraphSource): string {
   return `{"options":${JSON.stringify(source.options)},"attributes":${JSON.stringify(source.attributes)},"nodes":[`;
 }
-export const JSON_BETWEEN = '],"edges":[';
-export const JSON_FOOTER = ']}';
+const JSON_BETWEEN = '],"edges":[';
+const JSON_FOOTER = ']}';
 
 /** One node as graphology serializes it. */
-export function jsonNode({ key, attributes }: SourceNode): string {
+function jsonNode({ key, attributes }: SourceNode): string {
   const serialized: Record<string, unknown> = { key };
   if (!isEmpty(attributes)) serialized.attributes = attributes;
   return JSON.stringify(serialized);
 }
 
-/**
- * One edge as graphology serializes it. `evidenceJson`, when given, is
- * JSON.stringify(attributes.evidence), already made for graph.gexf: spliced in, not redone.
- */
-export function jsonEdge({ key, attributes, source: from, target, undirected }: SourceEdge, evidenceJson?: string): string {
-  if (evidenceJson === undefined || isEmpty(attributes)) {
-    const serialized: Record<string, unknown> = { key, source: from, target };
-    if (!isEmpty(attributes)) serialized.attributes = attributes;
-    if (undirected) serialized.undirected = true;
-    return JSON.stringify(serialized);
-  }
-  // What JSON.stringify gives for the object: keys in order, undefined / function values left out.
-  let text = '';
-  for (const name of Object.keys(attributes)) {
-    const value = name === 'evidence' ? evidenceJson : JSON.stringify(attributes[name]);
-    if (value !== undefined) text += `${text ? ',' : ''}${JSON.stringify(name)}:${value}`;
-  }
-  return `{"key":${JSON.stringify(key)},"source":${JSON.stringify(from)},"target":${JSON.stringify(target)},"attributes":{${text}}${undirected ? ',"undirected":true' : ''}}`;
+/** One edge as graphology serializes it. */
+function jsonEdge({ key, attributes, source: from, target, undirected }: SourceEdge): string {
+  const serialized: Record<string, unknown> = { key, source: from, target };
+  if (!isEmpty(attributes)) serialized.attributes = attributes;
+  if (undirected) serialized.undirected = true;
+  return JSON.stringify(serialized);
 }
 
 /** Streams the serialization into `out` (see writeGraphJson for the file variant). */

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildGraph } from '../../src/graph.js';
 import { writeGraphFiles } from '../../src/export/files.js';
 import { writeGexf } from '../../src/export/gexf.js';
-import { jsonEdge, writeGraphJson } from '../../src/export/json.js';
+import { writeGraphJson } from '../../src/export/json.js';
 import { packResults, unpackResults } from '../../src/worker.js';
 import type { ArticleResult } from '../../src/types.js';
 
@@ -51,8 +51,4 @@ describe('writeGraphFiles', () => {
     expect(JSON.parse(readFileSync(join(root, 'b.json'), 'utf8'))).toEqual(graph.export());
   });
 
-  it('jsonEdge with the evidence text spliced in equals JSON.stringify', () => {
-    const edge = { key: 'k', source: 's', target: 't', attributes: { type: 'X', skip: undefined, evidence: [{ a: 1 }], n: 2 } };
-    expect(jsonEdge(edge, JSON.stringify(edge.attributes.evidence))).toBe(JSON.stringify(edge));
-  });
 });

@@ -83,6 +83,15 @@ interface EntityAccumulator {
   lastArticle: number;
 }
 
+type GrowableArray = Int32Array | Uint16Array | Uint32Array | Float64Array;
+
+/** A typed array of the same kind, twice the length, holding `old`'s values (the stores grow by doubling). */
+function doubled<T extends GrowableArray>(old: T): T {
+  const array = new (old.constructor as new (n: number) => T)(old.length * 2);
+  array.set(old);
+  return array;
+}
+
 /**
  * Evidence sentences, off the heap: a large corpus quotes millions of them (on a 200 MiB corpus
  * they and their index were a large share of the main thread's memory), and they are only
@@ -107,12 +116,8 @@ class SentenceStore {
 
   add(sentence: string): number {
     if (this.count === this.offset.length) {
-      const offset = new Float64Array(this.count * 2);
-      offset.set(this.offset);
-      this.offset = offset;
-      const length = new Int32Array(this.count * 2);
-      length.set(this.length);
-      this.length = length;
+      this.offset = doubled(this.offset);
+      this.length = doubled(this.length);
     }
     const bytes = sentence.length * 2;
     if (this.used + bytes > this.buffer.length) {
@@ -245,18 +250,12 @@ class EvidenceStore {
   }
 
   private grow(): void {
-    const size = this.ordinal.length * 2;
-    const grown = <T extends Int32Array | Uint16Array | Uint32Array>(old: T): T => {
-      const array = new (old.constructor as new (n: number) => T)(size);
-      array.set(old);
-      return array;
-    };
-    this.ordinal = grown(this.ordinal);
-    this.start = grown(this.start);
-    this.end = grown(this.end);
-    this.sentence = grown(this.sentence);
-    this.next = grown(this.next);
-    this.level = grown(this.level);
+    this.ordinal = doubled(this.ordinal);
+    this.start = doubled(this.start);
+    this.end = doubled(this.end);
+    this.sentence = doubled(this.sentence);
+    this.next = doubled(this.next);
+    this.level = doubled(this.level);
   }
 }
 
@@ -268,12 +267,8 @@ class ArticleRefStore {
 
   push(ordinal: number): number {
     if (this.count === this.ordinal.length) {
-      const ordinals = new Int32Array(this.count * 2);
-      ordinals.set(this.ordinal);
-      this.ordinal = ordinals;
-      const next = new Int32Array(this.count * 2);
-      next.set(this.next);
-      this.next = next;
+      this.ordinal = doubled(this.ordinal);
+      this.next = doubled(this.next);
     }
     const row = this.count++;
     this.ordinal[row] = ordinal;

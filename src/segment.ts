@@ -62,9 +62,14 @@ function lexiconWords(): [string, string][] {
   return [...tags.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 
-/** `word freq tag` lines for jieba, sorted, one per surface. */
+/** `word freq tag` lines for jieba, in the order given. */
+function userDictionaryText(words: [string, string][]): string {
+  return words.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n';
+}
+
+/** The lexicon as jieba user-dictionary lines, sorted, one per surface. */
 export function buildUserDictionary(): string {
-  return lexiconWords().map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n';
+  return userDictionaryText(lexiconWords());
 }
 
 let jieba: Jieba | undefined;
@@ -82,7 +87,7 @@ export function initSegmenter(): void {
   const base = baseDictionary();
   const userWords = lexiconWords();
   const instance = Jieba.withDict(base);
-  instance.loadDict(Buffer.from(userWords.map(([w, t]) => `${w} ${USER_WORD_FREQ} ${t}`).join('\n') + '\n'));
+  instance.loadDict(Buffer.from(userDictionaryText(userWords)));
   const table = new Map<string, string>();
   // Tag strings are interned through `tagNames`, so the table holds one string per tag, not per word.
   const tagNames = new Map<string, string>();

@@ -4,11 +4,7 @@
 import { Command, CommanderError } from 'commander';
 import { readFileSync } from 'node:fs';
 import { UsageError } from './commands/errors.js';
-import { register as registerBuild } from './commands/build.js';
-import { register as registerEval } from './commands/eval.js';
-import { register as registerLoad } from './commands/load.js';
-import { register as registerQuery } from './commands/query.js';
-import { register as registerServe } from './commands/serve.js';
+import { needsRelaunch, relaunchWithBuildFlags } from './runtime.js';
 
 function version(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -16,6 +12,15 @@ function version(): string {
 }
 
 export async function main(argv: string[] = process.argv): Promise<number> {
+  // The subcommands load on demand: a `build` relaunched in a child (runtime.ts) leaves this
+  // process small while it waits.
+  const [{ register: registerBuild }, { register: registerEval }, { register: registerLoad }, { register: registerQuery }, { register: registerServe }] = await Promise.all([
+    import('./commands/build.js'),
+    import('./commands/eval.js'),
+    import('./commands/load.js'),
+    import('./commands/query.js'),
+    import('./commands/serve.js'),
+  ]);
   const program = new Command()
     .name('yjkg')
     .description('Knowledge graphs from Chinese news about 对口援疆 (paired assistance to Xinjiang)')
@@ -46,6 +51,19 @@ export async function main(argv: string[] = process.argv): Promise<number> {
   }
 }
 
-main().then((code) => {
+/** The subcommand: the first argument that is not an option. */
+function subcommand(argv: string[]): string | undefined {
+  return argv.slice(2).find((arg) => !arg.startsWith('-'));
+}
+
+async function run(): Promise<number> {
+  if (subcommand(process.argv) === 'build' && needsRelaunch()) {
+    const code = await relaunchWithBuildFlags();
+    if (code !== null) return code;
+  }
+  return main();
+}
+
+void run().then((code) => {
   process.exitCode = code;
 });

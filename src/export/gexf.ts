@@ -55,23 +55,20 @@ const DEFAULT_COLOR = [102, 102, 102] as const;
 // Characters XML 1.0 forbids (C0 controls but tab/LF/CR, U+FFFE/FFFF, lone surrogates).
 const INVALID_XML = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 // Cheap first test: anything that may need escaping or stripping (surrogates included, as
-// pairs are rare and checked properly by INVALID_XML).
-const SUSPICIOUS = /[\u0000-\u001F&<>"'\uD800-\uDFFF\uFFFE\uFFFF]/;
+// pairs are rare and checked properly by INVALID_XML). Attribute values are single-quoted, so
+// '"' needs no escaping: the evidence lists (JSON, full of '"') usually pass through as they are.
+const SUSPICIOUS = /[\u0000-\u001F&<>'\uD800-\uDFFF\uFFFE\uFFFF]/;
+const MAY_BE_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uD800-\uDFFF\uFFFE\uFFFF]/;
+const SPECIAL = /[&<>'\t\n\r]/g;
+// Character references keep whitespace that attribute-value normalisation would fold.
+const REFERENCE: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', "'": '&apos;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
+const reference = (char: string) => REFERENCE[char]!;
 
-/** Escapes text for a double-quoted XML attribute and drops characters XML cannot carry. */
+/** Escapes text for a single-quoted XML attribute (or element text) and drops characters XML cannot carry. */
 export function xmlAttribute(value: string): string {
   if (!SUSPICIOUS.test(value)) return value;
-  let clean = value.replace(INVALID_XML, '');
-  if (clean.includes('&')) clean = clean.replace(/&/g, '&amp;');
-  if (clean.includes('<')) clean = clean.replace(/</g, '&lt;');
-  if (clean.includes('>')) clean = clean.replace(/>/g, '&gt;');
-  if (clean.includes('"')) clean = clean.replace(/"/g, '&quot;');
-  if (clean.includes("'")) clean = clean.replace(/'/g, '&apos;');
-  // Character references keep whitespace that attribute-value normalisation would fold.
-  if (clean.includes('\t')) clean = clean.replace(/\t/g, '&#9;');
-  if (clean.includes('\n')) clean = clean.replace(/\n/g, '&#10;');
-  if (clean.includes('\r')) clean = clean.replace(/\r/g, '&#13;');
-  return clean;
+  const clean = MAY_BE_INVALID.test(value) ? value.replace(INVALID_XML, '') : value;
+  return clean.replace(SPECIAL, reference);
 }
 
 // GEXF 1.3 list syntax, `[a, b]`, each piece quoted so commas and brackets survive.
@@ -99,14 +96,14 @@ function attvalues(specs: readonly AttributeSpec[], attributes: Record<string, u
   for (const spec of specs) {
     const value = attributeValue(spec, attributes[spec.name]);
     if (value === undefined) continue;
-    out += `<attvalue for="${spec.name}" value="${xmlAttribute(value)}"/>`;
+    out += `<attvalue for='${spec.name}' value='${xmlAttribute(value)}'/>`;
   }
   return out ? `<attvalues>${out}</attvalues>` : '';
 }
 
 function declarations(kind: 'node' | 'edge', specs: readonly AttributeSpec[]): string {
-  const lines = specs.map((s) => `      <attribute id="${s.name}" title="${s.name}" type="${s.type}"/>`);
-  return `    <attributes class="${kind}" mode="static">\n${lines.join('\n')}\n    </attributes>\n`;
+  const lines = specs.map((s) => `      <attribute id='${s.name}' title='${s.name}' type='${s.type}'/>`);
+  return `    <attributes class='${kind}' mode='static'>\n${lines.join('\n')}\n    </attributes>\n`;
 }
 
 /** Node size by degree: grows with log degree so hubs stand out without swamping. */
@@ -123,13 +120,13 @@ export interface GexfOptions {
 function gexfHeader(options: GexfOptions = {}): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:viz="http://gexf.net/1.3/viz" ' +
-    'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-    'xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">\n' +
+    "<gexf xmlns='http://gexf.net/1.3' xmlns:viz='http://gexf.net/1.3/viz' " +
+    "xmlns:xsi='http://www.w3.org/2001/XMLSchema-instance' " +
+    "xsi:schemaLocation='http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd' version='1.3'>\n" +
     '  <meta>\n    <creator>yuanjiang-kg</creator>\n' +
     `    <description>${xmlAttribute(options.description ?? 'Knowledge graph of paired assistance to Xinjiang (对口援疆)')}</description>\n` +
     '  </meta>\n' +
-    '  <graph defaultedgetype="directed" mode="static">\n' +
+    "  <graph defaultedgetype='directed' mode='static'>\n" +
     declarations('node', NODE_ATTRIBUTES) +
     declarations('edge', EDGE_ATTRIBUTES) +
     '    <nodes>\n'
@@ -145,11 +142,11 @@ function gexfNode({ key: node, attributes }: SourceNode, degree: number): string
   const y = typeof attributes.y === 'number' ? attributes.y : 0;
   const label = typeof attributes.label === 'string' ? attributes.label : node;
   return (
-    `      <node id="${xmlAttribute(node)}" label="${xmlAttribute(label)}">` +
+    `      <node id='${xmlAttribute(node)}' label='${xmlAttribute(label)}'>` +
     attvalues(NODE_ATTRIBUTES, attributes) +
-    `<viz:color r="${r}" g="${g}" b="${b}"/>` +
-    `<viz:size value="${nodeSize(degree)}"/>` +
-    `<viz:position x="${x}" y="${y}" z="0"/></node>\n`
+    `<viz:color r='${r}' g='${g}' b='${b}'/>` +
+    `<viz:size value='${nodeSize(degree)}'/>` +
+    `<viz:position x='${x}' y='${y}' z='0'/></node>\n`
   );
 }
 
@@ -158,8 +155,8 @@ function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge): 
   const type = String(attributes.type ?? '');
   const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
   return (
-    `      <edge id="${xmlAttribute(edge)}" source="${xmlAttribute(from)}" target="${xmlAttribute(target)}" ` +
-    `weight="${weight}" kind="${xmlAttribute(type)}" label="${xmlAttribute(type)}">` +
+    `      <edge id='${xmlAttribute(edge)}' source='${xmlAttribute(from)}' target='${xmlAttribute(target)}' ` +
+    `weight='${weight}' kind='${xmlAttribute(type)}' label='${xmlAttribute(type)}'>` +
     attvalues(EDGE_ATTRIBUTES, attributes) +
     '</edge>\n'
   );

@@ -23,6 +23,8 @@ export interface BuildReport {
   graph: GraphStats & { layout_iterations: number };
   outputs: Record<string, string>;
   timings_ms: Record<string, number>;
+  /** What ran the build: Node version and the V8 settings that shape its speed and memory. */
+  runtime: { node: string; node_flags: string[]; heap_growing_percent: number | null };
 }
 
 function orderedMessage(m: Message): Message {

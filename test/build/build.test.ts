@@ -61,7 +61,8 @@ describe('build (in-process, from the sources)', () => {
     expect(warnings.some((l) => l.includes('empty.txt') && l.includes('empty file'))).toBe(true);
 
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
-    expect(Object.keys(report)).toEqual(['inputs', 'workers', 'files', 'totals', 'graph', 'outputs', 'timings_ms']);
+    expect(Object.keys(report)).toEqual(['inputs', 'workers', 'files', 'totals', 'graph', 'outputs', 'timings_ms', 'runtime']);
+    expect(report.runtime).toMatchObject({ node: process.version, heap_growing_percent: 50 });
     expect(report.files).toHaveLength(15);
     const crash = report.files.find((f: { file: string }) => f.file.endsWith('zz-crash.txt'));
     expect(crash).toMatchObject({ status: 'error', articles: 0 });

@@ -93,6 +93,9 @@ describe('yjkg build seeds/', () => {
       expect(f.articles).toBeGreaterThan(0);
       expect(f.encoding).toMatch(/utf-?8/i);
     }
+    // The CLI ran the build in a child node started with the collector on each thread (runtime.ts).
+    expect(report.runtime.node_flags).toContain('--single-threaded-gc');
+    expect(report.runtime.heap_growing_percent).toBe(50);
   });
 
   it('graph.gexf re-reads with graphology-gexf and networkx with the counts of graph.json', () => {

@@ -73,7 +73,7 @@ describe('layout', () => {
 
 describe('graph.gexf', () => {
   it('escapes XML specials and strips characters XML 1.0 forbids', () => {
-    expect(xmlAttribute('a<b>&"c\'')).toBe('a&lt;b&gt;&amp;&quot;c&apos;');
+    expect(xmlAttribute('a<b>&"c\'')).toBe('a&lt;b&gt;&amp;"c&apos;');
     expect(xmlAttribute('x\u0001\u0008\uFFFEy\uD800')).toBe('xy');
     expect(xmlAttribute('😀\n')).toBe('😀&#10;');
   });

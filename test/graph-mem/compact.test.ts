@@ -40,8 +40,8 @@ async function streamed(accumulator: GraphAccumulator): Promise<string> {
   return text;
 }
 
-function accumulate(results: ArticleResult[], sentenceBuffer?: number): GraphAccumulator {
-  const accumulator = new GraphAccumulator(sentenceBuffer === undefined ? {} : { sentenceBuffer });
+function accumulate(results: ArticleResult[], sentenceBuffer?: number, sentenceReadBack?: number): GraphAccumulator {
+  const accumulator = new GraphAccumulator({ ...(sentenceBuffer === undefined ? {} : { sentenceBuffer }), ...(sentenceReadBack === undefined ? {} : { sentenceReadBack }) });
   for (const result of results) accumulator.add(result);
   return accumulator;
 }
@@ -54,6 +54,16 @@ describe('GraphAccumulator off-heap evidence', () => {
     expect(await streamed(spilled)).toBe(expected);
     // A second pass (graph.gexf after graph.json) reads the same sentences again.
     expect(await streamed(spilled)).toBe(expected);
+    // A spilled file too large to read back whole: sentence by sentence, same bytes.
+    const unread = accumulate(manyResults(), 64, 0);
+    expect(await streamed(unread)).toBe(expected);
+    unread.dispose();
+    // More spilled after a read-back (a graph written, then more articles added): re-read.
+    const grown = accumulate(manyResults().slice(0, 20), 64);
+    await streamed(grown);
+    for (const result of manyResults().slice(20)) grown.add(result);
+    expect(await streamed(grown)).toBe(expected);
+    grown.dispose();
     expect(graphJsonText(accumulate(manyResults(), 64).toGraph())).toBe(graphJsonText(accumulate(manyResults()).toGraph()));
     spilled.dispose();
     const edge = JSON.parse(expected).edges.find((e: { key: string }) => e.key === `SUPPORTS|${P}|${C}`);

@@ -59,12 +59,11 @@ export interface BuildOptions {
 }
 
 /**
- * A worker's live data is small (the lexicon, jieba's tag table, one chunk of one file: ~60-100 MB),
- * but V8 lets an isolate's old generation grow well beyond that before collecting: without a
- * limit each worker's heap drifts up to ~500 MB over a 200 MiB build (measured). A limit keeps
- * that flat at the price of more frequent full collections: 256 MB cut the 200 MiB build's peak
- * RSS from 1460 to 1081 MB but cost 27% of the throughput (bench, one run), so by default there is
- * none; `--worker-heap MB` is for machines short of memory.
+ * `--worker-heap MB`: a hard cap on each worker's heap, none by default. A worker's live data is
+ * small (the lexicon, jieba's tag table, one chunk of one file: ~60-100 MB); what kept its heap
+ * from drifting to ~500 MB is the growth limit (HEAP_GROWING_PERCENT). Since that limit, a cap
+ * of 256 MB no longer lowered the 200 MiB build's peak (954 against 948 MB, one bench run), so
+ * the cap only serves to bound a worker absolutely: a file that needs more fails alone.
  */
 export const DEFAULT_WORKER_HEAP_MB = 0;
 

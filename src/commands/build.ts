@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .option('-w, --workers <n>', `[number] worker threads for extraction (default: ${availableParallelism()}, the number of cores)`, String(availableParallelism()))
     .option(
       '--worker-heap <mb>',
-      '[number] heap limit of each worker thread in MB (at least 64; raised for a large input file): less memory, ~25% slower at 256; 0 = no limit',
+      '[number] hard cap on each worker thread\'s heap in MB (at least 64; raised for a large input file): a file that needs more fails alone, with a reason; 0 = no cap (heap growth is limited anyway)',
       String(DEFAULT_WORKER_HEAP_MB),
     )
     .option('--no-progress', '[boolean] never show the progress bar (it only shows when stderr is a terminal and CI is unset)')

@@ -236,14 +236,15 @@ async function childCeiling(args: { kernel: 'pipeline' | 'compute'; rounds: numb
     );
     return Math.max(...spans);
   };
-  const ratios: number[] = [];
+  const runs: { one: number; two: number; ratio: number }[] = [];
   for (let i = 0; i < args.rounds; i++) {
     const one = await runThreads(1);
     const two = await runThreads(2);
-    ratios.push((2 * one) / two);
+    runs.push({ one, two, ratio: (2 * one) / two });
   }
-  ratios.sort((a, b) => a - b);
-  return { seconds: 0, max_rss_mb: maxRssMb(), bytes, speedup: ratios[Math.floor(ratios.length / 2)]! };
+  runs.sort((a, b) => a.ratio - b.ratio);
+  const middle = runs[Math.floor(runs.length / 2)]!;
+  return { seconds: 0, max_rss_mb: maxRssMb(), bytes, speedup: middle.ratio, one_thread_s: middle.one / 1000, two_threads_s: middle.two / 1000 };
 }
 
 const CHILD_TASKS: Record<string, (args: never) => Promise<ChildResult>> = {

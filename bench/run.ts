@@ -8,7 +8,8 @@
 //
 // Environment: BENCH_SMALL_MB (default 50), BENCH_LARGE_MB (default 200),
 // BENCH_EXPORT_NODES / BENCH_EXPORT_EDGES (default 100000 / 500000), BENCH_STAGES_MB (default 10:
-// how much of the small corpus the per-stage breakdown reads).
+// how much of the small corpus the per-stage breakdown reads), BENCH_PAIRS (default 5: alternating
+// 1- and 2-worker builds of the small corpus for the speed-up).
 // BENCH_ONLY=memory: only the 2-worker build of the large corpus (peak RSS, main-thread heap
 // and CPU); prints its numbers and leaves bench/results.* alone.
 import { execFile } from 'node:child_process';
@@ -349,7 +350,7 @@ async function main(): Promise<void> {
   log(`  ${round(stageRun.seconds)} s`);
   // 1 and 2 workers in alternation, several times: the machine's speed drifts by 20-30%
   // within minutes (other tenants), and alternating puts both sides through the same drift.
-  const pairs = Math.round(envNumber('BENCH_PAIRS', 3));
+  const pairs = Math.round(envNumber('BENCH_PAIRS', 5));
   const w1Runs: ChildResult[] = [];
   const w2Runs: ChildResult[] = [];
   for (let pair = 1; pair <= pairs; pair++) {

@@ -267,6 +267,9 @@ function titleStartsAt(ctx: Context, e: number): boolean {
   return false;
 }
 
+// Time words that may follow an organisation or project name (see suffixCandidate).
+const TIME_WORD_AFTER_NAME = /^(?:日前|日内|日起|日至|年来|年初|年底|年末|年内|年中|年度|月初|月底|月中|月末|周边|周末)/;
+
 interface SuffixScan {
   ctx: Context;
   table: Map<string, Suffix[]>;
@@ -287,7 +290,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
   if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e)) return undefined;
   if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) return undefined;
-  if (nextChar && '日节周月年'.includes(nextChar)) return undefined;
+  // 日/节/周/月/年 right after a suffix usually continues a longer word (读书会月, 中心日), but a
+  // separate time word after a name is plain news style: 某某有限公司日前, 某某项目年底竣工.
+  if (nextChar && '日节周月年'.includes(nextChar) && !(ctx.tokenStarts.has(e) && TIME_WORD_AFTER_NAME.test(text.slice(e, e + 2)))) return undefined;
   // 所 + verb is the 所-construction ("what X needs / can give": 群众所需, 某省所能, 百姓所盼), not an office
   if (suffix.word === '所' && nextChar && SUO_CONSTRUCTION_VERBS.includes(nextChar)) return undefined;
   // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end

@@ -30,6 +30,13 @@ describe('organisations and projects', () => {
     expect(entities('和田地区畜牧兽医研究所与天津农科院签约。', 'Organization')).toContain('和田地区畜牧兽医研究所');
     expect(entities('他来到墨玉县公安局城北派出所调研。', 'Organization').length).toBeGreaterThan(0);
   });
+  it('keeps a name followed by a time word (日前, 年底), not by a longer word', () => {
+    expect(entities('记者获悉，昆仑绿能光伏股份有限公司日前在当地投资建厂。', 'Organization')).toEqual(['昆仑绿能光伏股份有限公司']);
+    expect(entities('据悉，阿合奇红柳湾产业园项目年底前投产。', 'Project')).toEqual(['阿合奇红柳湾产业园项目']);
+    expect(entities('他们走访了莎车县人民医院周边的社区。', 'Organization')).toEqual(['莎车县人民医院']);
+    // a suffix running into 日/节/月 that is not such a word stays rejected
+    expect(entities('社区举办读书会月度分享。', 'Organization')).toEqual([]);
+  });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
   });

@@ -77,12 +77,27 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     else if (works.some((w) => w.start < r.start && r.end < w.end)) r.attrs = { ...r.attrs, inside: 'Work' };
   }
 
+  // A place's short name inside a name after a title is the person's given name (援疆干部段嘉兴:
+  // not 嘉兴): allowed when every region there is a short alias lying after the surname, inside
+  // the name; those regions are then dropped.
+  const regionsInside = (s: number, e: number) => regionLike.filter((r) => !r.attrs?.inside && r.start < e && s < r.end);
+  const givenNamePlace = (s: number, e: number) => {
+    for (let i = s; i < e; i++) if (orgCover[i]) return false;
+    const inside = regionsInside(s, e);
+    return inside.length > 0 && inside.every((r) => r.start > s && r.end <= e && r.rule !== 'pairing-compound' && !/[省市县州区盟旗团师]$/.test(r.text));
+  };
   const persons = findPersons(ctx, {
-    blocked: (s, e) => {
-      for (let i = s; i < e; i++) if (regionCover[i] || orgCover[i]) return true;
-      return false;
+    blocked: (s, e, titled) => {
+      let covered = false;
+      for (let i = s; i < e && !covered; i++) if (regionCover[i] || orgCover[i]) covered = true;
+      return covered && !(titled && givenNamePlace(s, e));
     },
   });
+  const givenNames = new Set<Mention>();
+  for (const p of persons) if (p.rule === 'title-cue' && regionCover[p.start + 1]) for (const r of regionsInside(p.start, p.end)) givenNames.add(r);
+  if (givenNames.size > 0) {
+    for (const list of [regions, pairing]) for (let i = list.length - 1; i >= 0; i--) if (givenNames.has(list[i]!)) list.splice(i, 1);
+  }
   const personCover = new Uint8Array(n + 1);
   cover(persons, personCover);
 

@@ -185,8 +185,12 @@ export function readNameAt(text: string, i: number, extraStrong: string[] = [], 
 }
 
 export interface PersonHints {
-  /** Spans already taken by regions/organisations (a name never overlaps them). */
-  blocked: (start: number, end: number) => boolean;
+  /**
+   * Spans already taken by regions/organisations (a name never overlaps them). `titled`: the
+   * name follows a title or role (援疆干部段嘉兴), a cue strong enough to read a place's short
+   * name inside it as part of the name.
+   */
+  blocked: (start: number, end: number, titled: boolean) => boolean;
 }
 
 export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
@@ -195,7 +199,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   const taken = new Set<number>();
   const add = (start: number, name: string, rule: string, attrs?: Record<string, string>) => {
     const end = start + name.length;
-    if (hints.blocked(start, end)) return false;
+    if (hints.blocked(start, end, rule === 'title-cue')) return false;
     for (let k = start; k < end; k++) if (taken.has(k)) return false;
     for (let k = start; k < end; k++) taken.add(k);
     found.push(ctx.mention('Person', start, end, rule, attrs ? { attrs } : {}));

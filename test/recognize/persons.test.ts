@@ -26,6 +26,14 @@ describe('persons', () => {
     expect(names('指挥部总指挥田军说：')).toEqual(['田军']);
     expect(names('援疆干部胡晓燕介绍，项目进展顺利。')).toEqual(['胡晓燕']);
   });
+  it("reads a place's short name after a title's surname as the given name, not the place", () => {
+    const kinds = (text: string) => recognizeArticle(segmented(text)).mentions.filter((m) => ['Person', 'Province', 'Prefecture', 'County'].includes(m.kind)).map((m) => `${m.kind}:${m.text}`);
+    expect(kinds('江苏省援疆干部段嘉兴在新源县调研时表示，要把项目建好。')).toEqual(['Province:江苏省', 'Person:段嘉兴', 'County:新源县']);
+    expect(kinds('浙江省副省长于嘉兴出席活动。')).toEqual(['Province:浙江省', 'Person:于嘉兴']);
+    // without a title before it, or with the place's full name, the place stays a place
+    expect(kinds('记者从嘉兴获悉，嘉兴市对口支援沙雅县。')).toEqual(['Prefecture:嘉兴', 'Prefecture:嘉兴市', 'County:沙雅县']);
+    expect(kinds('援疆干部王新源县调研。')).toContain('County:新源县');
+  });
   it('reads ethnic names with a middle dot and 、-lists after a cue', () => {
     expect(names('州领导买买提·吐尔逊、阿依古丽·艾买提、韩志强出席。')).toEqual(['买买提·吐尔逊', '阿依古丽·艾买提', '韩志强']);
   });

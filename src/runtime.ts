@@ -34,19 +34,20 @@ export function relaunchWithBuildFlags(): Promise<number | null> {
     const forwardTerminate = () => child.kill('SIGTERM');
     process.on('SIGINT', ignoreInterrupt);
     process.on('SIGTERM', forwardTerminate);
-    const done = (code: number | null) => {
+    const stopListening = () => {
       process.off('SIGINT', ignoreInterrupt);
       process.off('SIGTERM', forwardTerminate);
-      resolve(code);
     };
-    child.once('error', () => done(null));
+    child.once('error', () => {
+      stopListening();
+      resolve(null);
+    });
     child.once('exit', (code, signal) => {
-      if (signal) {
-        // Die of the same signal, as the user's shell expects of an interrupted command.
-        process.kill(process.pid, signal);
-        return;
-      }
-      done(code ?? 2);
+      stopListening();
+      // Die of the same signal, as the user's shell expects of an interrupted command (with the
+      // listeners still on, this process would swallow it and exit 0).
+      if (signal) process.kill(process.pid, signal);
+      else resolve(code ?? 2);
     });
   });
 }

@@ -112,12 +112,13 @@ interface Delivery {
 }
 
 type Extractor = {
-  run(files: string[], onOutcome: (seq: number, outcome: Delivery) => void, onPart: (seq: number, results: Delivered) => void): Promise<void>;
+  /** `sizes`: each file's size in bytes (0 when it cannot be read), in the order of `files`. */
+  run(files: string[], sizes: number[], onOutcome: (seq: number, outcome: Delivery) => void, onPart: (seq: number, results: Delivered) => void): Promise<void>;
 };
 
 function inProcessExtractor(extractModule?: string): Extractor {
   return {
-    async run(files, onOutcome, onPart) {
+    async run(files, _sizes, onOutcome, onPart) {
       let modules: Awaited<ReturnType<typeof loadExtractModules>> | undefined;
       let startError: unknown;
       try {
@@ -162,9 +163,8 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
   const windowFiles = Math.max(4, 4 * count);
   const windowBytes = WINDOW_BYTES_PER_WORKER * count;
   return {
-    async run(files, onOutcome, onPart) {
+    async run(files, sizes, onOutcome, onPart) {
       if (files.length === 0) return;
-      const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
       const heapLimitMb = workerHeapLimitMb(heapMb, Math.max(...sizes));
       const resourceLimits = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(heapLimitMb ? { maxOldGenerationSizeMb: heapLimitMb } : {}) } };
       return new Promise<void>((resolve) => {
@@ -266,9 +266,13 @@ interface ProgressBar {
   stop(): void;
 }
 
-async function createProgress(enabled: boolean, files: string[]): Promise<ProgressBar | undefined> {
+/** Each file's size in bytes, 0 when it cannot be read (loading it then reports why). */
+function fileSizes(files: string[]): Promise<number[]> {
+  return Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
+}
+
+async function createProgress(enabled: boolean, files: string[], sizes: number[]): Promise<ProgressBar | undefined> {
   if (!enabled || !process.stderr.isTTY || process.env.CI) return undefined;
-  const sizes = await Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const { default: cliProgress } = await import('cli-progress');
   const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
@@ -367,7 +371,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const pending = new Map<number, Delivery>();
   const pendingParts = new Map<number, Delivered[]>();
   let nextToMerge = 0;
-  progress = await createProgress(options.progress ?? false, files);
+  const sizes = await fileSizes(files);
+  progress = await createProgress(options.progress ?? false, files, sizes);
   // Packed results are unpacked only when their turn comes: what waits stays one string.
   const mergeAll = (delivered: Delivered) => {
     for (const result of typeof delivered === 'string' ? unpackResults(delivered) : delivered) accumulator.add(result);
@@ -395,7 +400,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   };
   const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule, options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : inProcessExtractor(options.extractModule);
   try {
-    await extractor.run(files, onOutcome, onPart);
+    await extractor.run(files, sizes, onOutcome, onPart);
   } finally {
     progress?.stop();
     progress = undefined;

@@ -78,8 +78,8 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
   }
 
   // A place's short name inside a name after a title is the person's given name (援疆干部段嘉兴:
-  // not 嘉兴): allowed when every region there is a short alias lying after the surname, inside
-  // the name; those regions are then dropped.
+  // not 嘉兴), there and wherever the name comes again: allowed when every region there is a
+  // short alias lying after the surname, inside the name; those regions are then dropped.
   const regionsInside = (s: number, e: number) => regionLike.filter((r) => !r.attrs?.inside && r.start < e && s < r.end);
   const givenNamePlace = (s: number, e: number) => {
     for (let i = s; i < e; i++) if (orgCover[i]) return false;
@@ -94,7 +94,8 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     },
   });
   const givenNames = new Set<Mention>();
-  for (const p of persons) if (p.rule === 'title-cue' && regionCover[p.start + 1]) for (const r of regionsInside(p.start, p.end)) givenNames.add(r);
+  // (a person overlaps a region only where `blocked` allowed it as a given name)
+  for (const p of persons) if (regionCover.subarray(p.start, p.end).includes(1)) for (const r of regionsInside(p.start, p.end)) givenNames.add(r);
   if (givenNames.size > 0) {
     for (const list of [regions, pairing]) for (let i = list.length - 1; i >= 0; i--) if (givenNames.has(list[i]!)) list.splice(i, 1);
   }

@@ -187,8 +187,8 @@ export function readNameAt(text: string, i: number, extraStrong: string[] = [], 
 export interface PersonHints {
   /**
    * Spans already taken by regions/organisations (a name never overlaps them). `titled`: the
-   * name follows a title or role (援疆干部段嘉兴), a cue strong enough to read a place's short
-   * name inside it as part of the name.
+   * name follows a title or role (援疆干部段嘉兴), or is a further occurrence of a name that
+   * did: a cue strong enough to read a place's short name inside it as part of the name.
    */
   blocked: (start: number, end: number, titled: boolean) => boolean;
 }
@@ -197,9 +197,13 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   const { text } = ctx;
   const found: Mention[] = [];
   const taken = new Set<number>();
+  // Names read after a title: their further occurrences keep that cue (see PersonHints.blocked).
+  const titledNames = new Set<string>();
   const add = (start: number, name: string, rule: string, attrs?: Record<string, string>) => {
     const end = start + name.length;
-    if (hints.blocked(start, end, rule === 'title-cue')) return false;
+    const titled = rule === 'title-cue' || (rule === 'person-repeat' && titledNames.has(name));
+    if (hints.blocked(start, end, titled)) return false;
+    if (rule === 'title-cue') titledNames.add(name);
     for (let k = start; k < end; k++) if (taken.has(k)) return false;
     for (let k = start; k < end; k++) taken.add(k);
     found.push(ctx.mention('Person', start, end, rule, attrs ? { attrs } : {}));

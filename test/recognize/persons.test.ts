@@ -30,6 +30,8 @@ describe('persons', () => {
     const kinds = (text: string) => recognizeArticle(segmented(text)).mentions.filter((m) => ['Person', 'Province', 'Prefecture', 'County'].includes(m.kind)).map((m) => `${m.kind}:${m.text}`);
     expect(kinds('江苏省援疆干部段嘉兴在新源县调研时表示，要把项目建好。')).toEqual(['Province:江苏省', 'Person:段嘉兴', 'County:新源县']);
     expect(kinds('浙江省副省长于嘉兴出席活动。')).toEqual(['Province:浙江省', 'Person:于嘉兴']);
+    // and again wherever that name comes back in the article
+    expect(kinds('吉林省援疆干部、县委副书记韩长春带队调研。韩长春说，项目进展顺利。')).toEqual(['Province:吉林省', 'Person:韩长春', 'Person:韩长春']);
     // without a title before it, or with the place's full name, the place stays a place
     expect(kinds('记者从嘉兴获悉，嘉兴市对口支援沙雅县。')).toEqual(['Prefecture:嘉兴', 'Prefecture:嘉兴市', 'County:沙雅县']);
     expect(kinds('援疆干部王新源县调研。')).toContain('County:新源县');

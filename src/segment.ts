@@ -132,19 +132,32 @@ function unknownWordTag(word: string): string {
 
 // ------------------------------------------------------------------ sentences
 
-const TERMINATORS = new Set(['。', '！', '？', '!', '?', '；']);
-const CLOSERS = new Set(['”', '’', '」', '』', '）', ')', '】', '》', '〉', '"', "'"]);
-const OPEN_QUOTES = new Set(['“', '「', '『']);
-const CLOSE_QUOTES = new Set(['”', '」', '』']);
-const isSpace = (ch: string) => ch === ' ' || ch === '\t' || ch === '\r' || ch === '\u3000' || ch === '\u00a0';
+// Character classes by UTF-16 code (text.charCodeAt, not text[i]: indexing a CJK character
+// allocates a one-character string, and this loop visits every character of the corpus).
+const TERMINATORS = codeSet('。！？!?；');
+const CLOSERS = codeSet('”’」』）)】》〉"\'');
+const OPEN_QUOTES = codeSet('“「『');
+const CLOSE_QUOTES = codeSet('”」』');
+const NEWLINE = 0x0a;
+
+function codeSet(chars: string): Uint8Array {
+  const set = new Uint8Array(0x10000);
+  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
+  return set;
+}
+
+/** Space, tab, CR, ideographic space, no-break space: trimmed from sentence ends. */
+function isSpaceCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d || c === 0x3000 || c === 0xa0;
+}
 
 /** Does the open quotation close within QUOTE_LOOKAHEAD characters, before a newline? */
 function quoteClosesSoon(text: string, from: number): boolean {
   const limit = Math.min(text.length, from + QUOTE_LOOKAHEAD);
   for (let i = from; i < limit; i++) {
-    const ch = text[i];
-    if (ch === '\n') return false;
-    if (CLOSE_QUOTES.has(ch)) return true;
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) return false;
+    if (CLOSE_QUOTES[c] === 1) return true;
   }
   return false;
 }
@@ -152,42 +165,43 @@ function quoteClosesSoon(text: string, from: number): boolean {
 /** Sentence spans [start, end) in normalized offsets, whitespace trimmed, empty ones dropped. */
 export function splitSentences(text: string): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
+  const n = text.length;
   const emit = (start: number, end: number) => {
-    while (start < end && isSpace(text[start])) start++;
-    while (end > start && isSpace(text[end - 1])) end--;
+    while (start < end && isSpaceCode(text.charCodeAt(start))) start++;
+    while (end > start && isSpaceCode(text.charCodeAt(end - 1))) end--;
     if (end > start) spans.push({ start, end });
   };
   let start = 0;
   let quoteDepth = 0;
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '\n') {
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === NEWLINE) {
       emit(start, i);
       start = ++i;
       quoteDepth = 0;
       continue;
     }
-    if (OPEN_QUOTES.has(ch)) quoteDepth++;
-    else if (CLOSE_QUOTES.has(ch) && quoteDepth > 0) quoteDepth--;
-    if (!TERMINATORS.has(ch)) {
+    if (OPEN_QUOTES[c] === 1) quoteDepth++;
+    else if (CLOSE_QUOTES[c] === 1 && quoteDepth > 0) quoteDepth--;
+    if (TERMINATORS[c] !== 1) {
       i++;
       continue;
     }
     let end = i + 1;
-    while (end < text.length && TERMINATORS.has(text[end])) end++;
+    while (end < n && TERMINATORS[text.charCodeAt(end)] === 1) end++;
     if (quoteDepth > 0 && quoteClosesSoon(text, end)) {
       i = end;
       continue;
     }
-    while (end < text.length && CLOSERS.has(text[end])) {
-      if (CLOSE_QUOTES.has(text[end]) && quoteDepth > 0) quoteDepth--;
+    while (end < n && CLOSERS[text.charCodeAt(end)] === 1) {
+      if (CLOSE_QUOTES[text.charCodeAt(end)] === 1 && quoteDepth > 0) quoteDepth--;
       end++;
     }
     emit(start, end);
     start = i = end;
   }
-  emit(start, text.length);
+  emit(start, n);
   return spans;
 }
 

@@ -95,6 +95,8 @@ export interface BuildSummary {
   outDir: string;
   /** Outputs not written and why (e.g. index.html when the explorer is unavailable). */
   notes: string[];
+  /** The output files written, in the order written (report.json last). */
+  written: string[];
 }
 
 const WORKER_URL = new URL('./worker.js', import.meta.url);
@@ -481,5 +483,6 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     edges: stats.edges,
     outDir: options.outDir,
     notes,
+    written: [...Object.keys(outputs).filter((name) => outputs[name] === 'written'), 'report.json'],
   };
 }

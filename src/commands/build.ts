@@ -66,6 +66,6 @@ function formatSummary(summary: BuildSummary, outDir: string): string {
     `entities: ${counts(summary.entities)}`,
     `relations: ${counts(summary.relations)}`,
     `warnings: ${summary.warnings}`,
-    `wrote ${outDir}/graph.json, graph.gexf, report.json, index.html`,
+    `wrote ${outDir}/${summary.written.join(', ')}`,
   ].join('\n');
 }

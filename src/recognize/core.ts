@@ -24,13 +24,29 @@ function earliestStart(ms: Mention[] | undefined, before: number): Mention | und
   return best;
 }
 
+// Helpers of recognizeWith are module-level functions rather than closures made per article:
+// V8 optimises such a closure again for many of the articles (measured with --trace-opt).
+
+/** Marks the characters of each mention in `arr`. */
+function cover(ms: Mention[], arr: Uint8Array): void {
+  for (const m of ms) for (let i = m.start; i < m.end; i++) arr[i] = 1;
+}
+
+/** Is any character of m marked in a or b? */
+function anyCovered(m: { start: number; end: number }, a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = m.start; i < m.end; i++) if (a[i] || b[i]) return true;
+  return false;
+}
+
+function overlapsAny(m: { start: number; end: number }, spans: readonly { start: number; end: number }[]): boolean {
+  for (const d of spans) if (m.start < d.end && d.start < m.end) return true;
+  return false;
+}
+
 export function recognizeWith(article: SegmentedArticle, lex: Lexicon): RecognizedArticle {
   const ctx = makeContext(article, indexLexicon(lex));
   const n = article.text.length;
   const regionCover = new Uint8Array(n + 1);
-  const cover = (ms: Mention[], arr: Uint8Array) => {
-    for (const m of ms) for (let i = m.start; i < m.end; i++) arr[i] = 1;
-  };
 
   // Regions: XPCC patterns, lexicon surfaces, bare 兵团/自治区, then pairing compounds.
   const xpcc = findXpcc(ctx);
@@ -103,11 +119,8 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
   cover(persons, personCover);
 
   // Cues: titles (not inside names), pronouns, money, dates.
-  const inName = (m: Mention) => {
-    for (let i = m.start; i < m.end; i++) if (personCover[i] || orgCover[i]) return true;
-    return false;
-  };
-  const titles = findTitles(ctx).filter((t) => !inName(t));
+  const titles = objectList<Mention>();
+  for (const t of findTitles(ctx)) if (!anyCovered(t, personCover, orgCover)) titles.push(t);
   // names by end offset (in [...outer, ...regions] order), once, not per title
   const prefixByEnd = new Map<number, Mention[]>();
   for (const m of [...outer, ...regions]) {
@@ -122,15 +135,15 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     const prefix = earliestStart(prefixByEnd.get(t.start + 1), t.start) ?? earliestStart(prefixByEnd.get(t.start), t.start);
     if (prefix) t.attrs = { org: prefix.text, orgKind: prefix.kind, orgStart: String(prefix.start) };
   }
-  const pronouns = findPronouns(ctx).filter((p) => !inName(p) || p.rule === 'pronoun');
+  const pronouns = objectList<Mention>();
+  for (const p of findPronouns(ctx)) if (p.rule === 'pronoun' || !anyCovered(p, personCover, orgCover)) pronouns.push(p);
   const values = [...findMoney(ctx), ...findDates(ctx)];
 
   const all = [...regions, ...pairing, ...orgs, ...persons, ...titles, ...pronouns, ...values];
   const damaged = article.damaged;
-  const mentions = all
-    .filter((m) => !damaged.some((d) => m.start < d.end && d.start < m.end))
-    .filter((m) => !ENTITY_KINDS.has(m.kind) || m.end > m.start)
-    .sort(compareMentions);
+  const mentions = objectList<Mention>();
+  for (const m of all) if ((!ENTITY_KINDS.has(m.kind) || m.end > m.start) && !overlapsAny(m, damaged)) mentions.push(m);
+  mentions.sort(compareMentions);
   void REGION_KINDS;
   return { ...article, mentions };
 }

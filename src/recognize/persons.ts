@@ -93,8 +93,13 @@ function titleTables(ix: Context['ix']): TitleTables {
 
 const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
 
+// PUNCT_OR_SPACE as a table by UTF-16 code, built from the regex itself (text[i] for a CJK
+// character would allocate a string per test).
+const PUNCT_OR_SPACE_CODES = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) if (PUNCT_OR_SPACE.test(String.fromCharCode(c))) PUNCT_OR_SPACE_CODES[c] = 1;
+
 function isPunctOrEnd(text: string, i: number): boolean {
-  return i >= text.length || PUNCT_OR_SPACE.test(text[i]!);
+  return i >= text.length || PUNCT_OR_SPACE_CODES[text.charCodeAt(i)] === 1;
 }
 function startsWithAny(text: string, i: number, words: readonly string[]): boolean {
   for (const w of words) if (text.startsWith(w, i)) return true;
@@ -164,24 +169,18 @@ export function readNameAt(text: string, i: number, extraStrong: string[] = [], 
   const strong = strongWith(extraStrong);
   const dotted = dottedAt(text, i, strong);
   if (dotted) return dotted;
-  const cands: Array<[number, string]> = [];
-  for (const len of [4, 3, 2]) {
-    const n = nameAt(text, i, len);
-    if (n) cands.push([len, n]);
-  }
-  const pick = (len: number, test: (j: number) => boolean) => {
-    const c = cands.find(([l]) => l === len);
-    return c && test(i + len) ? c[1] : undefined;
-  };
-  return (
-    pick(2, (j) => startsWithAny(text, j, strong)) ??
-    pick(3, (j) => startsWithAny(text, j, strong) || isPunctOrEnd(text, j)) ??
-    pick(4, (j) => startsWithAny(text, j, strong) || isPunctOrEnd(text, j)) ??
-    pick(2, (j) => isPunctOrEnd(text, j)) ??
-    pick(3, (j) => startsWithAny(text, j, WEAK_AFTER)) ??
-    pick(2, (j) => startsWithAny(text, j, WEAK_AFTER)) ??
-    (wordEnd ? pick(3, (j) => wordEnd(j)) : undefined)
-  );
+  // (plain conditions, no closures: this runs at every candidate position of the corpus)
+  const n4 = nameAt(text, i, 4);
+  const n3 = nameAt(text, i, 3);
+  const n2 = nameAt(text, i, 2);
+  if (n2 && startsWithAny(text, i + 2, strong)) return n2;
+  if (n3 && (startsWithAny(text, i + 3, strong) || isPunctOrEnd(text, i + 3))) return n3;
+  if (n4 && (startsWithAny(text, i + 4, strong) || isPunctOrEnd(text, i + 4))) return n4;
+  if (n2 && isPunctOrEnd(text, i + 2)) return n2;
+  if (n3 && startsWithAny(text, i + 3, WEAK_AFTER)) return n3;
+  if (n2 && startsWithAny(text, i + 2, WEAK_AFTER)) return n2;
+  if (n3 && wordEnd && wordEnd(i + 3)) return n3;
+  return undefined;
 }
 
 export interface PersonHints {

@@ -15,11 +15,30 @@ const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|�
 const ORGAN = /^(党委|党工委|委|[省市县州区]委|人民政府|政府|行署)/u;
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
+/** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */
+const officeEndingsMemo = new WeakMap<object, Map<number, string[]>>();
+function officeEndings(titles: readonly string[]): Map<number, string[]> {
+  let byLast = officeEndingsMemo.get(titles);
+  if (!byLast) {
+    byLast = new Map();
+    for (const t of [...HEADS, ...titles.filter((t) => t.length >= 2 && !NOT_OFFICE.test(t))]) {
+      const code = t.charCodeAt(t.length - 1);
+      const list = byLast.get(code);
+      if (!list) byLast.set(code, [t]);
+      else if (!list.includes(t)) list.push(t);
+    }
+    officeEndingsMemo.set(titles, byLast);
+  }
+  return byLast;
+}
+
 function validTitle(ctx: ArticleContext, title: string): boolean {
   if (title.length < 2 || title.length > 16) return false;
   if (NOT_OFFICE.test(title) || /援疆干部|援疆人才|记者|通讯员/u.test(title)) return false;
   if (/[的是在说和与]/u.test(title)) return false;
-  return HEADS.some((h) => title.endsWith(h)) || ctx.lex.titles.some((t) => t.length >= 2 && title.endsWith(t) && !NOT_OFFICE.test(t));
+  const endings = officeEndings(ctx.lex.titles).get(title.charCodeAt(title.length - 1));
+  if (endings) for (const e of endings) if (title.endsWith(e)) return true;
+  return false;
 }
 
 function holderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {

@@ -47,6 +47,7 @@ describe('build (in-process, from the sources)', () => {
     const out = join(root, 'out-src');
     const { summary, warnings } = await runBuild(buildFromSource, out, 1);
     expect(readdirSync(out).sort()).toEqual(['graph.gexf', 'graph.json', 'report.json']);
+    expect(summary.written).toEqual(['graph.json', 'graph.gexf', 'report.json']);
     expect(summary.files).toEqual({ ok: 12, skipped: 1, error: 2 });
     const expectedArticles = Array.from({ length: 12 }, (_, f) => 1 + (f % 4)).reduce((a, b) => a + b, 0);
     expect(summary.articles).toBe(expectedArticles);
@@ -78,6 +79,16 @@ describe('build (in-process, from the sources)', () => {
     const partOf = graph.edges.find((e: { key: string }) => e.key === 'PART_OF|Prefecture:克孜勒苏柯尔克孜自治州|Province:新疆维吾尔自治区');
     expect(partOf.attributes).toMatchObject({ rule: 'lexicon', weight: 0, evidence: [] });
     expect(graph.nodes.every((n: { attributes: { x: unknown } }) => typeof n.attributes.x === 'number')).toBe(true);
+  });
+
+  it('a graph streamed to disk (too large for the explorer) lists only the files it wrote, and says why index.html is missing', async () => {
+    const out = join(root, 'out-streamed');
+    const warnings: string[] = [];
+    const summary = await buildFromSource({ inputs: [corpus], outDir: out, workers: 1, extractModule: fake, html: true, streamOutput: true, onWarning: (l) => warnings.push(l) });
+    expect(readdirSync(out).sort()).toEqual(['graph.gexf', 'graph.json', 'report.json']);
+    expect(summary.written).toEqual(['graph.json', 'graph.gexf', 'report.json']);
+    expect(summary.notes.some((n) => n.startsWith('index.html not written: graph too large to embed'))).toBe(true);
+    expect(warnings.filter((l) => l.startsWith('yjkg: index.html: not written'))).toHaveLength(1);
   });
 });
 

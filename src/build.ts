@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
@@ -21,6 +21,7 @@ import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type Kno
 import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
 import { writeGraphFiles } from './export/files.js';
 import { writeTextAtomic } from './export/io.js';
+import { createPhaseStatus, type PhaseStatus } from './util/status.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
   loadExtractModules,
@@ -273,8 +274,13 @@ function fileSizes(files: string[]): Promise<number[]> {
   return Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
 }
 
+/** Progress output is for a person at a terminal: never in CI or when stderr is a file or pipe. */
+function showsProgress(requested: boolean | undefined): boolean {
+  return (requested ?? false) && Boolean(process.stderr.isTTY) && !process.env.CI;
+}
+
 async function createProgress(enabled: boolean, files: string[], sizes: number[]): Promise<ProgressBar | undefined> {
-  if (!enabled || !process.stderr.isTTY || process.env.CI) return undefined;
+  if (!showsProgress(enabled)) return undefined;
   const totalBytes = sizes.reduce((a, b) => a + b, 0);
   const { default: cliProgress } = await import('cli-progress');
   const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
@@ -348,9 +354,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const warn = options.onWarning ?? (() => {});
   let warnings = 0;
   let progress: ProgressBar | undefined;
+  let status: PhaseStatus | undefined;
   const emit = (line: string) => {
     warnings++;
     progress?.clearLine();
+    status?.clearLine();
     warn(line);
   };
   const notes: string[] = [];
@@ -408,6 +416,9 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
     progress = undefined;
   }
   const tExtract = performance.now();
+  // After the bar: what the build is doing now (a large corpus spends minutes merging and writing).
+  if (showsProgress(options.progress)) status = createPhaseStatus(process.stderr);
+  status?.phase('merging the extracted results');
 
   let lexicon: RegionLookup | null = null;
   if (options.hierarchy ?? true) {
@@ -424,11 +435,15 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const streamed = options.streamOutput ?? layoutIterations(source.order, source.size) === 0;
   const graph: KnowledgeGraph | GraphSource = streamed ? source : accumulator.toGraph({ lexicon });
   const tMerge = performance.now();
+  if (!isGraphSource(graph)) status?.phase('laying out the graph');
   const layoutRuns = isGraphSource(graph) ? 0 : assignLayout(graph);
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};
-  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') });
+  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') }, {}, (path) => status?.phase(`writing ${basename(path)}`, path)).catch((error) => {
+    status?.stop(); // the error message then starts on a clean line
+    throw error;
+  });
   outputs['graph.json'] = 'written';
   outputs['graph.gexf'] = 'written';
   const tWrite = performance.now();
@@ -437,6 +452,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (isGraphSource(graph)) {
         throw new Error(`graph too large to embed in the explorer (${graph.order} nodes, ${graph.size} edges); graph.json and graph.gexf are complete`);
       }
+      status?.phase('writing index.html', join(options.outDir, 'index.html'));
       await writeTextAtomic(join(options.outDir, 'index.html'), await renderHtml(graph));
       outputs['index.html'] = 'written';
     } catch (error) {
@@ -446,6 +462,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       emit(`yjkg: index.html: not written: ${reason}`);
     }
   }
+  status?.stop();
   const tHtml = performance.now();
 
   const stats = graphStats(graph);

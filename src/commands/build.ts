@@ -24,7 +24,7 @@ export function register(program: Command): void {
       '[number] hard cap on each worker thread\'s heap in MB (at least 64; raised for a large input file): a file that needs more fails alone, with a reason; 0 = no cap (heap growth is limited anyway)',
       String(DEFAULT_WORKER_HEAP_MB),
     )
-    .option('--no-progress', '[boolean] never show the progress bar (it only shows when stderr is a terminal and CI is unset)')
+    .option('--no-progress', '[boolean] never show the progress bar and status line (they only show when stderr is a terminal and CI is unset)')
     .option('-q, --quiet', '[boolean] print no summary, only warnings', false)
     .addHelpText(
       'after',

@@ -10,9 +10,19 @@ import { writeFileAtomic } from './io.js';
  * Writes graph.json and graph.gexf, each atomically: on a failure while writing, neither file is
  * replaced (graph.gexf is renamed into place just before graph.json).
  */
-export async function writeGraphFiles(graph: KnowledgeGraph | GraphSource, paths: { json: string; gexf: string }, options: GexfOptions = {}): Promise<void> {
+export async function writeGraphFiles(
+  graph: KnowledgeGraph | GraphSource,
+  paths: { json: string; gexf: string },
+  options: GexfOptions = {},
+  /** Called as each file starts (the build's status line shows which file is being written). */
+  onFile: (path: string) => void = () => {},
+): Promise<void> {
   await writeFileAtomic(paths.json, async (json) => {
+    onFile(paths.json);
     await streamGraphJson(graph, json);
-    await writeFileAtomic(paths.gexf, (gexf) => streamGexf(graph, gexf, options));
+    await writeFileAtomic(paths.gexf, (gexf) => {
+      onFile(paths.gexf);
+      return streamGexf(graph, gexf, options);
+    });
   });
 }

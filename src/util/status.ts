@@ -1,0 +1,72 @@
+// One status line on the terminal for the phases after extraction: merging, layout, and writing
+// each output file. The progress bar covers extraction only, and a 1 GiB corpus then spends
+// minutes merging and writing ~12 GB (measured: 17 s and 159 s) with nothing on the screen.
+import { statSync } from 'node:fs';
+import { tempPathFor } from '../export/io.js';
+
+export interface PhaseStatus {
+  /** Shows `label` until the next phase; with `file`, also how much of it is on disk so far. */
+  phase(label: string, file?: string): void;
+  /** Clears the line so a warning prints on its own line; the next update redraws it. */
+  clearLine(): void;
+  /** Clears the line for good. */
+  stop(): void;
+}
+
+/** 1536 -> "1.5 KiB"; binary units, one decimal. */
+export function formatBytes(bytes: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return unit === 0 ? `${bytes} B` : `${value.toFixed(1)} ${units[unit]}`;
+}
+
+/** Bytes of `file` on disk so far: its temp file while being written (export/io.ts), else itself. */
+function bytesOnDisk(file: string): number | undefined {
+  for (const path of [tempPathFor(file), file]) {
+    try {
+      return statSync(path).size;
+    } catch {
+      // not there (yet, or any more)
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Redraws `yjkg <label>… [<bytes>, ]<seconds> s` on `stream` when a phase starts and every
+ * `intervalMs` (the timer does not keep the process alive).
+ */
+export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 500, now: () => number = () => performance.now()): PhaseStatus {
+  let label = '';
+  let file: string | undefined;
+  let started = 0;
+  const draw = () => {
+    if (!label) return;
+    const bytes = file === undefined ? undefined : bytesOnDisk(file);
+    const seconds = Math.floor((now() - started) / 1000);
+    stream.write(`\r\x1b[2Kyjkg ${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`);
+  };
+  const timer = setInterval(draw, intervalMs);
+  timer.unref();
+  return {
+    phase(next, nextFile) {
+      label = next;
+      file = nextFile;
+      started = now();
+      draw();
+    },
+    clearLine() {
+      if (label) stream.write('\r\x1b[2K');
+    },
+    stop() {
+      clearInterval(timer);
+      if (label) stream.write('\r\x1b[2K');
+      label = '';
+    },
+  };
+}

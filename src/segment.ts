@@ -225,7 +225,7 @@ function tagParagraph(text: string, start: number, end: number, out: Token[]): v
       if (found >= 0 && found - pos <= ALIGN_WINDOW && found + word.length <= end) at = found;
     }
     if (at < 0) continue; // jieba altered the text (should not happen): drop the token, keep going
-    out.push({ word, tag: table.get(word) ?? unknownWordTag(word), start: at, end: at + word.length });
+    out.push({ tag: table.get(word) ?? unknownWordTag(word), start: at, end: at + word.length });
     pos = at + word.length;
   }
 }

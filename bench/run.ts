@@ -400,8 +400,8 @@ async function main(): Promise<void> {
   // within minutes (other tenants), and alternating puts both sides through the same drift.
   const pairs = Math.round(envNumber('BENCH_PAIRS', 5));
   // Plain jieba runs right before each 1-worker build, so that the throughput ratio, too, is taken
-  // within one stretch of the machine's drift (one run of each gave 0.169 and 0.195 on two days
-  // with the same code before this).
+  // within one stretch of the machine's drift (two single runs an hour apart gave 0.169 and 0.195,
+  // while jieba alone read 10.96 and 9.0 MiB/s).
   const jiebaRuns: ChildResult[] = [];
   const w1Runs: ChildResult[] = [];
   const w2Runs: ChildResult[] = [];

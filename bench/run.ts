@@ -88,6 +88,11 @@ function cpuByRole(used: Map<number, number>, workers: number): { main: number; 
   return { main: round(main), workers: round(sum(others.slice(0, workers))), helpers: round(sum(others.slice(workers))) };
 }
 
+/** The middle element by `key` (the upper one of an even count). */
+function medianBy<T>(xs: readonly T[], key: (x: T) => number): T {
+  return [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
+}
+
 function maxRssMb(): number {
   return Math.round((process.resourceUsage().maxRSS / 1024) * 10) / 10; // maxRSS is in KiB
 }
@@ -229,8 +234,8 @@ async function childExport(args: { nodes: number; edges: number; out: string }):
  * What this machine itself gives two threads, without any of yjkg's coordination: the same
  * work in one worker thread, then in two at once (each does all of it; the ratio is 2 × one's
  * time / both's time). `pipeline` is yjkg's own extraction (src/pipeline.ts) of the first
- * `mib` MiB of the corpus, with no merging or writing; `compute` is arithmetic only. The
- * pipeline figure is a ceiling for speedup_2_workers on this machine.
+ * `mib` MiB of the corpus, with no merging or writing, timed on a first (cold: V8 still
+ * compiling) and a second (warm) pass over the same files; `compute` is arithmetic only.
  */
 async function childCeiling(args: { kernel: 'pipeline' | 'compute'; rounds: number; inputs: string[]; mib: number }): Promise<ChildResult> {
   const { Worker } = await import('node:worker_threads');
@@ -290,9 +295,8 @@ async function childCeiling(args: { kernel: 'pipeline' | 'compute'; rounds: numb
     const two = await runThreads(2);
     runs.push({ cold: (2 * one[0]!) / two[0]!, warm: (2 * one[1]!) / two[1]!, one: one[1]!, two: two[1]! });
   }
-  const middle = <T>(xs: T[], key: (x: T) => number) => [...xs].sort((a, b) => key(a) - key(b))[Math.floor(xs.length / 2)]!;
-  const warm = middle(runs, (r) => r.warm);
-  return { seconds: 0, max_rss_mb: maxRssMb(), bytes, speedup: warm.warm, speedup_cold: middle(runs, (r) => r.cold).cold, one_thread_s: warm.one / 1000, two_threads_s: warm.two / 1000 };
+  const warm = medianBy(runs, (r) => r.warm);
+  return { seconds: 0, max_rss_mb: maxRssMb(), bytes, speedup: warm.warm, speedup_cold: medianBy(runs, (r) => r.cold).cold, one_thread_s: warm.one / 1000, two_threads_s: warm.two / 1000 };
 }
 
 const CHILD_TASKS: Record<string, (args: never) => Promise<ChildResult>> = {
@@ -417,11 +421,15 @@ async function main(): Promise<void> {
     log(`  ${round(w2Runs.at(-1)!.seconds)} s, ${w2Runs.at(-1)!.max_rss_mb} MB`);
   }
   // The median run of each (by time) stands for it; the pairs' own ratios show the spread.
-  const median = (runs: ChildResult[]) => [...runs].sort((a, b) => a.seconds - b.seconds)[Math.floor(runs.length / 2)]!;
-  const w1 = median(w1Runs);
-  const w2 = median(w2Runs);
+  const w1 = medianBy(w1Runs, (run) => run.seconds);
+  const w2 = medianBy(w2Runs, (run) => run.seconds);
   const pairRatios = w1Runs.map((run, i) => run.seconds / w2Runs[i]!.seconds);
-  const middleOf = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const middleOf = (xs: number[]) => medianBy(xs, (x) => x);
+  // Merging and writing after the extraction (the serial tail of a build), in seconds.
+  const tailSeconds = (run: ChildResult) => {
+    const ms = run.timings_ms as Record<string, number>;
+    return round((ms.merge! + ms.write_graph!) / 1000, 2);
+  };
   const jiebaMibS = jiebaRuns.map((run) => (run.bytes as number) / MiB / run.seconds);
   const throughputRatios = w1Runs.map((run, i) => small.bytes / MiB / run.seconds / jiebaMibS[i]!);
   log('this machine with two threads: the extraction alone (no merging, no writing), and arithmetic');
@@ -484,8 +492,8 @@ async function main(): Promise<void> {
     cpu_s_2_workers_helpers: w2.helper_threads_cpu_s as number | null,
     build_1_worker_s: round(w1.seconds, 2),
     build_2_workers_s: round(w2.seconds, 2),
-    write_1_worker_s: round(((w1.timings_ms as Record<string, number>).merge! + (w1.timings_ms as Record<string, number>).write_graph!) / 1000, 2),
-    write_2_workers_s: round(((w2.timings_ms as Record<string, number>).merge! + (w2.timings_ms as Record<string, number>).write_graph!) / 1000, 2),
+    write_1_worker_s: tailSeconds(w1),
+    write_2_workers_s: tailSeconds(w2),
     worker_heap_mb: DEFAULT_WORKER_HEAP_MB,
     heap_growing_percent: HEAP_GROWING_PERCENT,
     large_corpus_mib_s: round(large.bytes / MiB / big.seconds, 3),

@@ -21,7 +21,7 @@ import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type Kno
 import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
 import { writeGraphFiles } from './export/files.js';
 import { writeTextAtomic } from './export/io.js';
-import { createPhaseStatus, type PhaseStatus } from './util/status.js';
+import { CLEAR_LINE, createPhaseStatus, type PhaseStatus } from './util/status.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
   loadExtractModules,
@@ -301,7 +301,7 @@ async function createProgress(enabled: boolean, files: string[], sizes: number[]
       bar.increment(1, { done_mb: mb(doneBytes) });
     },
     clearLine() {
-      process.stderr.write('\r\x1b[2K');
+      process.stderr.write(CLEAR_LINE);
     },
     stop() {
       bar.stop();
@@ -435,8 +435,11 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const streamed = options.streamOutput ?? layoutIterations(source.order, source.size) === 0;
   const graph: KnowledgeGraph | GraphSource = streamed ? source : accumulator.toGraph({ lexicon });
   const tMerge = performance.now();
-  if (!isGraphSource(graph)) status?.phase('laying out the graph');
-  const layoutRuns = isGraphSource(graph) ? 0 : assignLayout(graph);
+  let layoutRuns = 0;
+  if (!isGraphSource(graph)) {
+    status?.phase('laying out the graph');
+    layoutRuns = assignLayout(graph);
+  }
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};

@@ -24,6 +24,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { getLexicon } from './lexicon/index.js';
+import { charMask } from './util/code-mask.js';
 import type { NormalizedArticle, SegmentedArticle, Sentence, Token } from './types.js';
 
 /** Tags this stage puts into jieba's user dictionary (besides jieba's own POS tags). */
@@ -132,19 +133,12 @@ function unknownWordTag(word: string): string {
 
 // ------------------------------------------------------------------ sentences
 
-// Character classes by UTF-16 code (text.charCodeAt, not text[i]: indexing a CJK character
-// allocates a one-character string, and this loop visits every character of the corpus).
-const TERMINATORS = codeSet('。！？!?；');
-const CLOSERS = codeSet('”’」』）)】》〉"\'');
-const OPEN_QUOTES = codeSet('“「『');
-const CLOSE_QUOTES = codeSet('”」』');
+// Character classes by UTF-16 code (this loop visits every character of the corpus).
+const TERMINATORS = charMask('。！？!?；');
+const CLOSERS = charMask('”’」』）)】》〉"\'');
+const OPEN_QUOTES = charMask('“「『');
+const CLOSE_QUOTES = charMask('”」』');
 const NEWLINE = 0x0a;
-
-function codeSet(chars: string): Uint8Array {
-  const set = new Uint8Array(0x10000);
-  for (let i = 0; i < chars.length; i++) set[chars.charCodeAt(i)] = 1;
-  return set;
-}
 
 /** Space, tab, CR, ideographic space, no-break space: trimmed from sentence ends. */
 function isSpaceCode(c: number): boolean {

@@ -32,9 +32,9 @@ function cover(ms: Mention[], arr: Uint8Array): void {
   for (const m of ms) for (let i = m.start; i < m.end; i++) arr[i] = 1;
 }
 
-/** Is any character of m marked in a or b? */
-function anyCovered(m: { start: number; end: number }, a: Uint8Array, b: Uint8Array): boolean {
-  for (let i = m.start; i < m.end; i++) if (a[i] || b[i]) return true;
+/** Is any character of [start, end) marked in a or b? */
+function anyCovered(start: number, end: number, a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = start; i < end; i++) if (a[i] || b[i]) return true;
   return false;
 }
 
@@ -103,11 +103,7 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     return inside.length > 0 && inside.every((r) => r.start > s && r.end <= e && r.rule !== 'pairing-compound' && !/[省市县州区盟旗团师]$/.test(r.text));
   };
   const persons = findPersons(ctx, {
-    blocked: (s, e, titled) => {
-      let covered = false;
-      for (let i = s; i < e && !covered; i++) if (regionCover[i] || orgCover[i]) covered = true;
-      return covered && !(titled && givenNamePlace(s, e));
-    },
+    blocked: (s, e, titled) => anyCovered(s, e, regionCover, orgCover) && !(titled && givenNamePlace(s, e)),
   });
   const givenNames = new Set<Mention>();
   // (a person overlaps a region only where `blocked` allowed it as a given name)
@@ -120,7 +116,7 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
 
   // Cues: titles (not inside names), pronouns, money, dates.
   const titles = objectList<Mention>();
-  for (const t of findTitles(ctx)) if (!anyCovered(t, personCover, orgCover)) titles.push(t);
+  for (const t of findTitles(ctx)) if (!anyCovered(t.start, t.end, personCover, orgCover)) titles.push(t);
   // names by end offset (in [...outer, ...regions] order), once, not per title
   const prefixByEnd = new Map<number, Mention[]>();
   for (const m of [...outer, ...regions]) {
@@ -136,7 +132,7 @@ export function recognizeWith(article: SegmentedArticle, lex: Lexicon): Recogniz
     if (prefix) t.attrs = { org: prefix.text, orgKind: prefix.kind, orgStart: String(prefix.start) };
   }
   const pronouns = objectList<Mention>();
-  for (const p of findPronouns(ctx)) if (p.rule === 'pronoun' || !anyCovered(p, personCover, orgCover)) pronouns.push(p);
+  for (const p of findPronouns(ctx)) if (p.rule === 'pronoun' || !anyCovered(p.start, p.end, personCover, orgCover)) pronouns.push(p);
   const values = [...findMoney(ctx), ...findDates(ctx)];
 
   const all = [...regions, ...pairing, ...orgs, ...persons, ...titles, ...pronouns, ...values];

@@ -1,5 +1,6 @@
 // Indexes over the lexicon that the recognizer needs (built once per Lexicon object).
 import type { Lexicon, Region } from '../lexicon/api.js';
+import { codeMask } from '../util/code-mask.js';
 
 export interface LexiconIndex {
   lex: Lexicon;
@@ -40,16 +41,6 @@ export class CodePairMap<V> {
     if (!seconds) this.byFirst.set(first, (seconds = new Map()));
     seconds.set(second, value);
   }
-}
-
-/**
- * One byte per UTF-16 code unit, 1 for the given ones: the per-character pre-check of the scans
- * (an array index instead of a Map lookup for each character of the text).
- */
-export function codeMask(codes: Iterable<number>): Uint8Array {
-  const mask = new Uint8Array(0x10000);
-  for (const c of codes) mask[c] = 1;
-  return mask;
 }
 
 /** Lengths (longest first) of the surfaces (2+ code units) by their first two code units. */

@@ -4,7 +4,7 @@
 // Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
-import { codeMask } from './lexicon-index.js';
+import { codeMask } from '../util/code-mask.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);

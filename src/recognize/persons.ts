@@ -4,7 +4,7 @@
 // verbs after it, 、-lists, and 总书记/同志/思想 after it. A name found once is then found again.
 import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
-import { codeMask } from './lexicon-index.js';
+import { charMask, codeMask, patternMask } from '../util/code-mask.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES, surnameLength } from './surnames.js';
 import { titleOccurrences } from './values.js';
 
@@ -54,9 +54,9 @@ const WEAK_AFTER = [
 const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|深有感触)地?)?(?:说|表示|指出|介绍|强调|坦言|告诉记者)/u;
 
 /** First characters SPEECH_AFTER can match at (the per-character pre-check). */
-const SPEECH_FIRST = codeMask([...'高激兴笑感动自深说表指介强坦告'].map((c) => c.charCodeAt(0)));
+const SPEECH_FIRST = charMask('高激兴笑感动自深说表指介强坦告');
 /** A clause starts after these (rule 3b). */
-const CLAUSE_START_AFTER = codeMask([...'。！？；\n，：“'].map((c) => c.charCodeAt(0)));
+const CLAUSE_START_AFTER = charMask('。！？；\n，：“');
 /** First characters of surnames: nameAt gives up before slicing anywhere else. */
 const SURNAME_FIRST = codeMask([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((c) => c.charCodeAt(0)));
 const STRONG_OR_WEAK = [...STRONG_AFTER, ...WEAK_AFTER];
@@ -93,10 +93,8 @@ function titleTables(ix: Context['ix']): TitleTables {
 
 const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
 
-// PUNCT_OR_SPACE as a table by UTF-16 code, built from the regex itself (text[i] for a CJK
-// character would allocate a string per test).
-const PUNCT_OR_SPACE_CODES = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) if (PUNCT_OR_SPACE.test(String.fromCharCode(c))) PUNCT_OR_SPACE_CODES[c] = 1;
+// PUNCT_OR_SPACE as a table by UTF-16 code, built from the regex itself.
+const PUNCT_OR_SPACE_CODES = patternMask(PUNCT_OR_SPACE);
 
 function isPunctOrEnd(text: string, i: number): boolean {
   return i >= text.length || PUNCT_OR_SPACE_CODES[text.charCodeAt(i)] === 1;

@@ -3,7 +3,8 @@
 import type { Region, Supporter } from '../lexicon/api.js';
 import type { Mention } from '../types.js';
 import { type Context, isHan, onTokenBoundaries } from './context.js';
-import { codeMask, isXinjiang, parseChineseNumber } from './lexicon-index.js';
+import { isXinjiang, parseChineseNumber } from './lexicon-index.js';
+import { codeMask } from '../util/code-mask.js';
 
 /** Short surfaces that are ordinary words far more often than places. */
 const AMBIGUOUS_SHORT = new Set([

@@ -25,7 +25,7 @@ import {
   type SentenceView,
 } from './context.js';
 import { placeFromName } from './places.js';
-import { codeMask } from '../recognize/lexicon-index.js';
+import { codeMask } from '../util/code-mask.js';
 
 interface SupporterHit {
   ref: EntityRef;

@@ -4,6 +4,9 @@
 import { statSync } from 'node:fs';
 import { tempPathFor } from '../export/io.js';
 
+/** Carriage return + erase line: the bar and the status line redraw over themselves. */
+export const CLEAR_LINE = '\r\x1b[2K';
+
 export interface PhaseStatus {
   /** Shows `label` until the next phase; with `file`, also how much of it is on disk so far. */
   phase(label: string, file?: string): void;
@@ -49,7 +52,7 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
     if (!label) return;
     const bytes = file === undefined ? undefined : bytesOnDisk(file);
     const seconds = Math.floor((now() - started) / 1000);
-    stream.write(`\r\x1b[2Kyjkg ${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`);
+    stream.write(`${CLEAR_LINE}yjkg ${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`);
   };
   const timer = setInterval(draw, intervalMs);
   timer.unref();
@@ -61,11 +64,11 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
       draw();
     },
     clearLine() {
-      if (label) stream.write('\r\x1b[2K');
+      if (label) stream.write(CLEAR_LINE);
     },
     stop() {
       clearInterval(timer);
-      if (label) stream.write('\r\x1b[2K');
+      if (label) stream.write(CLEAR_LINE);
       label = '';
     },
   };

@@ -2,11 +2,11 @@
 // threads), merge the results in input order, lay out, write DIR/graph.json, graph.gexf,
 // report.json and index.html.
 //
-// Scale (issue 5): files are processed one at a time per worker and only their small
-// ArticleResults come back (packed, see packResults); the main thread merges them as soon as
-// they are next in input order (a reorder buffer keyed by sequence number), and files are
-// handed out only within a window ahead of the oldest unfinished one, so memory grows with
-// the graph, not with the corpus.
+// Scale (issue 5): each worker processes one file, or one chunk of a large file, at a time,
+// and only the small ArticleResults come back (packed, see packResults); the chunks of a large
+// file go to every worker. The main thread merges results as soon as they are next in input
+// order (file, then chunk: a reorder buffer), and new files are handed out only within a
+// window ahead of the oldest unfinished one, so memory grows with the graph, not with the corpus.
 // Because merging follows input order whatever finishes first, graph.json and graph.gexf
 // are byte-identical for any N.
 import { existsSync } from 'node:fs';
@@ -24,9 +24,11 @@ import { writeTextAtomic } from './export/io.js';
 import { CLEAR_LINE, createPhaseStatus, type PhaseStatus } from './util/status.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
+  ChunkedFile,
   loadExtractModules,
   processFile,
   unpackResults,
+  type ChunkOutcome,
   type FileOutcome,
   type PackedResults,
   type WorkerInit,
@@ -115,8 +117,17 @@ interface Delivery {
 }
 
 type Extractor = {
-  /** `sizes`: each file's size in bytes (0 when it cannot be read), in the order of `files`. */
-  run(files: string[], sizes: number[], onOutcome: (seq: number, outcome: Delivery) => void, onPart: (seq: number, results: Delivered) => void): Promise<void>;
+  /**
+   * `sizes`: each file's size in bytes (0 when it cannot be read), in the order of `files`.
+   * A file ends with one `onOutcome`; a large one first sends its chunks' results, in chunk
+   * order, to `onPart` (each one of its `chunks` chunks), and its outcome then holds no results.
+   */
+  run(
+    files: string[],
+    sizes: number[],
+    onOutcome: (seq: number, outcome: Delivery) => void,
+    onPart: (seq: number, results: Delivered, chunks: number) => void,
+  ): Promise<void>;
 };
 
 function inProcessExtractor(extractModule?: string): Extractor {
@@ -135,7 +146,7 @@ function inProcessExtractor(extractModule?: string): Extractor {
           onOutcome(seq, startFailure(file, startError));
           continue;
         }
-        onOutcome(seq, await processFile(file, modules, (results) => onPart(seq, results)));
+        onOutcome(seq, await processFile(file, modules, (results, chunks) => onPart(seq, results, chunks)));
       }
     },
   };
@@ -146,7 +157,7 @@ function startFailure(file: string, error: unknown): FileOutcome {
   return { report: { file, status: 'error', reason, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} }, results: [] };
 }
 
-/** Files each worker holds: the one it works on and the next, queued so it never waits for the main thread. */
+/** Requests each worker holds: the one it works on and the next, queued so it never waits for the main thread. */
 const PER_WORKER = 2;
 /**
  * Input bytes allowed in flight or waiting for their turn beyond the oldest unfinished file, per
@@ -155,12 +166,21 @@ const PER_WORKER = 2;
  */
 const WINDOW_BYTES_PER_WORKER = 16 << 20;
 
+/** Work order: file by file, chunk by chunk (a whole file before its chunks, which follow from it). */
+function requestOrder(a: WorkerRequest, b: WorkerRequest): number {
+  return a.seq - b.seq || (a.kind === 'chunk' ? a.chunk : -1) - (b.kind === 'chunk' ? b.chunk : -1);
+}
+
 /**
- * N worker threads, each holding up to PER_WORKER files (processed one at a time, in order). A
- * file is handed out only while it is within a window of the oldest unfinished one (a few
- * files, or WINDOW_BYTES_PER_WORKER × N of input), so results that finish early and wait for
- * their turn (the reorder buffer) stay bounded, however slow one file is. A worker that dies
- * fails only the file it was working on; its queued files go to a fresh worker.
+ * N worker threads, each holding up to PER_WORKER requests (processed one at a time, in
+ * order). A request is a whole file or, once a worker has found a file large and split it
+ * (its 'plan'), one chunk of that file: the chunks go to every worker, before any new file,
+ * and their results are put back in chunk order (ChunkedFile), so one big file runs on all
+ * cores. A new file is handed out only while it is within a window of the oldest unfinished
+ * one (a few files, or WINDOW_BYTES_PER_WORKER × N of input), so results that finish early
+ * and wait for their turn (the reorder buffer) stay bounded, however slow one file is. A
+ * worker that dies fails only the file (or the chunk: the file from that chunk on) it was
+ * working on; its queued requests go to the others and to a fresh worker.
  */
 function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEFAULT_WORKER_HEAP_MB): Extractor {
   const windowFiles = Math.max(4, 4 * count);
@@ -171,14 +191,18 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
       const heapLimitMb = workerHeapLimitMb(heapMb, Math.max(...sizes));
       const resourceLimits = { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB, ...(heapLimitMb ? { maxOldGenerationSizeMb: heapLimitMb } : {}) } };
       return new Promise<void>((resolve) => {
-        let next = 0;
+        let nextFile = 0;
+        let nextUnit = 0;
         let done = 0;
         let oldestUnfinished = 0;
-        // Bytes of the files in (oldestUnfinished, next): handed out or waiting for their turn.
+        // Bytes of the files in (oldestUnfinished, nextFile): handed out or waiting for their turn.
         let aheadBytes = 0;
         const finished = new Set<number>();
-        const requeued: number[] = []; // handed to a worker that died before starting them
-        const slots: { worker: Worker; held: number[] }[] = [];
+        // Requests to hand out before any new file, in requestOrder: chunks of files being
+        // extracted, and requests queued at a worker that died before starting them.
+        const waiting: WorkerRequest[] = [];
+        const chunked = new Map<number, ChunkedFile<PackedResults>>();
+        const slots: { worker: Worker; held: WorkerRequest[] }[] = [];
         // Wait for the threads to end: their jieba dictionaries and heaps are freed before
         // the output phase, which is when the main thread needs its memory.
         const finish = () => {
@@ -191,52 +215,85 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
           finished.add(seq);
           while (finished.delete(oldestUnfinished)) {
             oldestUnfinished++;
-            if (oldestUnfinished < next) aheadBytes -= sizes[oldestUnfinished]!;
+            if (oldestUnfinished < nextFile) aheadBytes -= sizes[oldestUnfinished]!;
           }
         };
-        const take = (): number | undefined => {
-          if (requeued.length > 0) return requeued.shift();
-          if (next >= files.length) return undefined;
-          const ahead = next - oldestUnfinished;
-          if (ahead >= windowFiles && aheadBytes + sizes[next]! > windowBytes) return undefined;
-          if (ahead > 0) aheadBytes += sizes[next]!;
-          return next++;
+        const enqueue = (requests: WorkerRequest[]) => {
+          waiting.push(...requests);
+          waiting.sort(requestOrder);
+        };
+        const take = (): WorkerRequest | undefined => {
+          while (waiting.length > 0) {
+            const request = waiting.shift()!;
+            // The chunks of a file that failed are no longer needed.
+            if (request.kind === 'chunk' && chunked.get(request.seq)?.finished !== false) continue;
+            return request;
+          }
+          if (nextFile >= files.length) return undefined;
+          const ahead = nextFile - oldestUnfinished;
+          if (ahead >= windowFiles && aheadBytes + sizes[nextFile]! > windowBytes) return undefined;
+          if (ahead > 0) aheadBytes += sizes[nextFile]!;
+          const seq = nextFile++;
+          return { kind: 'file', unit: nextUnit++, seq, file: files[seq]! };
         };
         const dispatch = (slot: (typeof slots)[number]) => {
           while (slot.held.length < PER_WORKER) {
-            const seq = take();
-            if (seq === undefined) return;
-            slot.held.push(seq);
-            slot.worker.postMessage({ seq, file: files[seq]! } satisfies WorkerRequest);
+            const request = take();
+            if (request === undefined) return;
+            slot.held.push(request);
+            slot.worker.postMessage(request);
           }
         };
         const dispatchAll = () => {
           for (const slot of slots) dispatch(slot);
         };
+        /** A chunk's outcome: merges what is now next in order, and ends the file when it is complete or failed. */
+        const chunkDone = (seq: number, chunk: number, outcome: ChunkOutcome<PackedResults>) => {
+          const file = chunked.get(seq)!;
+          const { ready, report } = file.add(chunk, outcome);
+          for (const packed of ready) onPart(seq, packed, file.chunks);
+          if (report) complete(seq, { report, results: [] });
+        };
         const spawn = (): (typeof slots)[number] => {
           const init: WorkerInit = { role: 'yjkg-extract', ...(extractModule ? { extractModule } : {}) };
           const worker = new Worker(WORKER_URL, { workerData: init, ...resourceLimits });
-          const slot = { worker, held: [] as number[] };
+          const slot = { worker, held: [] as WorkerRequest[] };
           worker.on('message', (response: WorkerResponse) => {
-            if (response.kind === 'part') return onPart(response.seq, response.packed);
-            slot.held.splice(slot.held.indexOf(response.seq), 1);
-            complete(response.seq, { report: response.report, results: response.packed });
+            if (response.kind === 'plan') {
+              const { seq, chunks } = response;
+              chunked.set(seq, new ChunkedFile(response.report, chunks));
+              const more: WorkerRequest[] = [];
+              for (let chunk = 1; chunk < chunks; chunk++) more.push({ kind: 'chunk', unit: nextUnit++, seq, file: files[seq]!, chunk, chunks });
+              enqueue(more);
+              // Fewer files than workers: start the others for the chunks.
+              while (slots.length < Math.min(count, 1 + waiting.length)) slots.push(spawn());
+              return dispatchAll();
+            }
+            slot.held.splice(slot.held.findIndex((request) => request.unit === response.unit), 1);
+            if (response.kind === 'chunk') chunkDone(response.seq, response.chunk, response.outcome);
+            else complete(response.seq, { report: response.report, results: response.packed });
             if (done === files.length) return finish();
             dispatchAll();
           });
           const fail = (reason: string) => {
             const index = slots.indexOf(slot);
             if (index < 0) return; // already replaced
-            // Files go in order, so the first held is the one the worker was running.
+            // Requests run in order, so the first held is the one the worker was running.
             const [running, ...queued] = slot.held;
             slot.held = [];
-            requeued.unshift(...queued);
+            enqueue(queued);
             if (running !== undefined) {
-              const file = files[running]!;
-              complete(running, {
-                report: { file, status: 'error', reason: `worker stopped: ${reason}`, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
-                results: [],
-              });
+              const stopped = `worker stopped: ${reason}`;
+              if (chunked.has(running.seq)) {
+                // A chunk (or the whole file's first chunk, after its plan) ends the file from there on.
+                chunkDone(running.seq, running.kind === 'chunk' ? running.chunk : 0, { ok: false, reason: stopped, extractMs: 0 });
+              } else {
+                const file = files[running.seq]!;
+                complete(running.seq, {
+                  report: { file, status: 'error', reason: stopped, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
+                  results: [],
+                });
+              }
             }
             if (done === files.length) {
               slots.splice(index, 1);

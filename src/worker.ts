@@ -2,13 +2,17 @@
 // worker_threads worker (one jieba dictionary per thread, loaded once by initSegmenter) or,
 // when no compiled worker is available (vitest running the .ts sources), in the main thread.
 //
-// The unit of work is a whole file, not an article: resolve uses the whole file as context
-// (我省 / 本市 in a newspaper page), and evidence offsets index the file's decoded text. A
-// worker therefore holds one file's text at a time and sends back only the small, plain
+// The unit of work is a whole file, or one chunk of a large one: resolve uses the file (or the
+// chunk) as context (我省 / 本市 in a newspaper page), and evidence offsets index the file's
+// decoded text. A worker holds one file's text at a time and sends back only the small, plain
 // ArticleResults; the main thread never sees article text.
+//
+// Chunks of one large file are independent (each is extracted from the file's own article
+// list, whoever extracts it), so the build hands them to every worker and merges them in
+// chunk order: one big file uses all cores, and the output is the same for any number of them.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
 import { performance } from 'node:perf_hooks';
-import type { ArticleResult, FileReport, RawArticle, SourceDocument } from './types.js';
+import type { ArticleResult, FileReport, Message, RawArticle, SourceDocument } from './types.js';
 
 export interface ExtractModules {
   loadDocument(file: string): Promise<SourceDocument | FileReport>;
@@ -26,25 +30,36 @@ export interface FileOutcome {
 
 /**
  * Files longer than this are extracted a chunk of whole articles at a time, each chunk's
- * results sent to the main thread before the next starts, so a 50 MB file needs the memory
- * of one chunk, not of the file. The price: resolve (我省, 本市) sees the chunk, some hundred
- * articles, rather than the whole file as context. Smaller files are one chunk, as before.
+ * results sent to the main thread on their own, so a 50 MB file needs the memory of one
+ * chunk, not of the file, and its chunks can run on several workers at once. The price:
+ * resolve (我省, 本市) sees the chunk, some hundred articles, rather than the whole file as
+ * context. Smaller files are one unit.
  */
 export const CHUNK_CHARS = 100_000;
 
-export interface WorkerRequest {
-  seq: number;
-  file: string;
-}
+/** 'file': a whole input file; 'chunk': chunk `chunk` of a file another worker found large. */
+export type WorkerRequest =
+  | { kind: 'file'; unit: number; seq: number; file: string }
+  | { kind: 'chunk'; unit: number; seq: number; file: string; chunk: number; chunks: number };
+
 /**
- * 'part': results of one chunk of a large file (more follow); 'done': the file's report and last
- * results. Results travel packed (packResults): reading one string costs the main thread a
- * fraction of what structured clone's object-by-object deserialisation does, and a packed
- * chunk waiting in the reorder buffer is one compact string rather than thousands of objects.
+ * 'done': a whole file's report and results (a small file, or one that failed to load);
+ * 'plan': the file is large and comes in `chunks` chunks (`report` is its report so far: the
+ * load), the first of them from this worker; 'chunk': one chunk's outcome. 'done' and 'chunk'
+ * end the request `unit`. Results travel packed (packResults): reading one string costs the
+ * main thread a fraction of what structured clone's object-by-object deserialisation does,
+ * and a packed chunk waiting in the reorder buffer is one compact string rather than
+ * thousands of objects.
  */
 export type WorkerResponse =
-  | { kind: 'part'; seq: number; packed: PackedResults }
-  | { kind: 'done'; seq: number; report: FileReport; packed: PackedResults };
+  | { kind: 'done'; unit: number; seq: number; report: FileReport; packed: PackedResults }
+  | { kind: 'plan'; unit: number; seq: number; chunks: number; report: FileReport }
+  | { kind: 'chunk'; unit: number; seq: number; chunk: number; outcome: ChunkOutcome<PackedResults> };
+
+/** One chunk extracted, or why not (`reason` is the file's reason: 'extraction failed: ...'). */
+export type ChunkOutcome<R> =
+  | { ok: true; results: R; articles: number; messages: Message[]; extractMs: number }
+  | { ok: false; reason: string; extractMs: number };
 
 /** ArticleResults as one JSON string, every evidence sentence once in a table (`[sentences, results]`). */
 export type PackedResults = string;
@@ -139,12 +154,20 @@ function errorReason(error: unknown): string {
   return message.split('\n')[0]!.trim() || 'unknown error';
 }
 
+/** A file read for extraction, whole (`chunks` null) or as consecutive chunks of whole articles. */
+export interface LoadedFile {
+  doc: SourceDocument;
+  chunks: RawArticle[][] | null;
+  /** Its report so far: read, nothing extracted yet (status 'ok', the load time). */
+  report: FileReport;
+}
+
 /**
- * Never throws: every failure becomes a FileReport with status 'error' and a reason.
- * `onPart` receives the results of all but the last chunk of a large file as they are ready
- * (without it, everything comes back in the outcome).
+ * Reads a file; with `chunked`, a file longer than CHUNK_CHARS is split into chunks. A file
+ * with nothing to extract (unreadable, empty, binary...) comes back as its FileOutcome.
+ * Never throws.
  */
-export async function processFile(file: string, modules: ExtractModules, onPart?: (results: ArticleResult[]) => void): Promise<FileOutcome> {
+export async function loadFile(file: string, modules: ExtractModules, chunked: boolean): Promise<LoadedFile | FileOutcome> {
   const started = performance.now();
   let doc: SourceDocument | FileReport;
   try {
@@ -152,55 +175,151 @@ export async function processFile(file: string, modules: ExtractModules, onPart?
   } catch (error) {
     return { report: errorReport(file, `cannot read: ${errorReason(error)}`, 0, { load: performance.now() - started }), results: [] };
   }
-  const loaded = performance.now();
-  if (isFileReport(doc)) {
-    return { report: { ...doc, timings_ms: { ...doc.timings_ms, load: ms(loaded - started) } }, results: [] };
-  }
-  let results: ArticleResult[] = [];
-  let articles = 0;
-  const messages: FileReport['messages'] = [];
-  try {
-    if (doc.text.length > CHUNK_CHARS && onPart && modules.splitDocument) {
-      const chunks = chunkArticles(modules.splitDocument(doc));
-      for (let i = 0; i < chunks.length; i++) {
-        results = modules.extractDocument(doc, chunks[i]);
-        articles += results.length;
-        for (const r of results) if (r.messages?.length) messages.push(...r.messages);
-        if (i < chunks.length - 1) {
-          onPart(results);
-          results = [];
-        }
-      }
-    } else if (doc.text.length > 0) {
-      results = modules.extractDocument(doc);
-      articles = results.length;
-      for (const r of results) if (r.messages?.length) messages.push(...r.messages);
-    }
-  } catch (error) {
-    const report = errorReport(file, `extraction failed: ${errorReason(error)}`, doc.bytes, {
-      load: loaded - started,
-      extract: performance.now() - loaded,
-    });
-    report.encoding = doc.encoding;
-    report.characters = doc.text.length;
-    // Chunks already sent stay in the graph: say so rather than pretend the file gave nothing.
-    report.articles = articles - results.length;
-    if (report.articles > 0) report.reason += ` (after ${report.articles} articles)`;
-    return { report, results: [] };
-  }
-  const extracted = performance.now();
+  const load = performance.now() - started;
+  if (isFileReport(doc)) return { report: { ...doc, timings_ms: { ...doc.timings_ms, load: ms(load) } }, results: [] };
   const report: FileReport = {
     file: doc.file,
-    status: articles > 0 ? 'ok' : 'skipped',
-    ...(articles > 0 ? {} : { reason: 'no article found' }),
+    status: 'ok',
     encoding: doc.encoding,
     bytes: doc.bytes,
-    articles,
+    articles: 0,
     characters: doc.text.length,
-    messages,
-    timings_ms: { load: ms(loaded - started), extract: ms(extracted - loaded) },
+    messages: [],
+    timings_ms: { load: ms(load) },
   };
-  return { report, results };
+  let chunks: RawArticle[][] | null = null;
+  if (chunked && doc.text.length > CHUNK_CHARS && modules.splitDocument) {
+    const splitting = performance.now();
+    try {
+      chunks = chunkArticles(modules.splitDocument(doc));
+    } catch (error) {
+      return { report: failedReport(report, `extraction failed: ${errorReason(error)}`, 0, performance.now() - splitting), results: [] };
+    }
+    if (chunks.length === 0) chunks = null;
+  }
+  return { doc, chunks, report };
+}
+
+/** Extracts a file that is not chunked. Never throws. */
+export function extractWhole(loaded: LoadedFile, modules: ExtractModules): FileOutcome {
+  const started = performance.now();
+  let results: ArticleResult[] = [];
+  try {
+    if (loaded.doc.text.length > 0) results = modules.extractDocument(loaded.doc);
+  } catch (error) {
+    return { report: failedReport(loaded.report, `extraction failed: ${errorReason(error)}`, 0, performance.now() - started), results: [] };
+  }
+  return { report: finishedReport(loaded.report, results.length, messagesOf(results), performance.now() - started), results };
+}
+
+/** Extracts chunk `chunk` of a chunked file. Never throws. */
+export function extractChunk(loaded: LoadedFile, chunk: number, modules: ExtractModules): ChunkOutcome<ArticleResult[]> {
+  const started = performance.now();
+  try {
+    const results = modules.extractDocument(loaded.doc, loaded.chunks![chunk]);
+    return { ok: true, results, articles: results.length, messages: messagesOf(results), extractMs: performance.now() - started };
+  } catch (error) {
+    return { ok: false, reason: `extraction failed: ${errorReason(error)}`, extractMs: performance.now() - started };
+  }
+}
+
+function messagesOf(results: ArticleResult[]): Message[] {
+  const messages: Message[] = [];
+  for (const r of results) if (r.messages?.length) messages.push(...r.messages);
+  return messages;
+}
+
+/** The report of a file extracted to the end. */
+function finishedReport(loaded: FileReport, articles: number, messages: Message[], extractMs: number): FileReport {
+  const { reason: _none, ...base } = loaded;
+  return {
+    ...base,
+    status: articles > 0 ? 'ok' : 'skipped',
+    ...(articles > 0 ? {} : { reason: 'no article found' }),
+    articles,
+    messages,
+    timings_ms: { ...loaded.timings_ms, extract: ms(extractMs) },
+  };
+}
+
+/** The report of a file whose extraction stopped; the `articles` before the failure stay in the graph, and it says so. */
+function failedReport(loaded: FileReport, reason: string, articles: number, extractMs: number): FileReport {
+  return {
+    file: loaded.file,
+    status: 'error',
+    reason: articles > 0 ? `${reason} (after ${articles} articles)` : reason,
+    ...(loaded.encoding ? { encoding: loaded.encoding } : {}),
+    bytes: loaded.bytes,
+    articles,
+    characters: loaded.characters,
+    messages: [],
+    timings_ms: { ...loaded.timings_ms, extract: ms(extractMs) },
+  };
+}
+
+/**
+ * The chunks of one file, whose outcomes arrive in any order (several workers extract them),
+ * released in chunk order: what merges is the same as one worker going through the file.
+ * The first failed chunk ends the file: the chunks before it stay, the ones after it are dropped.
+ */
+export class ChunkedFile<R> {
+  private readonly arrived = new Map<number, ChunkOutcome<R>>();
+  private next = 0;
+  private articles = 0;
+  private readonly messages: Message[] = [];
+  private extractMs = 0;
+  finished = false;
+
+  constructor(
+    /** The report from loading the file (LoadedFile.report). */
+    private readonly loaded: FileReport,
+    readonly chunks: number,
+  ) {}
+
+  /** Chunk `chunk`'s outcome: returns the results now next in chunk order and, once the file is done (or failed), its report. */
+  add(chunk: number, outcome: ChunkOutcome<R>): { ready: R[]; report?: FileReport } {
+    const ready: R[] = [];
+    if (this.finished) return { ready };
+    this.arrived.set(chunk, outcome);
+    for (let next = this.arrived.get(this.next); next; next = this.arrived.get(this.next)) {
+      this.arrived.delete(this.next++);
+      this.extractMs += next.extractMs;
+      if (!next.ok) return this.finish(ready, failedReport(this.loaded, next.reason, this.articles, this.extractMs));
+      this.articles += next.articles;
+      this.messages.push(...next.messages);
+      ready.push(next.results);
+      if (this.next === this.chunks) return this.finish(ready, finishedReport(this.loaded, this.articles, this.messages, this.extractMs));
+    }
+    return { ready };
+  }
+
+  private finish(ready: R[], report: FileReport): { ready: R[]; report: FileReport } {
+    this.finished = true;
+    this.arrived.clear();
+    return { ready, report };
+  }
+}
+
+/**
+ * One file from start to end, in this thread. Never throws: every failure becomes a FileReport
+ * with status 'error' and a reason. With `onPart`, a large file goes chunk by chunk, each
+ * chunk's results handed to `onPart` (one of `chunks` chunks) and none in the outcome;
+ * without it, everything comes back in the outcome.
+ */
+export async function processFile(
+  file: string,
+  modules: ExtractModules,
+  onPart?: (results: ArticleResult[], chunks: number) => void,
+): Promise<FileOutcome> {
+  const loaded = await loadFile(file, modules, Boolean(onPart));
+  if (!('doc' in loaded)) return loaded;
+  if (!loaded.chunks || !onPart) return extractWhole(loaded, modules);
+  const chunks = new ChunkedFile<ArticleResult[]>(loaded.report, loaded.chunks.length);
+  for (let index = 0; ; index++) {
+    const { ready, report } = chunks.add(index, extractChunk(loaded, index, modules));
+    for (const results of ready) onPart(results, loaded.chunks.length);
+    if (report) return { report, results: [] };
+  }
 }
 
 function ms(value: number): number {
@@ -215,23 +334,63 @@ function errorReport(file: string, reason: string, bytes: number, timings: Recor
 
 // ---------------------------------------------------------------- worker thread entry
 
+function packedOutcome(outcome: ChunkOutcome<ArticleResult[]>): ChunkOutcome<PackedResults> {
+  return outcome.ok ? { ...outcome, results: packResults(outcome.results) } : outcome;
+}
+
 const init = workerData as WorkerInit | undefined;
 if (!isMainThread && parentPort && init?.role === 'yjkg-extract') {
   const port = parentPort;
   const modulesPromise = loadExtractModules(init.extractModule);
-  // Requests are handled one at a time, in arrival order (the pool queues the next file while
-  // this one runs, so the thread never waits for the main thread between files).
+  // The chunked file this worker read last: the build hands out a file's chunks in order, so
+  // a worker usually gets several in a row and reads the file once.
+  let current: { file: string; loaded: LoadedFile } | undefined;
+
+  const extractFile = async (request: Extract<WorkerRequest, { kind: 'file' }>, modules: ExtractModules) => {
+    const { unit, seq } = request;
+    const loaded = await loadFile(request.file, modules, true);
+    if (!('doc' in loaded)) return port.postMessage({ kind: 'done', unit, seq, report: loaded.report, packed: packResults([]) } satisfies WorkerResponse);
+    if (!loaded.chunks) {
+      const outcome = extractWhole(loaded, modules);
+      return port.postMessage({ kind: 'done', unit, seq, report: outcome.report, packed: packResults(outcome.results) } satisfies WorkerResponse);
+    }
+    current = { file: request.file, loaded };
+    port.postMessage({ kind: 'plan', unit, seq, chunks: loaded.chunks.length, report: loaded.report } satisfies WorkerResponse);
+    port.postMessage({ kind: 'chunk', unit, seq, chunk: 0, outcome: packedOutcome(extractChunk(loaded, 0, modules)) } satisfies WorkerResponse);
+  };
+
+  const extractOneChunk = async (request: Extract<WorkerRequest, { kind: 'chunk' }>, modules: ExtractModules) => {
+    const { unit, seq, chunk } = request;
+    const reply = (outcome: ChunkOutcome<PackedResults>) => port.postMessage({ kind: 'chunk', unit, seq, chunk, outcome } satisfies WorkerResponse);
+    if (current?.file !== request.file) {
+      current = undefined;
+      const loaded = await loadFile(request.file, modules, true);
+      if (!('doc' in loaded)) return reply({ ok: false, reason: loaded.report.reason ?? 'cannot read', extractMs: 0 });
+      // Another worker split it into request.chunks: a different count means the file changed.
+      if (loaded.chunks?.length !== request.chunks) return reply({ ok: false, reason: 'the file changed while it was being read', extractMs: 0 });
+      current = { file: request.file, loaded };
+    }
+    reply(packedOutcome(extractChunk(current.loaded, chunk, modules)));
+  };
+
+  // Requests are handled one at a time, in arrival order (the pool queues the next one while
+  // this one runs, so the thread never waits for the main thread).
   let chain: Promise<void> = Promise.resolve();
   port.on('message', (request: WorkerRequest) => {
     chain = chain.then(async () => {
-      let outcome: FileOutcome;
-      const onPart = (results: ArticleResult[]) => port.postMessage({ kind: 'part', seq: request.seq, packed: packResults(results) } satisfies WorkerResponse);
+      let modules: ExtractModules;
       try {
-        outcome = await processFile(request.file, await modulesPromise, onPart);
+        modules = await modulesPromise;
       } catch (error) {
-        outcome = { report: errorReport(request.file, `cannot start extraction: ${errorReason(error)}`, 0, {}), results: [] };
+        const reason = `cannot start extraction: ${errorReason(error)}`;
+        if (request.kind === 'chunk') {
+          port.postMessage({ kind: 'chunk', unit: request.unit, seq: request.seq, chunk: request.chunk, outcome: { ok: false, reason, extractMs: 0 } } satisfies WorkerResponse);
+        } else {
+          port.postMessage({ kind: 'done', unit: request.unit, seq: request.seq, report: errorReport(request.file, reason, 0, {}), packed: packResults([]) } satisfies WorkerResponse);
+        }
+        return;
       }
-      port.postMessage({ kind: 'done', seq: request.seq, report: outcome.report, packed: packResults(outcome.results) } satisfies WorkerResponse);
+      await (request.kind === 'file' ? extractFile(request, modules) : extractOneChunk(request, modules));
     });
   });
 }

@@ -154,6 +154,97 @@ describe('build with worker threads (compiled dist/)', () => {
     expect(order.at(-1)).toMatch(/c-small\.txt#0$/);
   });
 
+  /** A file of over CHUNK_CHARS × 3.5 characters of articles; `mark(i, chars before it)` adds a line to article i. Returns the article count. */
+  async function bigFile(path: string, head: string, mark: (i: number, before: number) => string = () => '') {
+    const { CHUNK_CHARS } = await import('../../src/worker.js');
+    const articles: string[] = [];
+    for (let i = 0, size = 0; size < CHUNK_CHARS * 3.5; i++) {
+      const text = article(i) + mark(i, size);
+      articles.push(text);
+      size += text.length + 6;
+    }
+    writeFileSync(path, head + articles.join('\n=====\n') + '\n');
+    return articles.length;
+  }
+
+  it('hands the chunks of one large file to every worker, and merges them in chunk order', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'one-big');
+    mkdirSync(dir, { recursive: true });
+    const count = await bigFile(join(dir, 'big.txt'), 'SLOWEACH 40\n');
+    const log = join(root, 'one-big.log');
+    const texts: string[] = [];
+    process.env.YJKG_FAKE_LOG = log;
+    try {
+      for (const workers of [1, 2]) {
+        writeFileSync(log, '');
+        const out = join(root, `out-one-big-${workers}`);
+        const summary = await build({ inputs: [dir], outDir: out, workers, extractModule: fake, html: false });
+        expect(summary.articles).toBe(count);
+        texts.push(readFileSync(join(out, 'graph.json'), 'utf8') + readFileSync(join(out, 'graph.gexf'), 'utf8'));
+        const calls = readFileSync(log, 'utf8').trim().split('\n').map((line) => line.split(' '));
+        expect(calls.length).toBeGreaterThanOrEqual(4); // one call per chunk
+        expect(new Set(calls.map(([thread]) => thread)).size, `threads that extracted chunks with ${workers} workers`).toBe(workers);
+        const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'));
+        expect(report.files[0]).toMatchObject({ status: 'ok', articles: count });
+        expect(Object.keys(report.files[0].timings_ms)).toEqual(['load', 'extract']);
+      }
+    } finally {
+      delete process.env.YJKG_FAKE_LOG;
+    }
+    expect(texts[1]).toBe(texts[0]);
+    const graph = JSON.parse(texts[0]!.slice(0, texts[0]!.indexOf('<?xml')));
+    const supports = graph.edges.find((e: { key: string }) => e.key === 'SUPPORTS|Province:江西省|Prefecture:克孜勒苏柯尔克孜自治州');
+    expect(supports.attributes.evidence.map((e: { article: string }) => Number(e.article.split('#')[1]))).toEqual(Array.from({ length: count }, (_, i) => i));
+  });
+
+  it('a chunk that fails ends its file there, for any number of workers: earlier chunks stay, later ones are dropped', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'chunk-crash');
+    mkdirSync(dir, { recursive: true });
+    const { CHUNK_CHARS } = await import('../../src/worker.js');
+    let crashAt = -1; // an article in the third chunk
+    await bigFile(join(dir, 'big.txt'), 'SLOWEACH 20\n', (i, before) => (crashAt < 0 && before > CHUNK_CHARS * 2.2 ? ((crashAt = i), '\nCHUNK-CRASH') : ''));
+    writeFileSync(join(dir, 'later.txt'), article(9999) + '\n');
+    const results: { text: string; articles: number; warnings: string[] }[] = [];
+    for (const [fn, workers] of [[build, 1], [build, 2], [buildFromSource, 1]] as const) {
+      const out = join(root, `out-chunk-crash-${results.length}`);
+      const warnings: string[] = [];
+      const summary = await fn({ inputs: [dir], outDir: out, workers, extractModule: fake, html: false, onWarning: (l) => warnings.push(l) });
+      expect(summary.files).toEqual({ ok: 1, skipped: 0, error: 1 });
+      results.push({ text: readFileSync(join(out, 'graph.json'), 'utf8'), articles: summary.articles, warnings });
+    }
+    for (const r of results.slice(1)) {
+      expect(r.text).toBe(results[0]!.text);
+      expect(r.warnings).toEqual(results[0]!.warnings);
+    }
+    const kept = results[0]!.articles - 1; // later.txt's one article besides
+    expect(kept).toBeGreaterThan(crashAt / 2); // the first two chunks
+    expect(kept).toBeLessThanOrEqual(crashAt);
+    expect(results[0]!.warnings).toEqual([expect.stringMatching(new RegExp(`big\\.txt: extraction failed: boom in a chunk \\(after ${kept} articles\\)$`))]);
+    const graph = JSON.parse(results[0]!.text);
+    const evidence = graph.edges.find((e: { key: string }) => e.key === 'SUPPORTS|Province:江西省|Prefecture:克孜勒苏柯尔克孜自治州').attributes.evidence;
+    expect(evidence.map((e: { article: string }) => e.article.replace(/^.*[\\/]/, ''))).toEqual([...Array.from({ length: kept }, (_, i) => `big.txt#${i}`), 'later.txt#0']);
+  });
+
+  it('a worker that dies in a chunk fails the file from that chunk on; the other files are complete', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'chunk-exit');
+    mkdirSync(dir, { recursive: true });
+    const { CHUNK_CHARS } = await import('../../src/worker.js');
+    let exitAt = -1;
+    await bigFile(join(dir, 'big.txt'), 'SLOWEACH 20\n', (i, before) => (exitAt < 0 && before > CHUNK_CHARS * 2.2 ? ((exitAt = i), '\nCHUNK-EXIT') : ''));
+    for (let f = 0; f < 4; f++) writeFileSync(join(dir, `n${f}.txt`), article(f) + '\n');
+    const warnings: string[] = [];
+    const summary = await build({ inputs: [dir], outDir: join(root, 'out-chunk-exit'), workers: 2, extractModule: fake, html: false, onWarning: (l) => warnings.push(l) });
+    expect(summary.files).toEqual({ ok: 4, skipped: 0, error: 1 });
+    expect(warnings).toEqual([expect.stringMatching(/big\.txt: worker stopped: exit code 3 \(after \d+ articles\)$/)]);
+    const kept = Number(/after (\d+) articles/.exec(warnings[0]!)![1]);
+    expect(kept).toBeGreaterThan(exitAt / 2);
+    expect(kept).toBeLessThanOrEqual(exitAt);
+    expect(summary.articles).toBe(kept + 4);
+  });
+
   it('a worker that dies fails only its own file; a fresh worker finishes the rest', async () => {
     const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
     const dir = join(root, 'dying');

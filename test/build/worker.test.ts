@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { chunkArticles, processFile, type ExtractModules } from '../../src/worker.js';
+import { ChunkedFile, chunkArticles, processFile, type ChunkOutcome, type ExtractModules } from '../../src/worker.js';
+import type { FileReport } from '../../src/types.js';
 import type { ArticleResult, RawArticle, SourceDocument } from '../../src/types.js';
 
 function raw(index: number, length: number): RawArticle {
@@ -30,12 +31,14 @@ describe('processFile', () => {
     splitDocument: () => articles,
   };
 
-  it('sends the chunks of a large file as parts, the last in the outcome, with one report for the file', async () => {
+  it('sends the chunks of a large file as parts, in order, with one report for the file', async () => {
     const parts: number[][] = [];
-    const outcome = await processFile('f.txt', modules, (results) => parts.push(results.map((r) => r.article.index)));
-    expect(parts.length).toBeGreaterThan(0);
-    const all = [...parts.flat(), ...outcome.results.map((r) => r.article.index)];
-    expect(all).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    const outcome = await processFile('f.txt', modules, (results, chunks) => {
+      expect(chunks).toBe(3);
+      parts.push(results.map((r) => r.article.index));
+    });
+    expect(parts).toEqual([[0, 1, 2, 3], [4, 5, 6, 7], [8, 9]]);
+    expect(outcome.results).toEqual([]);
     expect(outcome.report).toMatchObject({ status: 'ok', articles: 10, characters: 250_000 });
     expect(outcome.report.messages.map((m) => m.ruleId)).toEqual(['mojibake']);
   });
@@ -51,5 +54,39 @@ describe('processFile', () => {
     expect(outcome.report).toMatchObject({ file: 'f.txt', status: 'error', reason: 'extraction failed: bad rule' });
     const unreadable: ExtractModules = { ...modules, loadDocument: async () => { throw new Error('EACCES'); } };
     expect((await processFile('g.txt', unreadable)).report).toMatchObject({ status: 'error', reason: 'cannot read: EACCES' });
+  });
+});
+
+describe('ChunkedFile', () => {
+  const loaded: FileReport = { file: 'big.txt', status: 'ok', encoding: 'gb18030', bytes: 900, articles: 0, characters: 600, messages: [], timings_ms: { load: 5 } };
+  const message = (n: number) => ({ file: 'big.txt', article: `big.txt#${n}`, ruleId: 'mojibake', reason: `damaged ${n}`, fatal: false });
+  const ok = (chunk: number): ChunkOutcome<string> => ({ ok: true, results: `chunk ${chunk}`, articles: 10, messages: [message(chunk)], extractMs: 7 });
+
+  it('releases chunks in chunk order whatever order they arrive in, and reports the file once all are in', () => {
+    const file = new ChunkedFile<string>(loaded, 4);
+    expect(file.add(2, ok(2))).toEqual({ ready: [] });
+    expect(file.add(0, ok(0))).toEqual({ ready: ['chunk 0'] });
+    expect(file.add(3, ok(3))).toEqual({ ready: [] });
+    const last = file.add(1, ok(1));
+    expect(last.ready).toEqual(['chunk 1', 'chunk 2', 'chunk 3']);
+    expect(last.report).toEqual({ ...loaded, articles: 40, messages: [0, 1, 2, 3].map(message), timings_ms: { load: 5, extract: 28 } });
+    expect(file.finished).toBe(true);
+    expect(file.add(1, ok(1))).toEqual({ ready: [] });
+  });
+
+  it('ends the file at the first failed chunk in order: the chunks before it are kept and counted, the ones after dropped', () => {
+    const file = new ChunkedFile<string>(loaded, 5);
+    expect(file.add(3, ok(3))).toEqual({ ready: [] });
+    expect(file.add(2, { ok: false, reason: 'extraction failed: bad rule', extractMs: 1 })).toEqual({ ready: [] });
+    expect(file.add(0, ok(0))).toEqual({ ready: ['chunk 0'] });
+    const end = file.add(1, ok(1));
+    expect(end.ready).toEqual(['chunk 1']);
+    expect(end.report).toMatchObject({ file: 'big.txt', status: 'error', reason: 'extraction failed: bad rule (after 20 articles)', encoding: 'gb18030', articles: 20, characters: 600 });
+    expect(file.add(4, ok(4))).toEqual({ ready: [] });
+  });
+
+  it('a file whose chunks hold no article is skipped, as a small one would be', () => {
+    const file = new ChunkedFile<string>(loaded, 1);
+    expect(file.add(0, { ok: true, results: '', articles: 0, messages: [], extractMs: 1 }).report).toMatchObject({ status: 'skipped', reason: 'no article found', articles: 0 });
   });
 });

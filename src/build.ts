@@ -21,7 +21,8 @@ import { GraphAccumulator, graphStats, isGraphSource, type GraphSource, type Kno
 import { assignLayout, layoutIterations, seededLayoutPosition } from './export/layout.js';
 import { writeGraphFiles } from './export/files.js';
 import { writeTextAtomic } from './export/io.js';
-import { CLEAR_LINE, createPhaseStatus, type PhaseStatus } from './util/status.js';
+import { createPhaseStatus, type PhaseStatus } from './util/status.js';
+import { createProgressBar, createProgressLines, PROGRESS_LINE_INTERVAL_MS, progressMode, type ExtractionProgress, type ProgressMode } from './util/progress.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
   ChunkedFile,
@@ -42,8 +43,13 @@ export interface BuildOptions {
   outDir: string;
   /** Worker threads for extraction (default: the number of cores). */
   workers?: number;
-  /** Show a progress bar on stderr (only when stderr is a TTY and CI is unset). */
+  /**
+   * Show progress on stderr: at a terminal (CI unset), a bar and then a status line; anywhere
+   * else, a plain line every 30 s of a long build (src/util/progress.ts).
+   */
   progress?: boolean;
+  /** Milliseconds between progress lines outside a terminal (default PROGRESS_LINE_INTERVAL_MS). */
+  progressIntervalMs?: number;
   /** Receives one line per bad file: `yjkg: <file>: <reason>`. */
   onWarning?: (line: string) => void;
   /** Add PART_OF edges from the lexicon for every region in the graph (default true). */
@@ -319,51 +325,17 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
   };
 }
 
-interface ProgressBar {
-  tick(bytes: number): void;
-  /** Clears the bar's line so a warning prints on its own line; the next tick redraws it. */
-  clearLine(): void;
-  stop(): void;
-}
-
 /** Each file's size in bytes, 0 when it cannot be read (loading it then reports why). */
 function fileSizes(files: string[]): Promise<number[]> {
   return Promise.all(files.map((f) => stat(f).then((s) => s.size, () => 0)));
 }
 
-/** Progress output is for a person at a terminal: never in CI or when stderr is a file or pipe. */
-function showsProgress(requested: boolean | undefined): boolean {
-  return (requested ?? false) && Boolean(process.stderr.isTTY) && !process.env.CI;
-}
-
-async function createProgress(enabled: boolean, files: string[], sizes: number[]): Promise<ProgressBar | undefined> {
-  if (!showsProgress(enabled)) return undefined;
-  const totalBytes = sizes.reduce((a, b) => a + b, 0);
-  const { default: cliProgress } = await import('cli-progress');
-  const mb = (bytes: number) => (bytes / 1048576).toFixed(1);
-  const bar = new cliProgress.SingleBar(
-    {
-      stream: process.stderr,
-      format: 'yjkg {bar} {percentage}% | {value}/{total} files | {done_mb}/{total_mb} MiB | ETA {eta_formatted}',
-      hideCursor: true,
-      clearOnComplete: true,
-    },
-    cliProgress.Presets.shades_classic,
-  );
-  let doneBytes = 0;
-  bar.start(files.length, 0, { done_mb: mb(0), total_mb: mb(totalBytes) });
-  return {
-    tick(bytes) {
-      doneBytes += bytes;
-      bar.increment(1, { done_mb: mb(doneBytes) });
-    },
-    clearLine() {
-      process.stderr.write(CLEAR_LINE);
-    },
-    stop() {
-      bar.stop();
-    },
-  };
+/** The extraction's progress display (see src/util/progress.ts), or none. */
+function createProgress(mode: ProgressMode | null, sizes: number[], intervalMs: number): Promise<ExtractionProgress> | undefined {
+  const total = { files: sizes.length, bytes: sizes.reduce((a, b) => a + b, 0) };
+  if (mode === 'bar') return createProgressBar(process.stderr, total);
+  if (mode === 'lines') return Promise.resolve(createProgressLines(process.stderr, total, intervalMs));
+  return undefined;
 }
 
 function warningFor(report: FileReport): string | undefined {
@@ -410,7 +382,8 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const t0 = performance.now();
   const warn = options.onWarning ?? (() => {});
   let warnings = 0;
-  let progress: ProgressBar | undefined;
+  let progress: ExtractionProgress | undefined;
+  let progressShown = false;
   let status: PhaseStatus | undefined;
   const emit = (line: string) => {
     warnings++;
@@ -439,12 +412,19 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const pendingParts = new Map<number, Delivered[]>();
   let nextToMerge = 0;
   const sizes = await fileSizes(files);
-  progress = await createProgress(options.progress ?? false, files, sizes);
+  const mode = progressMode(options.progress);
+  const intervalMs = options.progressIntervalMs ?? PROGRESS_LINE_INTERVAL_MS;
+  progress = await createProgress(mode, sizes, intervalMs);
+  // Bytes of each file counted so far by its chunks (the rest is counted when it is done).
+  const counted = new Map<number, number>();
   // Packed results are unpacked only when their turn comes: what waits stays one string.
   const mergeAll = (delivered: Delivered) => {
     for (const result of typeof delivered === 'string' ? unpackResults(delivered) : delivered) accumulator.add(result);
   };
-  const onPart = (seq: number, results: Delivered) => {
+  const onPart = (seq: number, results: Delivered, chunks: number) => {
+    const share = sizes[seq]! / chunks;
+    counted.set(seq, (counted.get(seq) ?? 0) + share);
+    progress?.advance(share, false);
     if (seq === nextToMerge) return mergeAll(results);
     const parts = pendingParts.get(seq) ?? [];
     parts.push(results);
@@ -463,18 +443,23 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       for (const parts of pendingParts.get(nextToMerge) ?? []) mergeAll(parts);
       pendingParts.delete(nextToMerge);
     }
-    progress?.tick(outcome.report.bytes ?? 0); // after any warning, so the bar redraws below it
+    // After any warning, so the bar redraws below it. (sizes, not report.bytes: the same
+    // measure as the total, for files that could not be read too.)
+    progress?.advance(sizes[seq]! - (counted.get(seq) ?? 0), true);
+    counted.delete(seq);
   };
   const extractor = workers >= 1 && workerAvailable() ? workerPoolExtractor(workers, options.extractModule, options.workerHeapMb ?? DEFAULT_WORKER_HEAP_MB) : inProcessExtractor(options.extractModule);
   try {
     await extractor.run(files, sizes, onOutcome, onPart);
   } finally {
-    progress?.stop();
+    progressShown = progress?.stop() ?? false;
     progress = undefined;
   }
   const tExtract = performance.now();
-  // After the bar: what the build is doing now (a large corpus spends minutes merging and writing).
-  if (showsProgress(options.progress)) status = createPhaseStatus(process.stderr);
+  // After the bar: what the build is doing now (a large corpus spends minutes merging and
+  // writing). In a log, only after a long extraction (a progress line was printed).
+  if (mode === 'bar') status = createPhaseStatus(process.stderr);
+  else if (mode === 'lines' && progressShown) status = createPhaseStatus(process.stderr, intervalMs, undefined, true);
   status?.phase('merging the extracted results');
 
   let lexicon: RegionLookup | null = null;

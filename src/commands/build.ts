@@ -24,7 +24,7 @@ export function register(program: Command): void {
       '[number] hard cap on each worker thread\'s heap in MB (at least 64; raised for a large input file): a file that needs more fails alone, with a reason; 0 = no cap (heap growth is limited anyway)',
       String(DEFAULT_WORKER_HEAP_MB),
     )
-    .option('--no-progress', '[boolean] never show the progress bar and status line (they only show when stderr is a terminal and CI is unset)')
+    .option('--no-progress', '[boolean] show no progress (on a terminal: a progress bar, then a status line; in a log or pipe: a line every 30 s of a long build)')
     .option('-q, --quiet', '[boolean] print no summary, only warnings', false)
     .addHelpText(
       'after',
@@ -48,7 +48,7 @@ export async function runBuild(paths: string[], options: BuildOptions): Promise<
     outDir: options.out,
     workers,
     workerHeapMb,
-    progress: options.progress && Boolean(process.stderr.isTTY) && !process.env.CI,
+    progress: options.progress,
     onWarning: (line) => process.stderr.write(`${line}\n`),
   });
   if (!options.quiet) process.stdout.write(formatSummary(summary, options.out) + '\n');

@@ -1,5 +1,5 @@
-// One status line on the terminal for the phases after extraction: merging, layout, and writing
-// each output file. The progress bar covers extraction only, and a 1 GiB corpus then spends
+// One status line on the terminal (or, in a log, a line now and then) for the phases after
+// extraction: merging, layout, and writing each output file. The progress bar covers extraction only, and a 1 GiB corpus then spends
 // minutes merging and writing ~12 GB (measured: 17 s and 159 s) with nothing on the screen.
 import { statSync } from 'node:fs';
 import { tempPathFor } from '../export/io.js';
@@ -42,9 +42,10 @@ function bytesOnDisk(file: string): number | undefined {
 
 /**
  * Redraws `yjkg <label>… [<bytes>, ]<seconds> s` on `stream` when a phase starts and every
- * `intervalMs` (the timer does not keep the process alive).
+ * `intervalMs` (the timer does not keep the process alive). With `lines` (a log, not a
+ * terminal), writes `yjkg: <label>… ` as a line of its own instead, with nothing to clear.
  */
-export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 500, now: () => number = () => performance.now()): PhaseStatus {
+export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 500, now: () => number = () => performance.now(), lines = false): PhaseStatus {
   let label = '';
   let file: string | undefined;
   let started = 0;
@@ -52,7 +53,8 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
     if (!label) return;
     const bytes = file === undefined ? undefined : bytesOnDisk(file);
     const seconds = Math.floor((now() - started) / 1000);
-    stream.write(`${CLEAR_LINE}yjkg ${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`);
+    const text = `${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`;
+    stream.write(lines ? `yjkg: ${text}\n` : `${CLEAR_LINE}yjkg ${text}`);
   };
   const timer = setInterval(draw, intervalMs);
   timer.unref();
@@ -64,11 +66,11 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
       draw();
     },
     clearLine() {
-      if (label) stream.write(CLEAR_LINE);
+      if (label && !lines) stream.write(CLEAR_LINE);
     },
     stop() {
       clearInterval(timer);
-      if (label) stream.write(CLEAR_LINE);
+      if (label && !lines) stream.write(CLEAR_LINE);
       label = '';
     },
   };

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { build as buildFromSource } from '../../src/build.js';
 
 const fake = pathToFileURL(join(import.meta.dirname, 'fixtures', 'fake-extract.mjs')).href;
@@ -196,6 +196,33 @@ describe('build with worker threads (compiled dist/)', () => {
     const graph = JSON.parse(texts[0]!.slice(0, texts[0]!.indexOf('<?xml')));
     const supports = graph.edges.find((e: { key: string }) => e.key === 'SUPPORTS|Province:江西省|Prefecture:克孜勒苏柯尔克孜自治州');
     expect(supports.attributes.evidence.map((e: { article: string }) => Number(e.article.split('#')[1]))).toEqual(Array.from({ length: count }, (_, i) => i));
+  });
+
+  it('outside a terminal, a long build writes a progress line now and then, counted in bytes as chunks finish, then its phases', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const dir = join(root, 'progress');
+    mkdirSync(dir, { recursive: true });
+    await bigFile(join(dir, 'big.txt'), 'SLOWEACH 150\n');
+    const lines: string[] = [];
+    const write = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      lines.push(String(chunk));
+      return true;
+    });
+    try {
+      await build({ inputs: [dir], outDir: join(root, 'out-progress'), workers: 1, extractModule: fake, html: false, progress: true, progressIntervalMs: 100 });
+    } finally {
+      write.mockRestore();
+    }
+    expect(process.stderr.isTTY).toBeFalsy();
+    const progress = lines.filter((l) => l.startsWith('yjkg: extracted'));
+    expect(progress.length).toBeGreaterThanOrEqual(2);
+    for (const line of lines) expect(line.endsWith('\n') && !line.includes('\r')).toBe(true);
+    // the file is one of one until it is done, but its bytes advance chunk by chunk
+    const percents = progress.map((l) => Number(/\((\d+)%\)/.exec(l)![1]));
+    expect(percents.some((p) => p > 0 && p < 100)).toBe(true);
+    expect(percents).toEqual([...percents].sort((a, b) => a - b));
+    expect(progress[0]).toMatch(/^yjkg: extracted [\d.]+ \w+ of [\d.]+ KiB \(\d+%\), 0 of 1 files, \d+s/);
+    expect(lines.some((l) => l.startsWith('yjkg: writing graph.json… '))).toBe(true);
   });
 
   it('a chunk that fails ends its file there, for any number of workers: earlier chunks stay, later ones are dropped', async () => {

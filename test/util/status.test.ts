@@ -77,4 +77,16 @@ describe('the status line after extraction', () => {
     ]);
     expect(existsSync(paths.json) && existsSync(paths.gexf)).toBe(true);
   });
+
+  it('in a log, writes each phase as a line of its own, with nothing to clear', () => {
+    const out = sink();
+    let clock = 0;
+    const status = createPhaseStatus(out, 60_000, () => clock, true);
+    status.phase('merging the extracted results');
+    clock = 2_500;
+    status.clearLine();
+    status.phase('writing graph.json', join(root, 'absent.json'));
+    status.stop();
+    expect(out.text).toBe('yjkg: merging the extracted results… 0 s\nyjkg: writing graph.json… 0 s\n');
+  });
 });

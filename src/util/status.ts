@@ -43,14 +43,17 @@ function bytesOnDisk(file: string): number | undefined {
 /**
  * Redraws `yjkg <label>… [<bytes>, ]<seconds> s` on `stream` when a phase starts and every
  * `intervalMs` (the timer does not keep the process alive). With `lines` (a log, not a
- * terminal), writes `yjkg: <label>… ` as a line of its own instead, with nothing to clear.
+ * terminal), writes `yjkg: <label>…` as a line of its own when a phase starts and the same
+ * with bytes and seconds every `intervalMs`, with nothing to clear.
  */
 export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 500, now: () => number = () => performance.now(), lines = false): PhaseStatus {
   let label = '';
   let file: string | undefined;
   let started = 0;
-  const draw = () => {
+  const draw = (starting = false) => {
     if (!label) return;
+    // A log line when a phase starts says only which phase: "0 s" would be noise there.
+    if (lines && starting) return void stream.write(`yjkg: ${label}…\n`);
     const bytes = file === undefined ? undefined : bytesOnDisk(file);
     const seconds = Math.floor((now() - started) / 1000);
     const text = `${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`;
@@ -63,7 +66,7 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
       label = next;
       file = nextFile;
       started = now();
-      draw();
+      draw(true);
     },
     clearLine() {
       if (label && !lines) stream.write(CLEAR_LINE);

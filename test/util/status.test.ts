@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { buildGraph } from '../../src/graph.js';
 import { writeGraphFiles } from '../../src/export/files.js';
 import { tempPathFor } from '../../src/export/io.js';
@@ -87,6 +87,17 @@ describe('the status line after extraction', () => {
     status.clearLine();
     status.phase('writing graph.json', join(root, 'absent.json'));
     status.stop();
-    expect(out.text).toBe('yjkg: merging the extracted results… 0 s\nyjkg: writing graph.json… 0 s\n');
+    expect(out.text).toBe('yjkg: merging the extracted results…\nyjkg: writing graph.json…\n');
+    vi.useFakeTimers();
+    try {
+      const timed = createPhaseStatus(out, 1_000, () => clock, true);
+      timed.phase('writing graph.gexf');
+      clock += 1_000;
+      vi.advanceTimersByTime(1_000);
+      timed.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(out.text.endsWith('yjkg: writing graph.gexf…\nyjkg: writing graph.gexf… 1 s\n')).toBe(true);
   });
 });

@@ -212,7 +212,7 @@ async function childExport(args: { nodes: number; edges: number; out: string }):
   const t2 = performance.now();
   await writeGexf(graph, join(args.out, 'graph.gexf'));
   const t3 = performance.now();
-  // What `yjkg build` runs: both files in one pass over the graph.
+  // What `yjkg build` runs: graph.json on this thread, graph.gexf on a second one (src/export/files.ts).
   const { writeGraphFiles } = await import('../src/export/files.js');
   await writeGraphFiles(graph, { json: join(args.out, 'graph.json'), gexf: join(args.out, 'graph.gexf') });
   const t4 = performance.now();
@@ -558,7 +558,7 @@ async function main(): Promise<void> {
     ['main thread (merge + output) share of CPU, 2 workers', results.main_thread_cpu_share_2_workers_50mb === null ? 'n/a' : `${Math.round(results.main_thread_cpu_share_2_workers_50mb * 100)}%`, '', ''],
     [`peak RSS, ${round(smallMiB, 0)} MiB corpus (2 workers; 1 worker)`, `${results.peak_rss_mb_50mb} MB; ${results.peak_rss_mb_50mb_1_worker} MB (main-thread heap peak ${results.main_heap_peak_mb_50mb} MB)`, '', ''],
     [`peak RSS, ${round(large.bytes / MiB, 0)} MiB corpus (2 workers)`, `${results.peak_rss_mb_200mb} MB (main-thread heap peak ${results.main_heap_peak_mb_200mb} MB)`, '< 1024', bar(results.peak_rss_mb_200mb < 1024)],
-    [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s as the build writes them, graph.json then graph.gexf (each alone: json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],
+    [`graph.json + graph.gexf, ${exportNodes / 1000}k nodes / ${exportEdges / 1000}k edges`, `${results.export_100k_500k_s} s as the build writes them, graph.gexf on a second thread (one after the other on one thread: json ${results.export_json_s} s, gexf ${results.export_gexf_s} s)`, '< 30', bar(results.export_100k_500k_s < 30)],
     ['Neo4j load', results.neo4j_rows_per_s === null ? 'n/a' : `${results.neo4j_rows_per_s.toLocaleString('en')} rows/s`, '', ''],
     ['explorer time to interactive, 20k / 60k', results.viewer_interactive_ms_20k === null ? 'n/a' : `${results.viewer_interactive_ms_20k} ms`, '', ''],
   ];

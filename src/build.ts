@@ -485,7 +485,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
   const tLayout = performance.now();
 
   const outputs: Record<string, string> = {};
-  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') }, {}, (path) => status?.phase(`writing ${basename(path)}`, path)).catch((error) => {
+  await writeGraphFiles(graph, { json: join(options.outDir, 'graph.json'), gexf: join(options.outDir, 'graph.gexf') }, {}, (paths) => status?.phase(`writing ${paths.map((path) => basename(path)).join(' and ')}`, paths)).catch((error) => {
     status?.stop(); // the error message then starts on a clean line
     throw error;
   });
@@ -497,7 +497,7 @@ export async function build(options: BuildOptions): Promise<BuildSummary> {
       if (isGraphSource(graph)) {
         throw new Error(`graph too large to embed in the explorer (${graph.order} nodes, ${graph.size} edges); graph.json and graph.gexf are complete`);
       }
-      status?.phase('writing index.html', join(options.outDir, 'index.html'));
+      status?.phase('writing index.html', [join(options.outDir, 'index.html')]);
       await writeTextAtomic(join(options.outDir, 'index.html'), await renderHtml(graph));
       outputs['index.html'] = 'written';
     } catch (error) {

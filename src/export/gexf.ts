@@ -117,7 +117,7 @@ export interface GexfOptions {
 }
 
 /** Everything before the first node. */
-function gexfHeader(options: GexfOptions = {}): string {
+export function gexfHeader(options: GexfOptions = {}): string {
   return (
     '<?xml version="1.0" encoding="UTF-8"?>\n' +
     "<gexf xmlns='http://gexf.net/1.3' xmlns:viz='http://gexf.net/1.3/viz' " +
@@ -132,11 +132,11 @@ function gexfHeader(options: GexfOptions = {}): string {
     '    <nodes>\n'
   );
 }
-const GEXF_BETWEEN = '    </nodes>\n    <edges>\n';
-const GEXF_FOOTER = '    </edges>\n  </graph>\n</gexf>\n';
+export const GEXF_BETWEEN = '    </nodes>\n    <edges>\n';
+export const GEXF_FOOTER = '    </edges>\n  </graph>\n</gexf>\n';
 
 /** One <node> line. Position from the node's x/y (layout.ts), size from its degree. */
-function gexfNode({ key: node, attributes }: SourceNode, degree: number): string {
+export function gexfNode({ key: node, attributes }: SourceNode, degree: number): string {
   const [r, g, b] = TYPE_COLORS[attributes.type as string] ?? DEFAULT_COLOR;
   const x = typeof attributes.x === 'number' ? attributes.x : 0;
   const y = typeof attributes.y === 'number' ? attributes.y : 0;
@@ -151,7 +151,7 @@ function gexfNode({ key: node, attributes }: SourceNode, degree: number): string
 }
 
 /** One <edge> line. */
-function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge): string {
+export function gexfEdge({ key: edge, attributes, source: from, target }: SourceEdge): string {
   const type = String(attributes.type ?? '');
   const weight = typeof attributes.weight === 'number' && Number.isFinite(attributes.weight) ? attributes.weight : 1;
   return (

@@ -31,21 +31,36 @@ function jsonEdge({ key, attributes, source: from, target, undirected }: SourceE
   return JSON.stringify(serialized);
 }
 
-/** Streams the serialization into `out` (see writeGraphJson for the file variant). */
-export async function streamGraphJson(graph: KnowledgeGraph | GraphSource, out: Pick<ChunkedWriter, 'write'>): Promise<void> {
+/**
+ * Receives each node's and edge's JSON text as graph.json gets it: the GEXF writer thread
+ * (gexf-worker.ts) builds graph.gexf from these instead of serializing the graph a second time.
+ */
+export interface JsonTee {
+  node(json: string, degree: number): Promise<void> | undefined;
+  edge(json: string): Promise<void> | undefined;
+}
+
+/** Streams the serialization into `out` (see writeGraphJson for the file variant), and to `tee`. */
+export async function streamGraphJson(graph: KnowledgeGraph | GraphSource, out: Pick<ChunkedWriter, 'write'>, tee?: JsonTee): Promise<void> {
   const source = isGraphSource(graph) ? graph : graphologySource(graph);
   await out.write(jsonHeader(source));
   let first = true;
   for (const node of source.nodes()) {
-    const pending = out.write((first ? '' : ',') + jsonNode(node));
+    const json = jsonNode(node);
+    const pending = out.write(first ? json : ',' + json);
     if (pending) await pending;
+    const passed = tee?.node(json, source.degree(node.key));
+    if (passed) await passed;
     first = false;
   }
   await out.write(JSON_BETWEEN);
   first = true;
   for (const edge of source.edges()) {
-    const pending = out.write((first ? '' : ',') + jsonEdge(edge));
+    const json = jsonEdge(edge);
+    const pending = out.write(first ? json : ',' + json);
     if (pending) await pending;
+    const passed = tee?.edge(json);
+    if (passed) await passed;
     first = false;
   }
   await out.write(JSON_FOOTER);

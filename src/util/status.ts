@@ -8,8 +8,8 @@ import { tempPathFor } from '../export/io.js';
 export const CLEAR_LINE = '\r\x1b[2K';
 
 export interface PhaseStatus {
-  /** Shows `label` until the next phase; with `file`, also how much of it is on disk so far. */
-  phase(label: string, file?: string): void;
+  /** Shows `label` until the next phase; with `files`, also how much of them is on disk so far. */
+  phase(label: string, files?: string[]): void;
   /** Clears the line so a warning prints on its own line; the next update redraws it. */
   clearLine(): void;
   /** Clears the line for good. */
@@ -48,13 +48,16 @@ function bytesOnDisk(file: string): number | undefined {
  */
 export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 500, now: () => number = () => performance.now(), lines = false): PhaseStatus {
   let label = '';
-  let file: string | undefined;
+  let files: string[] | undefined;
   let started = 0;
   const draw = (starting = false) => {
     if (!label) return;
     // A log line when a phase starts says only which phase: "0 s" would be noise there.
     if (lines && starting) return void stream.write(`yjkg: ${label}…\n`);
-    const bytes = file === undefined ? undefined : bytesOnDisk(file);
+    const bytes = files?.reduce<number | undefined>((sum, file) => {
+      const size = bytesOnDisk(file);
+      return size === undefined ? sum : (sum ?? 0) + size;
+    }, undefined);
     const seconds = Math.floor((now() - started) / 1000);
     const text = `${label}… ${bytes === undefined ? '' : `${formatBytes(bytes)}, `}${seconds} s`;
     stream.write(lines ? `yjkg: ${text}\n` : `${CLEAR_LINE}yjkg ${text}`);
@@ -62,9 +65,9 @@ export function createPhaseStatus(stream: NodeJS.WritableStream, intervalMs = 50
   const timer = setInterval(draw, intervalMs);
   timer.unref();
   return {
-    phase(next, nextFile) {
+    phase(next, nextFiles) {
       label = next;
-      file = nextFile;
+      files = nextFiles;
       started = now();
       draw(true);
     },

@@ -41,13 +41,13 @@ describe('the status line after extraction', () => {
 
     writeFileSync(tempPathFor(file), 'x'.repeat(2048));
     clock = 3_000;
-    status.phase('writing graph.json', file);
+    status.phase('writing graph.json', [file]);
     expect(out.text.endsWith('\r\x1b[2Kyjkg writing graph.json… 2.0 KiB, 0 s')).toBe(true);
 
     renameSync(tempPathFor(file), file);
     writeFileSync(file, 'x'.repeat(3 * 1024 * 1024));
     clock = 5_500;
-    status.phase('writing graph.json', file); // (a redraw: same label, restarted clock)
+    status.phase('writing graph.json', [file]); // (a redraw: same label, restarted clock)
     clock = 7_600;
     status.clearLine(); // a warning comes
     expect(out.text.endsWith('\r\x1b[2Kyjkg writing graph.json… 3.0 MiB, 0 s\r\x1b[2K')).toBe(true);
@@ -67,13 +67,13 @@ describe('the status line after extraction', () => {
     expect(out.text.split('yjkg laying out the graph…').length - 1).toBeGreaterThan(2);
   });
 
-  it('writeGraphFiles says which file it starts: graph.json, then graph.gexf (before either is in place)', async () => {
+  it('writeGraphFiles says which files it starts: graph.json, then graph.gexf (before either is in place)', async () => {
     const paths = { json: join(root, 'g.json'), gexf: join(root, 'g.gexf') };
-    const started: [string, boolean][] = [];
-    await writeGraphFiles(buildGraph(sampleResults()), paths, {}, (path) => started.push([path, existsSync(paths.json) || existsSync(paths.gexf)]));
+    const started: [string[], boolean][] = [];
+    await writeGraphFiles(buildGraph(sampleResults()), paths, {}, (files) => started.push([files, existsSync(paths.json) || existsSync(paths.gexf)]));
     expect(started).toEqual([
-      [paths.json, false],
-      [paths.gexf, false],
+      [[paths.json], false],
+      [[paths.gexf], false],
     ]);
     expect(existsSync(paths.json) && existsSync(paths.gexf)).toBe(true);
   });
@@ -85,7 +85,7 @@ describe('the status line after extraction', () => {
     status.phase('merging the extracted results');
     clock = 2_500;
     status.clearLine();
-    status.phase('writing graph.json', join(root, 'absent.json'));
+    status.phase('writing graph.json', [join(root, 'absent.json')]);
     status.stop();
     expect(out.text).toBe('yjkg: merging the extracted results…\nyjkg: writing graph.json…\n');
     vi.useFakeTimers();

@@ -59,6 +59,11 @@ export async function runEval(options: EvalOptions): Promise<number> {
       }
       results.push(...extractDocument(doc));
     }
+    if (results.length === 0) {
+      // A table of zeros would read as a score: say there is nothing to score, and fail.
+      process.stderr.write(`yjkg: eval: no article extracted from ${options.inputs.join(', ')}; nothing to score\n`);
+      return 1;
+    }
     predictions = predictionsFromResults(results);
   } else {
     const graphFile = options.graph ?? 'out/graph.json';

@@ -87,6 +87,12 @@ describe('usage errors', () => {
     const r = await runCli(['build', empty, '--out', path.join(tmp, 'y')]);
     expect(r.code).toBe(1);
   });
+  it('eval exits 1 with a line saying why, not a table of zeros, when its inputs give no article', async () => {
+    const r = await runCli(['eval', '--gold', path.join(ROOT, '../shared/gold/seeds.gold.json'), '--inputs', path.join(tmp, 'no-such-folder')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toEqual([expect.stringMatching(/no-such-folder: no such file or directory$/), expect.stringMatching(/^yjkg: eval: no article extracted from .*no-such-folder; nothing to score$/)]);
+  });
   it('prints help for build with typed option descriptions', async () => {
     const r = await runCli(['build', '--help']);
     expect(r.code).toBe(0);

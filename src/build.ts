@@ -275,7 +275,8 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
               while (slots.length < Math.min(count, 1 + waiting.length)) slots.push(spawn());
               return dispatchAll();
             }
-            slot.held.splice(slot.held.findIndex((request) => request.unit === response.unit), 1);
+            const held = slot.held.findIndex((request) => request.unit === response.unit);
+            if (held >= 0) slot.held.splice(held, 1);
             if (response.kind === 'chunk') chunkDone(response.seq, response.chunk, response.outcome);
             else complete(response.seq, { report: response.report, results: response.packed });
             if (done === files.length) return finish();

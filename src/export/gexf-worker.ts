@@ -30,7 +30,7 @@ type GexfResponse = { kind: 'ack' } | { kind: 'ready' } | { kind: 'error'; messa
 
 const WORKER_URL = new URL('./gexf-worker.js', import.meta.url);
 /** Characters of JSON per batch, and batches on their way at most (bounds the memory in transit). */
-const BATCH_CHARS = 1 << 20;
+const BATCH_CHARS = 1 << 18;
 const MAX_IN_FLIGHT = 4;
 
 /** Compiled worker present? (Not when vitest runs the .ts sources: then one thread writes both files.) */

@@ -77,8 +77,9 @@ function threadCpuSampler(intervalMs = 200): { stop(): Map<number, number> } {
 
 /**
  * Splits a build's CPU by thread role: the main thread (tid = pid: merging and writing), the
- * `workers` busiest other threads (the extraction workers), and the rest: V8's helper threads
- * (the optimizing compiler, which each worker isolate needs for itself) and libuv's.
+ * `workers` busiest other threads (the extraction workers), and the rest: the graph.gexf
+ * writer thread (src/export/gexf-worker.ts), V8's helper threads (the optimizing compiler,
+ * which each isolate needs for itself) and libuv's.
  */
 function cpuByRole(used: Map<number, number>, workers: number): { main: number; workers: number; helpers: number } | null {
   if (used.size === 0) return null;
@@ -550,7 +551,7 @@ async function main(): Promise<void> {
             [1, results.build_1_worker_s, results.write_1_worker_s, results.cpu_s_1_worker_workers, results.cpu_s_1_worker_main, results.cpu_s_1_worker_helpers],
             [2, results.build_2_workers_s, results.write_2_workers_s, results.cpu_s_2_workers_workers, results.cpu_s_2_workers_main, results.cpu_s_2_workers_helpers],
           ]
-            .map(([n, wall, write, workers, main, helpers]) => `${wall} s wall, of which ${write} s merging and writing after the extraction; CPU: worker${n === 1 ? '' : 's'} ${workers} s, main thread ${main} s, V8/libuv helper threads ${helpers} s`)
+            .map(([n, wall, write, workers, main, helpers]) => `${wall} s wall, of which ${write} s merging and writing after the extraction; CPU: worker${n === 1 ? '' : 's'} ${workers} s, main thread ${main} s, other threads (graph.gexf writer, V8 compiler, libuv) ${helpers} s`)
             .join('; '),
       '',
       '',

@@ -1,17 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createProgressLines, formatDuration, progressLine, progressMode } from '../../src/util/progress.js';
-
-/** A stream that keeps what is written to it. */
-function sink(): NodeJS.WritableStream & { text: string } {
-  const stream = {
-    text: '',
-    write(chunk: string) {
-      stream.text += chunk;
-      return true;
-    },
-  };
-  return stream as unknown as NodeJS.WritableStream & { text: string };
-}
+import { sink } from './sink.js';
 
 describe('extraction progress', () => {
   afterEach(() => {

@@ -7,21 +7,10 @@ import { writeGraphFiles } from '../../src/export/files.js';
 import { tempPathFor } from '../../src/export/io.js';
 import { createPhaseStatus, formatBytes } from '../../src/util/status.js';
 import { sampleResults } from '../graph/fixtures.js';
+import { sink } from './sink.js';
 
 const root = mkdtempSync(join(tmpdir(), 'yjkg-status-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-/** A stream that keeps what is written to it. */
-function sink(): NodeJS.WritableStream & { text: string } {
-  const stream = {
-    text: '',
-    write(chunk: string) {
-      stream.text += chunk;
-      return true;
-    },
-  };
-  return stream as unknown as NodeJS.WritableStream & { text: string };
-}
 
 describe('the status line after extraction', () => {
   it('formats sizes in binary units', () => {

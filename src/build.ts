@@ -25,6 +25,7 @@ import { createPhaseStatus, type PhaseStatus } from './util/status.js';
 import { createProgressBar, createProgressLines, PROGRESS_LINE_INTERVAL_MS, progressMode, type ExtractionProgress, type ProgressMode } from './util/progress.js';
 import { fileTotals, sortFileReports, writeReport, type BuildReport } from './export/report.js';
 import {
+  CHUNK_CHARS,
   ChunkedFile,
   loadExtractModules,
   processFile,
@@ -319,7 +320,10 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
           });
           return slot;
         };
-        for (let i = 0; i < Math.min(count, files.length); i++) slots.push(spawn());
+        // Fewer files than workers: all of them still start at once when a file may be split
+        // into chunks (over CHUNK_CHARS bytes), rather than once its plan arrives.
+        const mayChunk = sizes.some((size) => size > CHUNK_CHARS);
+        for (let i = 0; i < (mayChunk ? count : Math.min(count, files.length)); i++) slots.push(spawn());
         dispatchAll();
       });
     },

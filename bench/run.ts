@@ -410,16 +410,20 @@ async function main(): Promise<void> {
   const jiebaRuns: ChildResult[] = [];
   const w1Runs: ChildResult[] = [];
   const w2Runs: ChildResult[] = [];
+  /** A 1-worker then a 2-worker build of `dir` into out-<name>-w1 / -w2, logged as `what`. */
+  const buildPair = async (dir: string, name: string, what: string, into: [ChildResult[], ChildResult[]], count: string) => {
+    for (const workers of [1, 2]) {
+      log(`pipeline, ${workers} worker${workers === 1 ? '' : 's'}, ${what} (${count})`);
+      const run = await runChild('build', { inputs: [dir], out: join(corpusRoot, `out-${name}w${workers}`), workers });
+      into[workers - 1]!.push(run);
+      log(`  ${round(run.seconds)} s, ${run.max_rss_mb} MB`);
+    }
+  };
   for (let pair = 1; pair <= pairs; pair++) {
     log(`plain jieba POS tagging (${pair} of ${pairs})`);
     jiebaRuns.push(await runChild('jieba', { inputs: [small.dir] }));
     log(`  ${round(jiebaRuns.at(-1)!.seconds)} s`);
-    log(`pipeline, 1 worker, small corpus (${pair} of ${pairs})`);
-    w1Runs.push(await runChild('build', { inputs: [small.dir], out: join(corpusRoot, 'out-w1'), workers: 1 }));
-    log(`  ${round(w1Runs.at(-1)!.seconds)} s, ${w1Runs.at(-1)!.max_rss_mb} MB`);
-    log(`pipeline, 2 workers, small corpus (${pair} of ${pairs})`);
-    w2Runs.push(await runChild('build', { inputs: [small.dir], out: join(corpusRoot, 'out-w2'), workers: 2 }));
-    log(`  ${round(w2Runs.at(-1)!.seconds)} s, ${w2Runs.at(-1)!.max_rss_mb} MB`);
+    await buildPair(small.dir, '', 'small corpus', [w1Runs, w2Runs], `${pair} of ${pairs}`);
   }
   // The median run of each (by time) stands for it; the pairs' own ratios show the spread.
   const w1 = medianBy(w1Runs, (run) => run.seconds);
@@ -442,23 +446,16 @@ async function main(): Promise<void> {
   const single1Runs: ChildResult[] = [];
   const single2Runs: ChildResult[] = [];
   for (let pair = 1; pair <= singlePairs; pair++) {
-    log(`pipeline, 1 worker, the small corpus as one file (${pair} of ${singlePairs})`);
-    single1Runs.push(await runChild('build', { inputs: [singleDir], out: join(corpusRoot, 'out-single-w1'), workers: 1 }));
-    log(`  ${round(single1Runs.at(-1)!.seconds)} s`);
-    log(`pipeline, 2 workers, the small corpus as one file (${pair} of ${singlePairs})`);
-    single2Runs.push(await runChild('build', { inputs: [singleDir], out: join(corpusRoot, 'out-single-w2'), workers: 2 }));
-    log(`  ${round(single2Runs.at(-1)!.seconds)} s`);
+    await buildPair(singleDir, 'single-', 'the small corpus as one file', [single1Runs, single2Runs], `${pair} of ${singlePairs}`);
   }
   const singleRatios = single1Runs.map((run, i) => run.seconds / single2Runs[i]!.seconds);
   log('this machine with two threads: the extraction alone (no merging, no writing), and arithmetic');
   const ceilingPipeline = await runChild('ceiling', { kernel: 'pipeline', rounds: 3, inputs: [small.dir], mib: 4 });
   const ceilingCompute = await runChild('ceiling', { kernel: 'compute', rounds: 3, inputs: [], mib: 0 });
   log(`  extraction ${round(ceilingPipeline.speedup_cold as number, 2)}× on a first pass, ${round(ceilingPipeline.speedup as number, 2)}× on a second; arithmetic ${round(ceilingCompute.speedup as number, 2)}×`);
-  const identical =
-    sameBytes(join(corpusRoot, 'out-w1', 'graph.json'), join(corpusRoot, 'out-w2', 'graph.json')) &&
-    sameBytes(join(corpusRoot, 'out-w1', 'graph.gexf'), join(corpusRoot, 'out-w2', 'graph.gexf')) &&
-    sameBytes(join(corpusRoot, 'out-single-w1', 'graph.json'), join(corpusRoot, 'out-single-w2', 'graph.json')) &&
-    sameBytes(join(corpusRoot, 'out-single-w1', 'graph.gexf'), join(corpusRoot, 'out-single-w2', 'graph.gexf'));
+  const identical = ['', 'single-'].every((name) =>
+    ['graph.json', 'graph.gexf'].every((file) => sameBytes(join(corpusRoot, `out-${name}w1`, file), join(corpusRoot, `out-${name}w2`, file))),
+  );
   if (!identical) notes.push('WARNING: graph files differ between 1 and 2 workers');
   log('pipeline, 2 workers, large corpus');
   const big = await runChild('build', { inputs: [large.dir], out: join(corpusRoot, 'out-large'), workers: 2 });

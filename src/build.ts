@@ -27,6 +27,8 @@ import { fileTotals, sortFileReports, writeReport, type BuildReport } from './ex
 import {
   CHUNK_CHARS,
   ChunkedFile,
+  errorReason,
+  errorReport,
   loadExtractModules,
   processFile,
   unpackResults,
@@ -160,8 +162,7 @@ function inProcessExtractor(extractModule?: string): Extractor {
 }
 
 function startFailure(file: string, error: unknown): FileOutcome {
-  const reason = `cannot start extraction: ${(error as Error)?.message?.split('\n')[0] ?? String(error)}`;
-  return { report: { file, status: 'error', reason, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} }, results: [] };
+  return { report: errorReport(file, `cannot start extraction: ${errorReason(error)}`), results: [] };
 }
 
 /** Requests each worker holds: the one it works on and the next, queued so it never waits for the main thread. */
@@ -272,8 +273,6 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
               const more: WorkerRequest[] = [];
               for (let chunk = 1; chunk < chunks; chunk++) more.push({ kind: 'chunk', unit: nextUnit++, seq, file: files[seq]!, chunk, chunks });
               enqueue(more);
-              // Fewer files than workers: start the others for the chunks.
-              while (slots.length < Math.min(count, 1 + waiting.length)) slots.push(spawn());
               return dispatchAll();
             }
             const held = slot.held.findIndex((request) => request.unit === response.unit);
@@ -296,11 +295,7 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
                 // A chunk (or the whole file's first chunk, after its plan) ends the file from there on.
                 chunkDone(running.seq, running.kind === 'chunk' ? running.chunk : 0, { ok: false, reason: stopped, extractMs: 0 });
               } else {
-                const file = files[running.seq]!;
-                complete(running.seq, {
-                  report: { file, status: 'error', reason: stopped, bytes: 0, articles: 0, characters: 0, messages: [], timings_ms: {} },
-                  results: [],
-                });
+                complete(running.seq, { report: errorReport(files[running.seq]!, stopped), results: [] });
               }
             }
             if (done === files.length) {
@@ -320,8 +315,9 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
           });
           return slot;
         };
-        // Fewer files than workers: all of them still start at once when a file may be split
-        // into chunks (over CHUNK_CHARS bytes), rather than once its plan arrives.
+        // Fewer files than workers: all of them still start when a file may be split into
+        // chunks, which needs over CHUNK_CHARS bytes (no encoding gives more UTF-16 code units
+        // than bytes), so the chunks find the workers already started.
         const mayChunk = sizes.some((size) => size > CHUNK_CHARS);
         for (let i = 0; i < (mayChunk ? count : Math.min(count, files.length)); i++) slots.push(spawn());
         dispatchAll();

@@ -149,7 +149,8 @@ function isFileReport(value: SourceDocument | FileReport): value is FileReport {
   return 'status' in value;
 }
 
-function errorReason(error: unknown): string {
+/** An error's first line (the one-line reasons of FileReport). */
+export function errorReason(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.trim() || 'unknown error';
 }
@@ -326,7 +327,8 @@ function ms(value: number): number {
   return Math.round(value);
 }
 
-function errorReport(file: string, reason: string, bytes: number, timings: Record<string, number>): FileReport {
+/** The report of a file that gave nothing, with its reason. */
+export function errorReport(file: string, reason: string, bytes = 0, timings: Record<string, number> = {}): FileReport {
   const timings_ms: Record<string, number> = {};
   for (const [k, v] of Object.entries(timings)) timings_ms[k] = ms(v);
   return { file, status: 'error', reason, bytes, articles: 0, characters: 0, messages: [], timings_ms };
@@ -386,7 +388,7 @@ if (!isMainThread && parentPort && init?.role === 'yjkg-extract') {
         if (request.kind === 'chunk') {
           port.postMessage({ kind: 'chunk', unit: request.unit, seq: request.seq, chunk: request.chunk, outcome: { ok: false, reason, extractMs: 0 } } satisfies WorkerResponse);
         } else {
-          port.postMessage({ kind: 'done', unit: request.unit, seq: request.seq, report: errorReport(request.file, reason, 0, {}), packed: packResults([]) } satisfies WorkerResponse);
+          port.postMessage({ kind: 'done', unit: request.unit, seq: request.seq, report: errorReport(request.file, reason), packed: packResults([]) } satisfies WorkerResponse);
         }
         return;
       }

@@ -7,9 +7,8 @@
 // (gexf.ts: the same functions as the single-threaded writer, so the bytes are the same). The
 // file goes to the same temp path as writeFileAtomic's; the main thread renames it into place,
 // just before graph.json, once both are complete.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import type { SourceEdge, SourceNode } from '../graph.js';
@@ -68,10 +67,8 @@ export class GexfWriterThread implements JsonTee {
   }
 
   node(json: string, degree: number): Promise<void> | undefined {
-    this.texts.push(json);
     this.degrees.push(degree);
-    this.chars += json.length;
-    return this.chars >= BATCH_CHARS ? this.send() : this.failure ? Promise.reject(this.failure) : undefined;
+    return this.add(json);
   }
 
   edge(json: string): Promise<void> | undefined {
@@ -81,6 +78,11 @@ export class GexfWriterThread implements JsonTee {
       this.section = 'edges';
       if (sent) return sent.then(() => this.edge(json));
     }
+    return this.add(json);
+  }
+
+  /** Adds a text to the batch: sent once the batch is full; a failure of the thread so far rejects. */
+  private add(json: string): Promise<void> | undefined {
     this.texts.push(json);
     this.chars += json.length;
     return this.chars >= BATCH_CHARS ? this.send() : this.failure ? Promise.reject(this.failure) : undefined;

@@ -1,6 +1,7 @@
 // One status line on the terminal (or, in a log, a line now and then) for the phases after
-// extraction: merging, layout, and writing each output file. The progress bar covers extraction only, and a 1 GiB corpus then spends
-// minutes merging and writing ~12 GB (measured: 17 s and 159 s) with nothing on the screen.
+// extraction: merging, layout, and writing each output file. The progress bar covers
+// extraction only, and a 1 GiB corpus then spent minutes merging and writing ~12 GB
+// (measured: 17 s and 159 s) with nothing on the screen.
 import { statSync } from 'node:fs';
 import { tempPathFor } from '../export/io.js';
 

@@ -14,6 +14,12 @@ const NOT_NAME = new Set([
     .replace('和', ''),
   ...'报道讯网台社站团师州镇乡村组队处科室司馆员',
 ]);
+/**
+ * NOT_NAME characters that still end a two-character given name (王明州, 李建州): as a one-character
+ * given name or inside one they are a place (巴州, 吴州长), and a real place there is a region
+ * mention, which blocks the name anyway.
+ */
+const NAME_FINAL_OK = new Set(['州']);
 /** Words that look like surname + given name but are ordinary words or roles. */
 const STOP_NAMES = new Set([
   '党员', '干部', '群众', '同志', '大家', '记者', '老师', '专家', '代表', '领导', '主任', '全国', '全省', '全区',
@@ -111,7 +117,10 @@ function nameAt(text: string, i: number, len: number): string | undefined {
   if (s.length !== len) return undefined;
   const sl = surnameLength(s);
   if (sl === 0 || len - sl < 1 || len - sl > 2) return undefined;
-  for (const c of s.slice(sl)) if (!isHan(c) || NOT_NAME.has(c)) return undefined;
+  for (let k = sl; k < len; k++) {
+    const c = s[k]!;
+    if (!isHan(c) || (NOT_NAME.has(c) && !(k === len - 1 && k - sl === 1 && NAME_FINAL_OK.has(c)))) return undefined;
+  }
   if (!isHan(s[0])) return undefined;
   if (STOP_NAMES.has(s) || STOP_NAMES.has(s.slice(0, 2))) return undefined;
   return s;

@@ -440,6 +440,26 @@ export function isProject(m: ResolvedMention): boolean {
   return m.kind === 'Project' && m.entity !== undefined;
 }
 
+/** A clause that opens on "the project" (该项目, 此工程, ，项目…): projectBefore says which one. */
+export const THIS_PROJECT = /(?<=^|[，,；;：:])(?:该|这个|此|这一)?(?:项目|工程)/u;
+
+/** How far back (in sentences) 该项目 may look for the project it refers to. */
+const PROJECT_ANTECEDENT_SENTENCES = 3;
+
+/**
+ * The project "该项目 / 项目" at the start of sentence `index` refers to: the only project of the
+ * nearest earlier sentence that names one (at most PROJECT_ANTECEDENT_SENTENCES back), or
+ * nothing when that sentence names two different projects.
+ */
+export function projectBefore(ctx: ArticleContext, index: number): ResolvedMention | undefined {
+  for (let i = index - 1; i >= 0 && i >= index - PROJECT_ANTECEDENT_SENTENCES; i--) {
+    const projects = ctx.sentences[i]?.top.filter(isProject) ?? [];
+    if (projects.length === 0) continue;
+    return projects.every((p) => p.entity!.key === projects[0]!.entity!.key) ? projects[0] : undefined;
+  }
+  return undefined;
+}
+
 export function isPerson(m: ResolvedMention): boolean {
   return m.kind === 'Person' && m.entity !== undefined;
 }

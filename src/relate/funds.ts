@@ -7,7 +7,7 @@
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
 // never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { isOrg, isProject, type ArticleContext, type SentenceView } from './context.js';
+import { isOrg, isProject, projectBefore, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
@@ -146,7 +146,8 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
     if (f.rule === 'funds.carry' && named.has(`${f.sentence}\u0000${f.project.entity!.key}`)) continue;
     // the amount is tied to its project syntactically (projectAmounts), so it holds for listed projects too
     const amount = amounts.get(f.project.entity!.key);
-    const near = amount && Math.abs(amount.sentence - f.sentence) <= 1 ? amount.value : undefined;
+    // (stated next to the funding, or in a 该项目 sentence about the project as named there)
+    const near = amount && (Math.abs(amount.sentence - f.sentence) <= 1 || amount.named === f.sentence) ? amount.value : undefined;
     ctx.add({
       type: 'FUNDS',
       source: f.funder,
@@ -160,10 +161,9 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
 }
 
 /** Amounts tied to exactly one project: first such statement per project. */
-function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sentence: number }> {
-  const out = new Map<string, { value: number; sentence: number }>();
-  let previous: SentenceView | undefined;
-  for (const s of ctx.sentences) {
+function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sentence: number; named?: number }> {
+  const out = new Map<string, { value: number; sentence: number; named?: number }>();
+  ctx.sentences.forEach((s, index) => {
     const projects = s.top.filter(isProject);
     for (const money of s.all) {
       if (money.kind !== 'Money' || money.value === undefined) continue;
@@ -180,14 +180,20 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
         const before = projects.filter((p) => p.end <= money.start);
         if (before.length === 1 && /总投资|项目投资/u.test(ctx.text(before[0]!.end, money.start))) project = before[0];
       }
-      // 该项目…总投资2.7亿元 (the project of the previous sentence)
-      if (!project && projects.length === 0 && previous && /该项目|该工程|项目总投资/u.test(s.text)) {
-        const prev = previous.top.filter(isProject);
-        if (prev.length === 1) project = prev[0];
+      // 该项目…总投资2.7亿元: a clause that opens on "the project" means the one named last, a
+      // sentence or a few back; elsewhere (某某物流园项目总投资…, a name not read as a project)
+      // only the one project of the previous sentence is safe
+      let named: number | undefined;
+      if (!project && projects.length === 0) {
+        if (THIS_PROJECT.test(s.text)) project = projectBefore(ctx, index);
+        else if (index > 0 && /该项目|该工程|项目总投资/u.test(s.text)) {
+          const previous = ctx.sentences[index - 1]!.top.filter(isProject);
+          if (previous.length === 1) project = previous[0];
+        }
+        named = project ? ctx.sentences.find((view) => view.top.includes(project!))?.index : undefined;
       }
-      if (project && !out.has(project.entity!.key)) out.set(project.entity!.key, { value: money.value, sentence: s.index });
+      if (project && !out.has(project.entity!.key)) out.set(project.entity!.key, { value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}) });
     }
-    previous = s;
-  }
+  });
   return out;
 }

@@ -2,14 +2,19 @@
 //   loc.name      叶城县第二小学 -> 叶城县 (facility named after its place; see places.ts)
 //   loc.adjacent  库尔勒市某纺织集团, 博州湖南省援疆前方指挥部: a place written right before a name
 //   loc.at-verb   在X(及Y)设立/建设/举办/实施/打造 … P (X a place, or a named venue in a place)
-//   loc.settle    P落户/落地/位于/坐落于 X (the most specific of 昌吉州奇台县)
+//   loc.settle    P落户/落地/位于/坐落于 X (the most specific of 昌吉州奇台县); P，位于 X
+//   loc.this      P…，项目位于 X / (P.) 该项目位于 X: the project just named
 //   loc.inside    X博物馆内，P…
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { isOrg, isProject, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
+import { isOrg, isProject, projectBefore, refOfRegion, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 import { placeFromName } from './places.js';
 
 const AT_VERB = /设立|建设|建造|举办|实施|打造|兴建|开设|创建|建成|投建|开办|设置|成立|承办|开展|落户|落地|援建|新建|启动/u;
 const SETTLE = /^(落户于|落户|落地|位于|坐落于|坐落在|建在|选址于|选址)/u;
+// Stative verbs keep their subject across a comma (某某示范园项目，位于于田县); the others do not.
+const SETTLE_AFTER_COMMA = /^[，,](位于|坐落于|坐落在)/u;
+// A clause about "the project" just named: 该项目位于 / ，项目选址于 / 该工程坐落在
+const THIS_PROJECT_SETTLES = new RegExp(`${THIS_PROJECT.source}(?=落户|落地|位于|坐落|建在|选址)`, 'gu');
 const CLAUSE = /[，。；：！？,;:!?]/u;
 
 function isNamed(m: ResolvedMention): boolean {
@@ -44,7 +49,7 @@ function mostSpecific(ctx: ArticleContext, ms: ResolvedMention[]): EntityRef[] {
 
 export function findLocated(ctx: ArticleContext): void {
   const seenName = new Set<string>();
-  for (const s of ctx.sentences) {
+  ctx.sentences.forEach((s, index) => {
     // loc.name
     for (const m of s.top) {
       if (!isProject(m) || seenName.has(m.entity!.key)) continue;
@@ -68,18 +73,26 @@ export function findLocated(ctx: ArticleContext): void {
     // loc.settle
     for (const p of s.top) {
       if (!isNamed(p)) continue;
-      const verb = SETTLE.exec(ctx.text(p.end, s.end));
+      // (a name read without the 项目 written after it: 某某示范园|项目位于)
+      const rest = ctx.text(p.end, s.end);
+      const skip = /^(?:项目|工程)/u.exec(rest)?.[0].length ?? 0;
+      const verb = SETTLE.exec(rest.slice(skip)) ?? SETTLE_AFTER_COMMA.exec(rest.slice(skip));
       if (!verb) continue;
-      const chain: ResolvedMention[] = [];
-      let at = p.end + verb[0].length;
-      for (const m of s.top) {
-        if (m.start < at) continue;
-        if (m.start !== at || !ctx.regionRef(m) || m.kind === 'Pronoun') break;
-        chain.push(m);
-        at = m.end;
-      }
-      const last = chain[chain.length - 1];
-      if (last) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: ctx.regionRef(last)!, attrs: undefined, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
+      const place = settledPlace(ctx, s, p.end + skip + verb[0].length);
+      if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
+    }
+    // loc.this: the project is the last one named earlier in the sentence, or else the one
+    // named last before it (projectBefore, as funds.ts reads 该项目总投资)
+    for (const clause of s.text.matchAll(THIS_PROJECT_SETTLES)) {
+      const at = s.start + clause.index!;
+      const before = s.top.filter((m) => m.end <= at);
+      const named = before.filter(isNamed);
+      const lastNamed = named[named.length - 1];
+      const project = lastNamed ? (isProject(lastNamed) ? lastNamed : undefined) : projectBefore(ctx, index);
+      const afterNoun = at + clause[0].length;
+      const verb = SETTLE.exec(ctx.text(afterNoun, s.end));
+      const place = project && verb ? settledPlace(ctx, s, afterNoun + verb[0].length) : undefined;
+      if (place) ctx.add({ type: 'LOCATED_IN', source: project!.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.75, rule: 'loc.this' });
     }
     // loc.inside
     for (let i = 0; i + 1 < s.top.length; i++) {
@@ -89,7 +102,19 @@ export function findLocated(ctx: ArticleContext): void {
       const place = placeOf(ctx, venue);
       if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.7, rule: 'loc.inside' });
     }
+  });
+}
+
+/** The place written right at `at`: the last of a run of adjacent regions (昌吉州奇台县 -> 奇台县). */
+function settledPlace(ctx: ArticleContext, s: SentenceView, at: number): EntityRef | undefined {
+  let last: ResolvedMention | undefined;
+  for (const m of s.top) {
+    if (m.start < at) continue;
+    if (m.start !== at || !ctx.regionRef(m) || m.kind === 'Pronoun') break;
+    last = m;
+    at = m.end;
   }
+  return last ? ctx.regionRef(last) : undefined;
 }
 
 /** 在X(及Y)…设立/举办/实施(的) P */

@@ -37,7 +37,8 @@ const EXPLICIT_VERB = /对口支援|对口援建|对口帮扶|结对帮扶|结�
 const PAIR_JOIN = /^(·|•|・|与|和|同|跟)$/u;
 const LIST_JOIN = /^(、|和|及|以及|与|跟)$/u;
 const PAIR_CUE = /^.{0,4}?(对口支援|对口援疆|对口|共建|携手|共同|结对|协作|合作|两地|牵手|共绘|共谋|援疆)/u;
-const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作/u;
+// 支持 too: 天津市将继续支持民丰县 (cooccur still needs the official pairing, which keeps a general 支持 out)
+const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作|支持/u;
 const AT_VERB = /实施|援建|建设|新建|兴建|投资|投入|打造|开展|推进/u;
 const CLAUSE_BREAK = /[，。；！？：,;!?:]/u;
 const TRANSPORT = /^(高速|高铁|铁路|公路|线路|航线|管线|管道|干线|通道)/u;

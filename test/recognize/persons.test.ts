@@ -36,6 +36,17 @@ describe('persons', () => {
     expect(kinds('记者从嘉兴获悉，嘉兴市对口支援沙雅县。')).toEqual(['Prefecture:嘉兴', 'Prefecture:嘉兴市', 'County:沙雅县']);
     expect(kinds('援疆干部王新源县调研。')).toContain('County:新源县');
   });
+  it('reads a given name ending in 州 (王明州), but not 州 as a one-character given name or inside one', () => {
+    expect(names('前方指挥部总指挥王明州在会上表示，要抓好项目。')).toEqual(['王明州']);
+    expect(names('县长张伟州作了发言。张伟州说，要抓好落实。')).toEqual(['张伟州']);
+    expect(names('杨国州说，今年的任务很重。')).toEqual(['杨国州']);
+    // 州 elsewhere is still not part of a name
+    expect(names('副州长吴州说，今年的任务很重。')).toEqual([]);
+    expect(names('周副州长表示，要抓好落实。')).toEqual([]);
+    // and a real place ending in 州 stays a place
+    const kinds = (text: string) => recognizeArticle(segmented(text)).mentions.filter((m) => ['Person', 'Prefecture'].includes(m.kind)).map((m) => `${m.kind}:${m.text}`);
+    expect(kinds('援疆干部来自常州说，')).toEqual(['Prefecture:常州']);
+  });
   it('reads ethnic names with a middle dot and 、-lists after a cue', () => {
     expect(names('州领导买买提·吐尔逊、阿依古丽·艾买提、韩志强出席。')).toEqual(['买买提·吐尔逊', '阿依古丽·艾买提', '韩志强']);
   });

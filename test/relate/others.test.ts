@@ -102,6 +102,26 @@ describe('FUNDS and LOCATED_IN', () => {
     expect(funds).toEqual(['墨玉县第二小学 50000000', '莎车县第三中学 30000000']);
   });
 
+  it('该项目总投资 a few sentences after the funding goes to the project named last; a name not read as a project does not reach back', () => {
+    const amounts = (text: string, specs: Parameters<typeof relate>[1]) =>
+      relate(text, specs).filter((r) => r.type === 'FUNDS').map((r) => `${r.target.split(':')[1]} ${r.attrs.amount_yuan}`);
+    expect(
+      amounts('由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。据介绍，该项目总投资3200万元，由援疆资金全额投入。', [
+        ['Province', '天津市'],
+        ['Project', '标准化厂房项目'],
+        ['Money', '3200万元', '32000000'],
+      ]),
+    ).toEqual(['标准化厂房项目 32000000']);
+    // 某某物流园项目总投资…: the sentence is about a project the recognizer did not read, not the headline's
+    expect(
+      amounts('由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。总指挥介绍，振兴物流园项目总投资4.1亿元。', [
+        ['Province', '天津市'],
+        ['Project', '标准化厂房项目'],
+        ['Money', '4.1亿元', '410000000'],
+      ]),
+    ).toEqual(['标准化厂房项目 undefined']);
+  });
+
   it('company named in the project; the amount in the next sentence; 落户 the most specific place', () => {
     const records = relate('华星科技年产10万吨有机肥生产线项目落户哈密市伊州区。该项目总投资1.5亿元，分两期建设。', [
       ['Project', '华星科技年产10万吨有机肥生产线项目'],
@@ -113,6 +133,27 @@ describe('FUNDS and LOCATED_IN', () => {
     const funds = records.filter((r) => r.type === 'FUNDS');
     expect(funds.map((r) => [r.source, r.attrs.amount_yuan])).toEqual([['Organization:华星科技', 150000000]]);
     expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 华星科技年产10万吨有机肥生产线项目 -> 伊州区']);
+  });
+
+  it('位于 after the name\'s own 项目 or a comma; 该项目位于 and ，项目位于 refer to the project just named', () => {
+    expect(edges(relate('智慧农业示范园项目位于于田县。', [['Project', '智慧农业示范园'], ['County', '于田县']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 智慧农业示范园 -> 于田县',
+    ]);
+    expect(edges(relate('投资建设的冷链物流中心，位于阿图什市。', [['Project', '冷链物流中心'], ['County', '阿图什市']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 冷链物流中心 -> 阿图什市',
+    ]);
+    // the project of the previous sentence; a clause inside the sentence takes the last project before it
+    expect(edges(relate('玫瑰精深加工产业园开工建设。据悉，该项目位于策勒县固拉哈玛镇。', [['Project', '玫瑰精深加工产业园'], ['County', '策勒县']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 玫瑰精深加工产业园 -> 策勒县',
+    ]);
+    expect(edges(relate('援建职业技术学校二期工程，项目位于喀什市。', [['Project', '职业技术学校'], ['County', '喀什市']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 职业技术学校 -> 喀什市',
+    ]);
+    // two projects before: which one is meant is unknown; an organisation last named is not a project
+    expect(edges(relate('光伏电站和污水处理厂同时开工。该项目位于鄯善县。', [['Project', '光伏电站'], ['Project', '污水处理厂'], ['County', '鄯善县']]), 'LOCATED_IN')).toEqual([]);
+    expect(edges(relate('建材公司承建，项目位于鄯善县。', [['Organization', '建材公司'], ['County', '鄯善县']]), 'LOCATED_IN')).toEqual([]);
+    // a non-stative verb does not carry its subject across a comma
+    expect(edges(relate('冷链物流中心开工，落户阿图什市的企业达20家。', [['Project', '冷链物流中心'], ['County', '阿图什市']]), 'LOCATED_IN')).toEqual([]);
   });
 
   it('在X举办/设立 P; exhibitions named after a place are not located there by name', () => {

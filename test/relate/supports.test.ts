@@ -82,6 +82,12 @@ describe('sup.cooccur, precision guards, sup.fallback', () => {
     ).toEqual(['SUPPORTS 河南省 -> 伊州区']);
   });
 
+  it('支持 is an aid cue too, still only within the official pairing', () => {
+    expect(supports('天津市将继续支持民丰县发展特色产业。', [['Province', '天津市'], ['County', '民丰县']])).toEqual(['SUPPORTS 天津市 -> 民丰县']);
+    // 广东 is not paired with 伊宁县: a general statement of support is not SUPPORTS
+    expect(supports('广东省将继续支持伊宁县发展特色产业。', [['Province', '广东省'], ['County', '伊宁县']])).toEqual([]);
+  });
+
   it('a supporter paying for a school outside its pairing is FUNDS and LOCATED_IN, not SUPPORTS', () => {
     const records = relate('我省援建的和田县第一中学投入使用，我省投入3000万元新建的和田县第一中学成为当地最好的学校。', [
       ['Pronoun', '我省'],

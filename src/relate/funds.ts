@@ -148,15 +148,18 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
     const amount = amounts.get(f.project.entity!.key);
     // (stated next to the funding, or in a 该项目 sentence about the project as named there)
     const near = amount && (Math.abs(amount.sentence - f.sentence) <= 1 || amount.named === f.sentence) ? amount.value : undefined;
-    ctx.add({
-      type: 'FUNDS',
+    const funding = {
+      type: 'FUNDS' as const,
       source: f.funder,
       target: f.project.entity!,
       attrs: near !== undefined ? { amount_yuan: near } : {},
       sentence: f.sentence,
       confidence: f.confidence,
       rule: f.rule,
-    });
+    };
+    ctx.add(funding);
+    // an amount read in another sentence (该项目总投资…) is quoted too: the evidence shows the number
+    if (near !== undefined && amount!.sentence !== f.sentence) ctx.add({ ...funding, sentence: amount!.sentence });
   }
 }
 

@@ -105,13 +105,18 @@ describe('FUNDS and LOCATED_IN', () => {
   it('该项目总投资 a few sentences after the funding goes to the project named last; a name not read as a project does not reach back', () => {
     const amounts = (text: string, specs: Parameters<typeof relate>[1]) =>
       relate(text, specs).filter((r) => r.type === 'FUNDS').map((r) => `${r.target.split(':')[1]} ${r.attrs.amount_yuan}`);
-    expect(
-      amounts('由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。据介绍，该项目总投资3200万元，由援疆资金全额投入。', [
-        ['Province', '天津市'],
-        ['Project', '标准化厂房项目'],
-        ['Money', '3200万元', '32000000'],
-      ]),
-    ).toEqual(['标准化厂房项目 32000000']);
+    const text = '由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。据介绍，该项目总投资3200万元，由援疆资金全额投入。';
+    const specs: Parameters<typeof relate>[1] = [
+      ['Province', '天津市'],
+      ['Project', '标准化厂房项目'],
+      ['Money', '3200万元', '32000000'],
+    ];
+    // one relation, quoting the sentence that names the project and the one that gives the amount
+    expect(amounts(text, specs)).toEqual(['标准化厂房项目 32000000', '标准化厂房项目 32000000']);
+    expect(relate(text, specs).filter((r) => r.type === 'FUNDS').map((r) => r.evidence.sentence)).toEqual([
+      '由天津市援建的标准化厂房项目竣工交付。',
+      '据介绍，该项目总投资3200万元，由援疆资金全额投入。',
+    ]);
     // 某某物流园项目总投资…: the sentence is about a project the recognizer did not read, not the headline's
     expect(
       amounts('由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。总指挥介绍，振兴物流园项目总投资4.1亿元。', [
@@ -131,7 +136,11 @@ describe('FUNDS and LOCATED_IN', () => {
       ['Money', '1.5亿元', '150000000'],
     ]);
     const funds = records.filter((r) => r.type === 'FUNDS');
-    expect(funds.map((r) => [r.source, r.attrs.amount_yuan])).toEqual([['Organization:华星科技', 150000000]]);
+    // (two records of one relation: the naming sentence, and the next one quoted for its amount)
+    expect(funds.map((r) => [r.source, r.attrs.amount_yuan, r.evidence.sentence])).toEqual([
+      ['Organization:华星科技', 150000000, '华星科技年产10万吨有机肥生产线项目落户哈密市伊州区。'],
+      ['Organization:华星科技', 150000000, '该项目总投资1.5亿元，分两期建设。'],
+    ]);
     expect(edges(records, 'LOCATED_IN')).toEqual(['LOCATED_IN 华星科技年产10万吨有机肥生产线项目 -> 伊州区']);
   });
 

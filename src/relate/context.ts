@@ -440,8 +440,12 @@ export function isProject(m: ResolvedMention): boolean {
   return m.kind === 'Project' && m.entity !== undefined;
 }
 
-/** A clause that opens on "the project" (该项目, 此工程, ，项目…): projectBefore says which one. */
-export const THIS_PROJECT = /(?<=^|[，,；;：:])(?:该|这个|此|这一)?(?:项目|工程)/u;
+/**
+ * A clause that opens on "the project": 该项目 / 此工程, or a bare 项目 / 工程 right before what
+ * is said of one (，项目总投资…, 项目位于…; not 项目库, 项目化); projectBefore says which one.
+ */
+export const THIS_PROJECT =
+  /(?<=^|[，,；;：:])(?:(?:该|这个|此|这一)(?:项目|工程)|(?:项目|工程)(?=总投资|计划总投资|计划投资|预计总投资|预计投资|投资|位于|落户|落地|坐落|建在|选址))/u;
 
 /** How far back (in sentences) 该项目 may look for the project it refers to. */
 const PROJECT_ANTECEDENT_SENTENCES = 3;

@@ -117,6 +117,14 @@ describe('FUNDS and LOCATED_IN', () => {
       '由天津市援建的标准化厂房项目竣工交付。',
       '据介绍，该项目总投资3200万元，由援疆资金全额投入。',
     ]);
+    // a clause opening on another word with 项目 in it (项目库) is not about the project
+    expect(
+      amounts('由天津市援建的标准化厂房项目竣工交付。项目库中共有120个项目，总投资30亿元。', [
+        ['Province', '天津市'],
+        ['Project', '标准化厂房项目'],
+        ['Money', '30亿元', '3000000000'],
+      ]),
+    ).toEqual(['标准化厂房项目 undefined']);
     // 某某物流园项目总投资…: the sentence is about a project the recognizer did not read, not the headline's
     expect(
       amounts('由天津市援建的标准化厂房项目竣工交付。前方指挥部总指挥出席交付仪式。总指挥介绍，振兴物流园项目总投资4.1亿元。', [

@@ -145,7 +145,7 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
 }
 
 /** The [holder][title]、… segments read backwards from the person (two small functions rather than one: cheaper to re-optimise). */
-function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): HeldTitle[] {
+function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, depth = 0): HeldTitle[] {
   const found: HeldTitle[] = [];
   let pending: { title: string; start: number }[] = [];
   // 挂职某县副县长的某某: the office is written as an attribute of the person
@@ -155,7 +155,18 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
     while (start > s.start && !SEGMENT_STOP.test(ctx.a.text[start - 1]!)) start--;
     const blocker = s.top.filter((m) => isPerson(m) && m.end <= end && m.end > start).pop();
     if (blocker) start = blocker.end;
-    if (start >= end) break;
+    if (start >= end) {
+      // 某指挥部总指挥张某、副总指挥李某: a deputy's title with no holder is held where the person
+      // before it holds the same office (总指挥 / 副总指挥), not any title (校长张某、副省长李某)
+      if (blocker && pending.length > 0 && depth === 0) {
+        const before = titlesBefore(ctx, s, blocker, 1);
+        for (const p of pending) {
+          const same = before.find((b) => sameOffice(b.title, p.title));
+          if (same) found.push({ holder: same.holder, title: p.title, start: p.start });
+        }
+      }
+      break;
+    }
     const holders = s.top.filter((m) => m.start >= start && m.end <= end && holderOf(ctx, m));
     const holderMention = holders[holders.length - 1];
     if (holderMention) {
@@ -181,6 +192,14 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
     end = start - 1;
   }
   return found;
+}
+
+/** 总指挥 and 副总指挥, 党委书记 and 副书记, 院长 and 常务副院长: one office, a deputy of it. */
+function sameOffice(a: string, b: string): boolean {
+  const base = (title: string) => title.replace(/^(?:常务|第一)?副/u, '');
+  const x = base(a);
+  const y = base(b);
+  return x.length >= 2 && y.length >= 2 && (x.endsWith(y) || y.endsWith(x));
 }
 
 function emitTitlesByHolder(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, found: HeldTitle[]): void {

@@ -41,6 +41,24 @@ describe('HOLDS_POSITION', () => {
     ).toEqual(['李晓东 -> 新疆大学 {校长}', '马红 -> 和田地区 {党委宣传部部长}']);
   });
 
+  it('a deputy listed after the head of the same office holds it at the same place; another title does not', () => {
+    expect(
+      titlesOf(relate('江西省援疆前方指挥部总指挥刘振州、副总指挥陈建平陪同考察。', [
+        ['Organization', '江西省援疆前方指挥部'],
+        ['Person', '刘振州'],
+        ['Person', '陈建平'],
+      ])),
+    ).toEqual(['刘振州 -> 江西省援疆前方指挥部 {总指挥}', '陈建平 -> 江西省援疆前方指挥部 {副总指挥}']);
+    expect(titlesOf(relate('墨玉县委书记王卫东、副书记赵明出席。', [['County', '墨玉县'], ['Person', '王卫东'], ['Person', '赵明']]))).toEqual([
+      '王卫东 -> 墨玉县 {县委书记}',
+      '赵明 -> 墨玉县 {副书记}',
+    ]);
+    // 副省长 of which province is not said: 新疆大学 does not have one
+    expect(titlesOf(relate('新疆大学校长张建国、副省长李明华出席。', [['Organization', '新疆大学'], ['Person', '张建国'], ['Person', '李明华']]))).toEqual([
+      '张建国 -> 新疆大学 {校长}',
+    ]);
+  });
+
   it('a national body written into the title is the holder (全国人大常委会副委员长)', () => {
     expect(titlesOf(relate('全国人大常委会副委员长周立新出席。', [['Person', '周立新']]))).toEqual(['周立新 -> 全国人大常委会 {副委员长}']);
   });

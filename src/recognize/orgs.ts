@@ -23,7 +23,7 @@ const COMMON_ENDINGS = new Set([
 ]);
 const COMMON_ENDING_WORDS = [...COMMON_ENDINGS]; // iterated per suffix hit: spread once
 const LEFT_STOPS = [
-  '组织', '联合', '举办', '参加', '考察', '观摩', '投资', '收购', '打造', '推动', '实施', '包括', '入选', '公布',
+  '组织', '联合', '举办', '参加', '考察', '助力', '助推', '观摩', '投资', '收购', '打造', '推动', '实施', '包括', '入选', '公布',
   '建成', '投用', '新建', '援建', '依托', '通过', '利用', '支持', '帮助', '协调', '引进', '走进', '来到', '前往',
   '看望', '慰问', '推进', '开展', '加强', '成立', '组建', '设立', '召开', '主办', '承办', '牵头', '对接', '签约',
   '签订', '捐赠', '捐建', '资助', '选派', '派出', '邀请', '联手', '携手', '共建', '落户', '进驻', '入驻', '启动',
@@ -143,7 +143,7 @@ function endsWithAny(word: string, endings: readonly string[]): boolean {
 }
 
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
-function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>): number {
+function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false): number {
   const { text } = ctx;
   let p = suffixStart;
   const limit = Math.max(0, suffixStart - 32);
@@ -171,7 +171,9 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&
       !LEFT_STOP_SET.has(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
     if (innerHe) { p -= 1; continue; }
-    if (apposition ? p < suffixStart - 1 : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
+    // …and before a building with a short part name between (某某医院外科|大楼, 某某中学教学|楼)
+    const beforeBuilding = building && suffixStart - p <= 2;
+    if (apposition ? p < suffixStart - 1 && !beforeBuilding : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
     // a glued token ending in a function character (周立新率, 从省) stops the name
     if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word)) break;
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
@@ -297,7 +299,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (suffix.word === '所' && nextChar && SUO_CONSTRUCTION_VERBS.includes(nextChar)) return undefined;
   // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
-  let start = growLeft(ctx, ss, regionEnds);
+  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'));
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;

@@ -14,6 +14,12 @@ describe('organisations and projects', () => {
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });
+  it('stops at 助力 and reads a building after a department of a hospital or school as one project', () => {
+    expect(entities('我省援疆医疗队助力鄯善县人民医院创建三甲医院', 'Organization')).toEqual(['鄯善县人民医院']);
+    expect(entities('投入4800万元援建的托克逊县人民医院外科大楼投入使用。', 'Project')).toEqual(['托克逊县人民医院外科大楼']);
+    // a category noun in apposition still ends the name: 三甲医院|皖南医院
+    expect(entities('援疆专家来自三甲医院皖南医院。', 'Organization')).toEqual(['皖南医院']);
+  });
   it('types a facility being built as a project', () => {
     expect(entities('江西援建的阿克陶县第二小学已竣工。', 'Project')).toEqual(['阿克陶县第二小学']);
     expect(entities('江西省投资5000万元援建乌恰县人民医院住院楼。', 'Project')).toEqual(['乌恰县人民医院住院楼']);

@@ -20,6 +20,11 @@ describe('organisations and projects', () => {
     // a category noun in apposition still ends the name: 三甲医院|皖南医院
     expect(entities('援疆专家来自三甲医院皖南医院。', 'Organization')).toEqual(['皖南医院']);
   });
+  it('places and a bare 项目 are not a project name; a short form may be a name word', () => {
+    expect(entities('浙江援建兵团第一师阿拉尔市项目集中开工', 'Project')).toEqual([]);
+    expect(entities('山东援建疏勒县项目集中开工', 'Project')).toEqual([]);
+    expect(entities('且末县新源项目开工建设。', 'Project')).toEqual(['且末县新源项目']);
+  });
   it('types a facility being built as a project', () => {
     expect(entities('江西援建的阿克陶县第二小学已竣工。', 'Project')).toEqual(['阿克陶县第二小学']);
     expect(entities('江西省投资5000万元援建乌恰县人民医院住院楼。', 'Project')).toEqual(['乌恰县人民医院住院楼']);

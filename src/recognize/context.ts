@@ -12,6 +12,8 @@ export interface Context {
   tokenTagOf(start: number, end: number): string | undefined;
   /** The token ending at a given offset. */
   tokenEndingAt: { get(end: number): Token | undefined };
+  /** The token starting at a given offset. */
+  tokenStartingAt: { get(start: number): Token | undefined };
   hasTokens: boolean;
   mention(kind: MentionKind, start: number, end: number, rule: string, extra?: Partial<Mention>): Mention;
 }
@@ -47,6 +49,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
   const tokenStarts: OffsetSet = { has: (pos) => byStart[pos]! > 0 };
   const tokenEnds: OffsetSet = { has: (pos) => byEnd[pos]! > 0 };
   const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokens[byEnd[end]! - 1] : undefined) };
+  const tokenStartingAt = { get: (start: number) => (byStart[start]! > 0 ? tokens[byStart[start]! - 1] : undefined) };
   const tokenTagOf = (start: number, end: number): string | undefined => {
     const t = byStart[start]! > 0 ? tokens[byStart[start]! - 1] : undefined;
     return t && t.end === end ? t.tag : undefined;
@@ -72,6 +75,7 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
     tokenEnds,
     tokenTagOf,
     tokenEndingAt,
+    tokenStartingAt,
     hasTokens,
     mention(kind, start, end, rule, extra) {
       // one object shape for every mention (value/attrs undefined rather than absent): the later

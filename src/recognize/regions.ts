@@ -73,7 +73,9 @@ function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Re
   if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
     const tag = ctx.tokenTagOf(start, end);
-    if (!(tag && REGION_TAGS.has(tag)) && !onTokenBoundaries(ctx, start, end)) {
+    // a province heading an organisation name jieba reads as one word (上海|交通大学, 湖南|大学)
+    const headsOrgWord = usable[0]!.type === 'Province' && ctx.tokenStartingAt.get(start)?.tag === 'nt';
+    if (!(tag && REGION_TAGS.has(tag)) && !headsOrgWord && !onTokenBoundaries(ctx, start, end)) {
       // allow when a region/level suffix or 两地-style word follows: 新源两地 is still 新源
       const next = ctx.text[end];
       if (!(next && '两各籍'.includes(next)) || !ctx.tokenStarts.has(start)) usable = [];

@@ -25,6 +25,12 @@ describe('organisations and projects', () => {
     expect(entities('山东援建疏勒县项目集中开工', 'Project')).toEqual([]);
     expect(entities('且末县新源项目开工建设。', 'Project')).toEqual(['且末县新源项目']);
   });
+  it('keeps a province heading a university jieba reads as one word (上海|交通大学)', () => {
+    expect(entities('上海交通大学医学院附属瑞金医院与莎车县人民医院签订帮扶协议。', 'Organization')).toEqual([
+      '上海交通大学医学院附属瑞金医院',
+      '莎车县人民医院',
+    ]);
+  });
   it('types a facility being built as a project', () => {
     expect(entities('江西援建的阿克陶县第二小学已竣工。', 'Project')).toEqual(['阿克陶县第二小学']);
     expect(entities('江西省投资5000万元援建乌恰县人民医院住院楼。', 'Project')).toEqual(['乌恰县人民医院住院楼']);

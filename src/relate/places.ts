@@ -10,10 +10,14 @@ const NOT_A_PLACE_NAME = /展|活动|交流月|节$|计划|行动|提升|培训|
 /** The region a facility's name starts with, when that is where the facility is. */
 export function placeFromName(ctx: ArticleContext, label: string): Region | undefined {
   if (!FACILITY.test(label) || NOT_A_PLACE_NAME.test(label)) return undefined;
-  const lead = ctx.leadingRegions(label);
+  let lead = ctx.leadingRegions(label);
   if (lead.length === 0) return undefined;
-  // 广东喀什产业园: supporter + partner, a pairing name, not a location prefix
-  if (lead.length > 1 && !ctx.isAncestor(lead[0]!.region.name, lead[1]!.region.name)) return undefined;
+  if (lead.length > 1 && !ctx.isAncestor(lead[0]!.region.name, lead[1]!.region.name)) {
+    // 和田市北京工业园区: a Xinjiang place, then the supporter the park is named after
+    if (ctx.isXinjiang(lead[0]!.region.name) && !ctx.isXinjiang(lead[1]!.region.name)) lead = [lead[0]!];
+    // 广东喀什产业园: supporter + partner, a pairing name, not a location prefix
+    else return undefined;
+  }
   const last = lead[lead.length - 1]!;
   if (last.region.type === 'Province') return undefined; // 新疆某某煤化工项目: a province names the owner, not the site
   if (/^[镇乡村]|^街道/u.test(label.slice(last.end))) return undefined; // 某某镇…: a town, not the county

@@ -202,6 +202,13 @@ describe('FUNDS and LOCATED_IN', () => {
     expect(edges(relate('伊犁风光摄影展开幕。', [['Project', '伊犁风光摄影展']]), 'LOCATED_IN')).toEqual([]);
   });
 
+  it('a park named after its Xinjiang place and then its supporter is in the place; supporter + partner names neither', () => {
+    expect(edges(relate('和田市北京工业园区标准化厂房项目完成主体施工。', [['Project', '和田市北京工业园区标准化厂房项目']]), 'LOCATED_IN')).toEqual([
+      'LOCATED_IN 和田市北京工业园区标准化厂房项目 -> 和田市',
+    ]);
+    expect(edges(relate('广东喀什产业园完成主体施工。', [['Project', '广东喀什产业园']]), 'LOCATED_IN')).toEqual([]);
+  });
+
   it('a place written right before an organisation', () => {
     expect(edges(relate('库尔勒市天山纺织集团扩大生产。', [['County', '库尔勒市'], ['Organization', '天山纺织集团']]), 'LOCATED_IN')).toEqual([
       'LOCATED_IN 天山纺织集团 -> 库尔勒市',

@@ -177,7 +177,9 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
       const between = after ? ctx.text(money.end, after.start) : '';
       // …but not the first of a list (投入2亿元建设A、B和C: the sum is for all of them)
       const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && /^(、|和|及|与|以及)$/u.test(ctx.text(after.end, p.start)));
-      if (after && !listed && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between))) project = after;
+      // …nor one named as an example of several (实施A等项目28个, 实施A、B等27个项目)
+      const example = after && /^(?:项目|工程)?等/u.test(ctx.text(after.end, s.end));
+      if (after && !listed && !example && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);

@@ -62,10 +62,10 @@ function bodyInTitle(ctx: ArticleContext, text: string): { ref: EntityRef; title
   return undefined;
 }
 
-/** 市委书记 / 省长 with no name before: the article's own province or city (我省/我市 style). */
+/** 市委书记 / 省长 / 州长 with no name before: the article's own province, city or prefecture (我省/我州 style). */
 function bareHome(ctx: ArticleContext, title: string): EntityRef | undefined {
   const home = ctx.home();
-  const unit = /^([省市])(委|政府|人大|政协|长|副)/u.exec(title)?.[1];
+  const unit = /^([省市州县])(委|政府|人大|政协|长|副)/u.exec(title)?.[1];
   if (!home || !unit) return undefined;
   return home.label.endsWith(unit) ? home : undefined;
 }
@@ -103,7 +103,7 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
 
 /** 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause end. */
 function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
-  const cue = /^(?:任|担任|现任|兼任|出任|系|，)/u.exec(ctx.text(person.end, s.end));
+  const cue = /^(?:，?(?:担任|现任|兼任|出任|任|系)|，)/u.exec(ctx.text(person.end, s.end));
   if (!cue) return;
   const from = person.end + cue[0].length;
   let end = from;

@@ -59,6 +59,17 @@ describe('HOLDS_POSITION', () => {
     ]);
   });
 
+  it('an office after ，现任; a bare 州长 / 县委书记 is the home prefecture\'s or county\'s', () => {
+    expect(titlesOf(relate('援疆干部郑志明，现任呼图壁县委副书记。', [['Person', '郑志明'], ['County', '呼图壁县']]))).toEqual([
+      '郑志明 -> 呼图壁县 {县委副书记}',
+    ]);
+    expect(titlesOf(relate('州委副书记、州长张国强出席会议。', [['Person', '张国强']], { home: '昌吉回族自治州' }))).toEqual([
+      '张国强 -> 昌吉回族自治州 {州委副书记、州长}',
+    ]);
+    // a province is not a 州's home
+    expect(titlesOf(relate('州委副书记、州长张国强出席会议。', [['Person', '张国强']], { home: '福建省' }))).toEqual([]);
+  });
+
   it('a national body written into the title is the holder (全国人大常委会副委员长)', () => {
     expect(titlesOf(relate('全国人大常委会副委员长周立新出席。', [['Person', '周立新']]))).toEqual(['周立新 -> 全国人大常委会 {副委员长}']);
   });
@@ -88,6 +99,15 @@ describe('FUNDS and LOCATED_IN', () => {
   it('投入资金M，用于建设P gives P the amount', () => {
     const records = relate('我市投入援疆资金800万元，用于建设于田县农贸市场。', [['Pronoun', '我市'], ['Money', '800万元', '8000000'], ['Project', '于田县农贸市场']], { home: '天津市' });
     expect(records.filter((r) => r.type === 'FUNDS').map((r) => [r.source, r.attrs.amount_yuan])).toEqual([['Province:天津市', 8000000]]);
+  });
+
+  it('an amount for a project named as an example of several (实施A等项目28个) is not its own', () => {
+    const records = relate('今年以来，福建省安排资金1.8亿元，实施玛纳斯县职业技术学校实训楼等项目28个。', [
+      ['Province', '福建省'],
+      ['Money', '1.8亿元', '180000000'],
+      ['Project', '玛纳斯县职业技术学校实训楼'],
+    ]);
+    expect(records.filter((r) => r.type === 'FUNDS').map((r) => r.attrs.amount_yuan)).toEqual([undefined]);
   });
 
   it('one amount for several projects is not given to any of them', () => {

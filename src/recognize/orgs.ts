@@ -341,11 +341,20 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
     if (ctx.ix.projectSuffixes.some((w) => inner.endsWith(w) && w !== '活动')) return undefined;
   }
   if (/^[\d.]+$/.test(name) || /^第?[一二三四五六七八九十\d]+[批个]?$/.test(name)) return undefined;
-  // places and a bare 项目/工程 are where projects are, not one project's name (援建兵团第一师阿拉尔市项目集中开工);
-  // a short form last may be a name word (某县新源项目), so only full names count
+  // places (and generic words) before a bare 项目/工程 say where projects are, not one project's name
+  // (援建兵团第一师阿拉尔市项目集中开工, 福建援疆项目落地见效); a county's or prefecture's short form
+  // without its level may be a name word (某县新源项目), so only names with a level (伊犁州) and
+  // provinces count as places
   if ((suffix.word === '项目' || suffix.word === '工程') && inside.length > 0) {
-    const places = [...inside].sort((a, b) => a.start - b.start);
-    if (coveredBy(places, start, ss) && places[places.length - 1]!.rule !== 'lexicon-alias') return undefined;
+    const places = inside.filter((r) => r.rule !== 'lexicon-alias' || r.kind === 'Province' || /[省市县区州盟]$/u.test(r.text)).sort((a, b) => a.start - b.start);
+    let rest = '';
+    let at = start;
+    for (const r of places) {
+      rest += text.slice(at, Math.max(at, r.start));
+      at = Math.max(at, r.end);
+    }
+    rest += text.slice(at, ss);
+    if (places.length > 0 && (rest === '' || isGenericName(rest))) return undefined;
   }
   // a region, a quotation, a number, or a company name (某某纺织集团|棉纺项目) makes it specific
   const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
@@ -388,16 +397,6 @@ function isGenericName(name: string): boolean {
     rest = rest.slice(w.length);
   }
   return rest.length === 0;
-}
-
-/** Do the mentions (in text order) cover every character of [start, end)? */
-function coveredBy(mentions: readonly Mention[], start: number, end: number): boolean {
-  let at = start;
-  for (const m of mentions) {
-    if (m.start > at) return false;
-    if (m.end > at) at = m.end;
-  }
-  return at >= end;
 }
 
 function sentenceOf(ctx: Context, pos: number): string {

@@ -20,10 +20,14 @@ describe('organisations and projects', () => {
     // a category noun in apposition still ends the name: 三甲医院|皖南医院
     expect(entities('援疆专家来自三甲医院皖南医院。', 'Organization')).toEqual(['皖南医院']);
   });
-  it('places and a bare 项目 are not a project name; a short form may be a name word', () => {
+  it('places (and generic words) with a bare 项目 are not a project name; a short form may be a name word', () => {
     expect(entities('浙江援建兵团第一师阿拉尔市项目集中开工', 'Project')).toEqual([]);
     expect(entities('山东援建疏勒县项目集中开工', 'Project')).toEqual([]);
     expect(entities('且末县新源项目开工建设。', 'Project')).toEqual(['且末县新源项目']);
+    // generic words between count as nothing; a short form with its level (伊犁州) is a place
+    expect(entities('福建援疆项目落地见效', 'Project')).toEqual([]);
+    expect(entities('伊犁州重点项目集中开工', 'Project')).toEqual([]);
+    expect(entities('喀什地区疏附县广州新城项目开工。', 'Project')).toEqual(['喀什地区疏附县广州新城项目']);
   });
   it('keeps a province heading a university jieba reads as one word (上海|交通大学)', () => {
     expect(entities('上海交通大学医学院附属瑞金医院与莎车县人民医院签订帮扶协议。', 'Organization')).toEqual([

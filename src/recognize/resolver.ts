@@ -36,6 +36,8 @@ interface Home {
   city?: Region;
   /** The city comes from the article's own source line or masthead (来源：某某日报): 我市/市委 mean it. */
   citySourced?: boolean;
+  /** A Xinjiang prefecture's own paper (昌吉日报, 伊犁日报): 我州/州委 mean it. */
+  prefecture?: Region;
 }
 
 const SOURCE_LINE = /(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu;
@@ -63,6 +65,22 @@ function sourceCity(text: string, lex: Lexicon): Region | undefined {
       if (hits.some((r) => r.type === 'Province')) break; // a provincial paper or site
       const city = hits.find((r) => r.type === 'Prefecture' && !r.code?.startsWith('65') && !r.level.startsWith('xpcc'));
       if (city) return city;
+    }
+  }
+  return undefined;
+}
+
+/** A Xinjiang prefecture whose own paper or site the source line or 本报 masthead names (昌吉日报). */
+function sourcePrefecture(text: string, lex: Lexicon): Region | undefined {
+  const head = text.slice(0, 400);
+  const names = firstGroups(SOURCE_LINE, head, objectList<string>());
+  if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
+  for (const name of names) {
+    for (let len = Math.min(6, name.length); len >= 2; len--) {
+      const hits = lex.lookupRegion(name.slice(0, len));
+      if (hits.some((r) => r.type === 'Province')) break;
+      const prefecture = hits.find((r) => r.type === 'Prefecture' && r.code?.startsWith('65') && !r.level.startsWith('xpcc'));
+      if (prefecture) return prefecture;
     }
   }
   return undefined;
@@ -145,7 +163,8 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   }
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
-  const home: Home = { province: undefined, city: undefined, citySourced: undefined }; // one shape, read per mention
+  const home: Home = { province: undefined, city: undefined, citySourced: undefined, prefecture: undefined }; // one shape, read per mention
+  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'prefecture')) home.prefecture = sourcePrefecture(a.text, lex);
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]
@@ -260,7 +279,9 @@ function resolveArticle(a: RecognizedArticle, home: Home, lex: Lexicon): Resolve
   // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
   const cityVoice = home.city && (home.citySourced || !home.province) &&
     a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
-  const homeRegion = cityVoice ? home.city : home.province ?? home.city;
+  // …and a Xinjiang prefecture's paper speaking of 我州 (home.prefecture is set only then) has the prefecture
+  const prefectureVoice = home.prefecture && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
+  const homeRegion = prefectureVoice ? home.prefecture : cityVoice ? home.city : home.province ?? home.city;
   // every field named, in one order (title/home undefined rather than absent): one article shape
   // for relate, whose rules all read the article (a spread copies the varying shapes of normalize)
   return {
@@ -318,6 +339,7 @@ function resolvedMention(m: Mention, lex: Lexicon, refs: Refs, context: Set<stri
     const target =
       level === 'province' ? home.province :
       level === 'city' ? home.city :
+      level === 'prefecture' ? home.prefecture :
       level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
     if (target) entity = refs.get(target.type, target.name);
   }

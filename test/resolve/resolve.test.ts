@@ -15,6 +15,14 @@ describe('resolve', () => {
     const pronoun = a!.mentions.find((m) => m.kind === 'Pronoun' && m.text === '我省');
     expect(pronoun?.entity?.label).toBe('江西省');
   });
+  it("a Xinjiang prefecture's own paper speaking of 我州 has the prefecture as home", () => {
+    const [a] = doc('伊犁日报讯\n本报记者 马丽\n江苏省对口支援我州以来，江苏省援疆资金持续投入。');
+    expect(a!.home?.label).toBe('伊犁哈萨克自治州');
+    expect(a!.mentions.find((m) => m.text === '我州')?.entity?.label).toBe('伊犁哈萨克自治州');
+    // no 我州: the paper's prefecture is not the home
+    const [b] = doc('伊犁日报讯\n本报记者 马丽\n江苏省援疆干部表示，江苏省将继续做好工作。');
+    expect(b!.home?.label).not.toBe('伊犁哈萨克自治州');
+  });
   it('infers home from a delegation led by a provincial leader, never from the file name', () => {
     const [a] = doc('省委书记王建国率河北省党政代表团赴巴州考察，我省援建项目进展顺利。');
     expect(a!.home?.label).toBe('河北省');

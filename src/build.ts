@@ -271,7 +271,10 @@ function workerPoolExtractor(count: number, extractModule?: string, heapMb = DEF
               const { seq, chunks } = response;
               chunked.set(seq, new ChunkedFile(response.report, chunks));
               const more: WorkerRequest[] = [];
-              for (let chunk = 1; chunk < chunks; chunk++) more.push({ kind: 'chunk', unit: nextUnit++, seq, file: files[seq]!, chunk, chunks });
+              for (let chunk = 1; chunk < chunks; chunk++) {
+                const span = response.spans?.[chunk];
+                more.push({ kind: 'chunk', unit: nextUnit++, seq, file: files[seq]!, chunk, chunks, ...(span ? { span } : {}) });
+              }
               enqueue(more);
               return dispatchAll();
             }

@@ -167,6 +167,33 @@ describe('build with worker threads (compiled dist/)', () => {
     return articles.length;
   }
 
+  it('the real pipeline on one large UTF-8 file: the same graph in-process and with 1 or 2 workers (the second reads only its chunks\' bytes)', async () => {
+    const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
+    const { loadDocument } = await import('../../src/ingest.js');
+    const seeds = join(import.meta.dirname, '..', '..', 'seeds');
+    const texts: string[] = [];
+    for (const name of readdirSync(seeds).sort()) {
+      const doc = await loadDocument(join(seeds, name));
+      if ('text' in doc) texts.push(doc.text);
+    }
+    const dir = join(root, 'real-big');
+    mkdirSync(dir, { recursive: true });
+    // the seeds (traditional and simplified, multi-byte throughout) over and over in one file
+    writeFileSync(join(dir, 'big.txt'), '\ufeff' + Array.from({ length: 16 }, () => texts.join('\n\n\n')).join('\n\n\n'));
+    const outputs: string[] = [];
+    for (const [run, workers] of [[buildFromSource, 1], [build, 1], [build, 2]] as const) {
+      const out = join(root, `out-real-big-${outputs.length}`);
+      const summary = await run({ inputs: [dir], outDir: out, workers, html: false });
+      expect(summary.files.ok).toBe(1);
+      outputs.push(readFileSync(join(out, 'graph.json'), 'utf8') + readFileSync(join(out, 'graph.gexf'), 'utf8'));
+    }
+    const report = JSON.parse(readFileSync(join(root, 'out-real-big-2', 'report.json'), 'utf8'));
+    expect(report.files[0]).toMatchObject({ status: 'ok', encoding: 'utf-8-bom' });
+    expect(report.files[0].characters).toBeGreaterThan(3 * 100_000); // several chunks
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
+  }, 120_000);
+
   it('hands the chunks of one large file to every worker, and merges them in chunk order', async () => {
     const { build } = (await import(distBuild.href)) as typeof import('../../src/build.js');
     const dir = join(root, 'one-big');

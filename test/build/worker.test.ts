@@ -1,5 +1,19 @@
-import { describe, expect, it } from 'vitest';
-import { ChunkedFile, chunkArticles, processFile, type ChunkOutcome, type ExtractModules } from '../../src/worker.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  ChunkedFile,
+  chunkArticles,
+  chunkSpans,
+  loadExtractModules,
+  loadFile,
+  processFile,
+  readChunkArticles,
+  type ChunkOutcome,
+  type ExtractModules,
+} from '../../src/worker.js';
 import type { FileReport } from '../../src/types.js';
 import type { ArticleResult, RawArticle, SourceDocument } from '../../src/types.js';
 
@@ -88,5 +102,52 @@ describe('ChunkedFile', () => {
   it('a file whose chunks hold no article is skipped, as a small one would be', () => {
     const file = new ChunkedFile<string>(loaded, 1);
     expect(file.add(0, { ok: true, results: '', articles: 0, messages: [], extractMs: 1 }).report).toMatchObject({ status: 'skipped', reason: 'no article found', articles: 0 });
+  });
+});
+
+describe('chunkSpans and readChunkArticles: a chunk read from its own bytes', () => {
+  // Articles with two-, three- and four-byte characters (é, 汉, 𠀀), so byte and character
+  // offsets differ, in a file with and without a BOM; ingest decodes and splits it as a build does.
+  const body = Array.from({ length: 40 }, (_, i) => `第${i}篇\n\n2024年3月${(i % 28) + 1}日 来源：新华网\n\n江西省援疆干部在阿克陶县调研（é𠀀${i}），${'援疆工作'.repeat(900)}。\n`).join('\n\n\n');
+  const dir = mkdtempSync(join(tmpdir(), 'yjkg-span-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  async function split(name: string, bytes: Buffer) {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const modules = await loadExtractModules();
+    const loaded = await loadFile(file, modules, true);
+    if (!('doc' in loaded) || !loaded.chunks) throw new Error('expected a chunked file');
+    return { file, loaded };
+  }
+
+  it('gives every chunk exactly the articles, offsets and text the whole-file read gives', async () => {
+    for (const [name, bytes] of [
+      ['plain.txt', Buffer.from(body, 'utf8')],
+      ['bom.txt', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(body, 'utf8')])],
+    ] as const) {
+      const { file, loaded } = await split(name, bytes);
+      expect(loaded.chunks!.length).toBeGreaterThan(1);
+      const spans = chunkSpans(loaded.doc, loaded.chunks!)!;
+      expect(spans).toHaveLength(loaded.chunks!.length);
+      spans.forEach((span, k) => expect(readChunkArticles(file, span)).toEqual(loaded.chunks![k]!.map((a) => ({ ...a }))));
+    }
+  });
+
+  it('is not offered where characters do not map onto bytes, and notices a file that changed', async () => {
+    const { file, loaded } = await split('gb.txt', iconv.encode(body, 'gb18030'));
+    expect(loaded.doc.encoding).not.toMatch(/^utf-8/);
+    expect(chunkSpans(loaded.doc, loaded.chunks!)).toBeUndefined();
+    const replaced = await split('bad.txt', Buffer.concat([Buffer.from(body, 'utf8'), Buffer.from([0xff, 0xfe, 0x0a])]));
+    expect(replaced.loaded.doc.text).toContain('\ufffd');
+    expect(chunkSpans(replaced.loaded.doc, replaced.loaded.chunks!)).toBeUndefined();
+    const plain = await split('changing.txt', Buffer.from(body, 'utf8'));
+    const spans = chunkSpans(plain.loaded.doc, plain.loaded.chunks!)!;
+    writeFileSync(plain.file, Buffer.from('江'.repeat(10) + body, 'utf8')); // shifted by 30 bytes
+    expect(readChunkArticles(plain.file, spans[1]!)).toBe('the file changed while it was being read');
+    writeFileSync(plain.file, '短');
+    expect(readChunkArticles(plain.file, spans[1]!)).toBe('the file changed while it was being read');
+    expect(readChunkArticles(join(dir, 'gone.txt'), spans[1]!)).toMatch(/^cannot read: /);
+    void file;
   });
 });

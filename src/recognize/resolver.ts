@@ -54,8 +54,12 @@ function firstGroups(re: RegExp, text: string, out: string[]): string[] {
   return out;
 }
 
-/** A city outside Xinjiang named by the article's source line or its 本报 paper (来源：某某日报, 某某晚报). */
-function sourceCity(text: string, lex: Lexicon): Region | undefined {
+/**
+ * The prefecture-level city whose own paper or site the article's source line or 本报 masthead
+ * names (来源：某某日报, 某某晚报): outside Xinjiang (a supporter city: 我市) or, with `xinjiang`,
+ * in it (昌吉日报: 我州). A provincial paper or site names no city.
+ */
+function sourceCity(text: string, lex: Lexicon, xinjiang = false): Region | undefined {
   const head = text.slice(0, 400);
   const names = firstGroups(SOURCE_LINE, head, objectList<string>());
   if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
@@ -63,24 +67,8 @@ function sourceCity(text: string, lex: Lexicon): Region | undefined {
     for (let len = Math.min(6, name.length); len >= 2; len--) {
       const hits = lex.lookupRegion(name.slice(0, len));
       if (hits.some((r) => r.type === 'Province')) break; // a provincial paper or site
-      const city = hits.find((r) => r.type === 'Prefecture' && !r.code?.startsWith('65') && !r.level.startsWith('xpcc'));
+      const city = hits.find((r) => r.type === 'Prefecture' && (r.code?.startsWith('65') ?? false) === xinjiang && !r.level.startsWith('xpcc'));
       if (city) return city;
-    }
-  }
-  return undefined;
-}
-
-/** A Xinjiang prefecture whose own paper or site the source line or 本报 masthead names (昌吉日报). */
-function sourcePrefecture(text: string, lex: Lexicon): Region | undefined {
-  const head = text.slice(0, 400);
-  const names = firstGroups(SOURCE_LINE, head, objectList<string>());
-  if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
-  for (const name of names) {
-    for (let len = Math.min(6, name.length); len >= 2; len--) {
-      const hits = lex.lookupRegion(name.slice(0, len));
-      if (hits.some((r) => r.type === 'Province')) break;
-      const prefecture = hits.find((r) => r.type === 'Prefecture' && r.code?.startsWith('65') && !r.level.startsWith('xpcc'));
-      if (prefecture) return prefecture;
     }
   }
   return undefined;
@@ -164,7 +152,7 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
   const home: Home = { province: undefined, city: undefined, citySourced: undefined, prefecture: undefined }; // one shape, read per mention
-  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'prefecture')) home.prefecture = sourcePrefecture(a.text, lex);
+  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'prefecture')) home.prefecture = sourceCity(a.text, lex, true);
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]

@@ -265,10 +265,11 @@ function resolveArticle(a: RecognizedArticle, home: Home, lex: Lexicon): Resolve
   for (const r of entities) r.aliases.sort(); // the records are this function's own: sort in place
   entities.sort(byKey);
   // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
-  const cityVoice = home.city && (home.citySourced || !home.province) &&
-    a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city') && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
+  const ofProvince = a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
+  const cityVoice = home.city && (home.citySourced || !home.province) && !ofProvince &&
+    a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city');
   // …and a Xinjiang prefecture's paper speaking of 我州 (home.prefecture is set only then) has the prefecture
-  const prefectureVoice = home.prefecture && !a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
+  const prefectureVoice = home.prefecture && !ofProvince;
   const homeRegion = prefectureVoice ? home.prefecture : cityVoice ? home.city : home.province ?? home.city;
   // every field named, in one order (title/home undefined rather than absent): one article shape
   // for relate, whose rules all read the article (a spread copies the varying shapes of normalize)

@@ -195,7 +195,7 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
           const previous = ctx.sentences[index - 1]!.top.filter(isProject);
           if (previous.length === 1) project = previous[0];
         }
-        named = project ? ctx.sentences.find((view) => view.top.includes(project!))?.index : undefined;
+        named = project?.sentence;
       }
       if (project && !out.has(project.entity!.key)) out.set(project.entity!.key, { value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}) });
     }

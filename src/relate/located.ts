@@ -85,8 +85,7 @@ export function findLocated(ctx: ArticleContext): void {
     // named last before it (projectBefore, as funds.ts reads 该项目总投资)
     for (const clause of s.text.matchAll(THIS_PROJECT_SETTLES)) {
       const at = s.start + clause.index!;
-      const before = s.top.filter((m) => m.end <= at);
-      const named = before.filter(isNamed);
+      const named = s.top.filter((m) => m.end <= at && isNamed(m));
       const lastNamed = named[named.length - 1];
       const project = lastNamed ? (isProject(lastNamed) ? lastNamed : undefined) : projectBefore(ctx, index);
       const afterNoun = at + clause[0].length;

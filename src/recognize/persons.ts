@@ -61,7 +61,9 @@ const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|�
 
 /** First characters SPEECH_AFTER can match at (the per-character pre-check). */
 const SPEECH_FIRST = charMask('高激兴笑感动自深说表指介强坦告');
-/** A clause starts after these (rule 3b). */
+/** Surnames that are far more often a preposition or conjunction opening a clause (向新疆表示…). */
+const FUNCTION_SURNAMES = new Set([...'向于和与从对在为把将让给由据经']);
+/** A clause starts after these (rules 3 and 3b). */
 const CLAUSE_START_AFTER = charMask('。！？；\n，：“');
 /** First characters of surnames: nameAt gives up before slicing anywhere else. */
 const SURNAME_FIRST = codeMask([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((c) => c.charCodeAt(0)));
@@ -205,11 +207,13 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   const taken = new Set<number>();
   // Names read after a title: their further occurrences keep that cue (see PersonHints.blocked).
   const titledNames = new Set<string>();
-  const add = (start: number, name: string, rule: string, attrs?: Record<string, string>) => {
+  // `sentenceStart`: a three-character name opening a clause before a speech verb (。段嘉兴指出),
+  // a cue as strong as a title for reading a place's short name inside it as the given name.
+  const add = (start: number, name: string, rule: string, attrs?: Record<string, string>, sentenceStart = false) => {
     const end = start + name.length;
-    const titled = rule === 'title-cue' || (rule === 'person-repeat' && titledNames.has(name));
+    const titled = rule === 'title-cue' || sentenceStart || (rule === 'person-repeat' && titledNames.has(name));
     if (hints.blocked(start, end, titled)) return false;
-    if (rule === 'title-cue') titledNames.add(name);
+    if (rule === 'title-cue' || sentenceStart) titledNames.add(name);
     for (let k = start; k < end; k++) if (taken.has(k)) return false;
     for (let k = start; k < end; k++) taken.add(k);
     found.push(ctx.mention('Person', start, end, rule, attrs ? { attrs } : {}));
@@ -271,7 +275,8 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const prev = text[s - 1];
       const prevOk = s === 0 || !isHan(prev) || '的了是和与及在由据对向给让请、'.includes(prev!);
       const n = nameAt(text, s, len);
-      if (n && prevOk && add(s, n, 'speech-verb')) break;
+      const opensClause = len === 3 && (s === 0 || CLAUSE_START_AFTER[text.charCodeAt(s - 1)] === 1) && !FUNCTION_SURNAMES.has(text[s]!);
+      if (n && prevOk && add(s, n, 'speech-verb', undefined, opensClause)) break;
     }
   }
 

@@ -35,6 +35,13 @@ describe('persons', () => {
     // without a title before it, or with the place's full name, the place stays a place
     expect(kinds('记者从嘉兴获悉，嘉兴市对口支援沙雅县。')).toEqual(['Prefecture:嘉兴', 'Prefecture:嘉兴市', 'County:沙雅县']);
     expect(kinds('援疆干部王新源县调研。')).toContain('County:新源县');
+    // a three-character name opening a sentence before a speech verb is as strong a cue
+    expect(kinds('会议结束。孟长春指出，要把项目建好。孟长春说，要抓落实。')).toEqual(['Person:孟长春', 'Person:孟长春']);
+    expect(kinds('武和田强调，要稳步推进。')).toEqual(['Person:武和田']);
+    // but not after a preposition that is also a surname, nor a place's full or two-character name
+    expect(kinds('会上，向长春表示感谢。')).toEqual(['Prefecture:长春']);
+    expect(kinds('会议结束。苏州表示，将继续支持。')).toEqual(['Prefecture:苏州']);
+    expect(kinds('会议结束。石河子市表示，将继续推进。')).toEqual(['County:石河子市']);
   });
   it('reads a given name ending in 州 (王明州), but not 州 as a one-character given name or inside one', () => {
     expect(names('前方指挥部总指挥王明州在会上表示，要抓好项目。')).toEqual(['王明州']);

@@ -42,6 +42,8 @@ const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作|支持/u;
 const AT_VERB = /实施|援建|建设|新建|兴建|投资|投入|打造|开展|推进/u;
 const CLAUSE_BREAK = /[，。；！？：,;!?:]/u;
 const TRANSPORT = /^(高速|高铁|铁路|公路|线路|航线|管线|管道|干线|通道)/u;
+/** A place the clause sells or ships to (销往义乌、杭州等地) is a market, not an aid party. */
+const MARKET_BEFORE = /(?:销往|运往|发往|远销|销售到|销售至|销到|卖到|出口到|出口至|供应到|直供|走进)[^，。；！？,;!?]*$/u;
 const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
 const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));
 
@@ -128,6 +130,24 @@ function sinceYear(ctx: ArticleContext, s: SentenceView, before: number): number
 // would make every iteration allocate a scope)
 function personOrRegionOver(ctx: ArticleContext, all: ResolvedMention[], start: number, end: number): boolean {
   for (const m of all) if (m.start < end && start < m.end && (m.kind === 'Person' || ctx.isRegionMention(m))) return true;
+  return false;
+}
+
+/**
+ * A pairing abbreviation inside the name of a company (闽昌农业科技有限公司, 鲁喀果业集团), or of a
+ * project that carries a company's name (闽昌番茄加工产业园 of 闽昌农业科技有限公司), is a brand:
+ * it says nothing about who supports whom. In a plan's name (闽昌产业协作行动计划) it does.
+ */
+function insideBrandName(ctx: ArticleContext, all: ResolvedMention[], start: number, end: number): boolean {
+  const brand = (m: ResolvedMention) => isOrg(m) && !!m.entity && !AID_ORG.test(m.entity.label);
+  for (const m of all) {
+    if (m.start > start || end > m.end || !m.entity) continue;
+    if (brand(m)) return true;
+    if (isProject(m)) {
+      const compound = ctx.text(start, end);
+      if (ctx.a.mentions.some((o) => brand(o) && o.entity!.label.includes(compound))) return true;
+    }
+  }
   return false;
 }
 
@@ -338,6 +358,7 @@ class SupportScan {
       if (!partner?.entity || !supporter || !ctx.pairingConsistent(supporter, partner.entity.label)) continue;
       if (TRANSPORT.test(ctx.text(partner.end, partner.end + 4))) continue;
       abbrTaken.add(m.start);
+      if (insideBrandName(ctx, s.all, m.start, partner.end)) continue;
       this.emit(m.entity, partner.entity, 0.8, 'sup.abbr');
     }
     const abbrs = abbrCodes(ctx);
@@ -346,7 +367,7 @@ class SupportScan {
       if (abbrTaken.has(p) || !s.boundaries.has(p) || !s.boundaries.has(p + 2) || ctx.isDamaged(p) || ctx.isDamaged(p + 1)) continue;
       const supporter = ctx.lex.supporterByAbbr(ctx.a.text[p]!);
       if (!supporter) continue;
-      if (personOrRegionOver(ctx, s.all, p, p + 2)) continue;
+      if (personOrRegionOver(ctx, s.all, p, p + 2) || insideBrandName(ctx, s.all, p, p + 2)) continue;
       if (TRANSPORT.test(ctx.text(p + 2, p + 6))) continue; // 京新高速, 京哈铁路: a route, not a pairing
       const c2 = ctx.a.text[p + 1]!;
       const partners = c2 === '疆' || c2 === '新' ? [ctx.region(XINJIANG)!] : ctx.lex.regionAbbr(c2);
@@ -371,7 +392,7 @@ class SupportScan {
     };
     const supporters: SupporterHit[] = [];
     for (const m of top) {
-      if (qualifier(m)) continue;
+      if (qualifier(m) || MARKET_BEFORE.test(ctx.text(Math.max(s.start, m.start - 24), m.start))) continue;
       const hit = this.hitOf(m);
       if (hit) supporters.push(hit);
     }

@@ -1,6 +1,8 @@
 // SUPPORTS rules on invented sentences (other supporters and regions than the samples).
 import { describe, expect, it } from 'vitest';
 import { edges, relate } from './fixture.js';
+import { extractDocument } from '../../src/pipeline.js';
+import type { SourceDocument } from '../../src/types.js';
 
 const supports = (text: string, specs: Parameters<typeof relate>[1], home?: string) =>
   edges(relate(text, specs, home ? { home } : {}), 'SUPPORTS');
@@ -147,5 +149,32 @@ describe('damaged text', () => {
     const clean = makeArticle(text, []);
     expect(relateArticle(clean).filter((r) => r.type === 'SUPPORTS')).toHaveLength(1);
     expect(relateArticle({ ...clean, damaged: [{ start: 0, end: 2 }] })).toEqual([]);
+  });
+});
+
+describe('SUPPORTS is not read from brands or markets (the whole pipeline on invented articles)', () => {
+  const supportsIn = (text: string) => {
+    const doc: SourceDocument = { file: 'brand.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    return extractDocument(doc)
+      .flatMap((r) => r.relations)
+      .filter((r) => r.type === 'SUPPORTS')
+      .map((r) => `${r.source} -> ${r.target}`)
+      .sort();
+  };
+
+  it('a pairing abbreviation in a company name, or in a project carrying that name, is a brand', () => {
+    expect(supportsIn('农业丰收季\n\n秋收时节，闽昌农业科技有限公司投资1500万元在玛纳斯县建设的闽昌番茄加工产业园投产。\n')).toEqual([]);
+    expect(supportsIn('新品上市\n\n鲁喀果业集团与当地合作社签约，收购红枣3000吨。\n')).toEqual([]);
+  });
+
+  it('in a plan or in running text it still states the pairing', () => {
+    expect(supportsIn('协作动态\n\n两地共同推进“闽昌产业协作行动计划”，落实一批合作事项。\n')).toEqual(['Province:福建省 -> Prefecture:昌吉回族自治州']);
+    expect(supportsIn('协作动态\n\n闽昌两地干部交流持续深化。\n')).toEqual(['Province:福建省 -> Prefecture:昌吉回族自治州']);
+  });
+
+  it('a supporter a product is sold to is a market, not an aid party', () => {
+    expect(supportsIn('产业援疆\n\n在援疆资金支持下，阿瓦提县的长绒棉制品销往宁波、温州等地。\n')).toEqual([]);
+    // the same supporter as the aid party still counts
+    expect(supportsIn('产业援疆\n\n宁波市援疆资金支持阿瓦提县发展长绒棉产业。\n')).toEqual(['Prefecture:宁波市 -> County:阿瓦提县']);
   });
 });

@@ -299,6 +299,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (suffix.word === '所' && nextChar && SUO_CONSTRUCTION_VERBS.includes(nextChar)) return undefined;
   // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
+  // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
+  if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
   let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'));
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;

@@ -250,6 +250,9 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const k = code % stride;
       let j = k + title.length;
       if (text[j] === ' ') j++;
+      // a word that starts with the title and runs on past it is no title before a name (学生公寓);
+      // one that only starts inside the title is jieba gluing title and surname (省长|江某: 长江)
+      if (ctx.hasTokens && (ctx.tokenStartingAt.get(k)?.end ?? 0) > j) continue;
       const name = readNameAt(text, j, [], (pos) => ctx.hasTokens && ctx.tokenEnds.has(pos) && ctx.tokenStarts.has(j));
       if (name) {
         // the following character must not glue the name into a longer word (领导干部)

@@ -11,6 +11,8 @@ import { isOrg, isProject, projectBefore, THIS_PROJECT, type ArticleContext, typ
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
+/** 投资5亿元，在某某园区建设P: the amount is P's across the clause that says where. */
+const VENUE_BETWEEN = /^[，,](?:计划|拟|将)?[在于][^，。；,;]{1,20}?(?:建设|新建|兴建|投建|实施|打造)$/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
 
 function funderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
@@ -91,7 +93,7 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
   const projects: ResolvedMention[] = [];
   for (const m of s.top) {
     if (m.start < q) continue;
-    if (isProject(m)) projects.push(m);
+    if (isProject(m) && !isVenue(ctx, m)) projects.push(m);
     else if (funderMention && m !== funderMention && isOrg(m) && projects.length > 0) break;
   }
   if (projects.length === 0 && funderMention) {
@@ -116,6 +118,12 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
   }
   return funder;
+}
+
+/** A park or zone named as where something is built (在某某工业园区建设P): the place, not what is funded. */
+const VENUE_VERB = /^(?:内|里)?(?:建设|新建|兴建|建成|投建|实施|打造|落地|落户|开工)/u;
+function isVenue(ctx: ArticleContext, m: ResolvedMention): boolean {
+  return /[在于]$/u.test(ctx.text(m.start - 1, m.start)) && VENUE_VERB.test(ctx.text(m.end, m.end + 3));
 }
 
 /** funds.owner-name: 某某科技年产…生产线项目, the company the project is named after. */
@@ -167,7 +175,7 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
 function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sentence: number; named?: number }> {
   const out = new Map<string, { value: number; sentence: number; named?: number }>();
   ctx.sentences.forEach((s, index) => {
-    const projects = s.top.filter(isProject);
+    const projects = s.top.filter((m) => isProject(m) && !isVenue(ctx, m));
     for (const money of s.all) {
       if (money.kind !== 'Money' || money.value === undefined) continue;
       if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
@@ -179,7 +187,7 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
       const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && /^(、|和|及|与|以及)$/u.test(ctx.text(after.end, p.start)));
       // …nor one named as an example of several (实施A等项目28个, 实施A、B等27个项目)
       const example = after && /^(?:项目|工程)?等/u.test(ctx.text(after.end, s.end));
-      if (after && !listed && !example && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between))) project = after;
+      if (after && !listed && !example && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between) || VENUE_BETWEEN.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);

@@ -134,9 +134,9 @@ function personOrRegionOver(ctx: ArticleContext, all: ResolvedMention[], start: 
 }
 
 /**
- * A pairing abbreviation inside the name of a company (闽昌农业科技有限公司, 鲁喀果业集团), or of a
- * project that carries a company's name (闽昌番茄加工产业园 of 闽昌农业科技有限公司), is a brand:
- * it says nothing about who supports whom. In a plan's name (闽昌产业协作行动计划) it does.
+ * A pairing abbreviation inside the name of a company (赣克农业科技有限公司, 鲁喀果业集团), or of a
+ * project that carries a company's name (赣克番茄加工产业园 of 赣克农业科技有限公司), is a brand:
+ * it says nothing about who supports whom. In a plan's name (赣克产业协作行动计划) it does.
  */
 function insideBrandName(ctx: ArticleContext, all: ResolvedMention[], start: number, end: number): boolean {
   const brand = (m: ResolvedMention) => isOrg(m) && !!m.entity && !AID_ORG.test(m.entity.label);

@@ -11,6 +11,12 @@ describe('organisations and projects', () => {
     expect(entities('记者在参观江西省援疆前方指挥部时看到', 'Organization')).toEqual(['江西省援疆前方指挥部']);
     expect(entities('他们考察了伽师县人民医院。', 'Organization')).toEqual(['伽师县人民医院']);
   });
+  it('reads 计划 after a company as its verb, not as the end of a plan name', () => {
+    expect(entities('江西赣隆食品有限公司计划投资8000万元建设阿克陶县果蔬冷链项目。', 'Organization')).toEqual(['江西赣隆食品有限公司']);
+    expect(entities('江西赣隆食品有限公司计划投资8000万元建设阿克陶县果蔬冷链项目。', 'Project')).toEqual(['阿克陶县果蔬冷链项目']);
+    // a plan that is a name still is one
+    expect(entities('阿克陶县启动“乡村振兴人才培育计划”。', 'Project')).toEqual(['乡村振兴人才培育计划']);
+  });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });

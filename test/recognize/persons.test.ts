@@ -43,6 +43,12 @@ describe('persons', () => {
     expect(kinds('会议结束。苏州表示，将继续支持。')).toEqual(['Prefecture:苏州']);
     expect(kinds('会议结束。石河子市表示，将继续推进。')).toEqual(['County:石河子市']);
   });
+  it('reads no name after a title that is the head of a longer word (学生公寓, 干部周转房)', () => {
+    expect(names('新建教学楼、实训楼、学生公寓等，建筑面积3万平方米。')).toEqual([]);
+    expect(names('学生代表马丽说，新宿舍很温暖。')).toEqual(['马丽']);
+    // a word jieba reads across the title's end that does not start with the title: 省长|江… (长江)
+    expect(names('副省长江海涛在会上说，要抓好落实。')).toEqual(['江海涛']);
+  });
   it('reads a given name ending in 州 (王明州), but not 州 as a one-character given name or inside one', () => {
     expect(names('前方指挥部总指挥王明州在会上表示，要抓好项目。')).toEqual(['王明州']);
     expect(names('县长张伟州作了发言。张伟州说，要抓好落实。')).toEqual(['张伟州']);

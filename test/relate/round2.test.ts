@@ -44,6 +44,18 @@ describe('FUNDS', () => {
   });
 });
 
+describe('FUNDS with a venue', () => {
+  it('投资N，在某某园区建设P: the park is where, P is funded and takes the amount', () => {
+    expect(funds(relate('江西赣隆食品有限公司投资8000万元，在阿克陶县工业园区建设果蔬冷链项目。', [
+      ['Organization', '江西赣隆食品有限公司'], ['Money', '8000万元', '80000000'], ['Project', '阿克陶县工业园区'], ['Project', '果蔬冷链项目'],
+    ]))).toEqual(['江西赣隆食品有限公司 -> 果蔬冷链项目 80000000']);
+    // a park that is itself built is funded
+    expect(funds(relate('江西省投资8000万元建设阿克陶县工业园区。', [
+      ['Province', '江西省'], ['Money', '8000万元', '80000000'], ['Project', '阿克陶县工业园区'],
+    ]))).toEqual(['江西省 -> 阿克陶县工业园区 80000000']);
+  });
+});
+
 describe('LOCATED_IN', () => {
   it('a facility named after its county, including buildings and parks', () => {
     const r = relate('江西省援建的阿合奇县职业技术学校实训楼和乌恰县红枣示范园投用。', [

@@ -163,13 +163,13 @@ describe('SUPPORTS is not read from brands or markets (the whole pipeline on inv
   };
 
   it('a pairing abbreviation in a company name, or in a project carrying that name, is a brand', () => {
-    expect(supportsIn('农业丰收季\n\n秋收时节，闽昌农业科技有限公司投资1500万元在玛纳斯县建设的闽昌番茄加工产业园投产。\n')).toEqual([]);
+    expect(supportsIn('农业丰收季\n\n秋收时节，赣克农业科技有限公司投资1500万元在阿克陶县建设的赣克番茄加工产业园投产。\n')).toEqual([]);
     expect(supportsIn('新品上市\n\n鲁喀果业集团与当地合作社签约，收购红枣3000吨。\n')).toEqual([]);
   });
 
   it('in a plan or in running text it still states the pairing', () => {
-    expect(supportsIn('协作动态\n\n两地共同推进“闽昌产业协作行动计划”，落实一批合作事项。\n')).toEqual(['Province:福建省 -> Prefecture:昌吉回族自治州']);
-    expect(supportsIn('协作动态\n\n闽昌两地干部交流持续深化。\n')).toEqual(['Province:福建省 -> Prefecture:昌吉回族自治州']);
+    expect(supportsIn('协作动态\n\n两地共同推进“赣克产业协作行动计划”，落实一批合作事项。\n')).toEqual(['Province:江西省 -> Prefecture:克孜勒苏柯尔克孜自治州']);
+    expect(supportsIn('协作动态\n\n赣克两地干部交流持续深化。\n')).toEqual(['Province:江西省 -> Prefecture:克孜勒苏柯尔克孜自治州']);
   });
 
   it('a supporter a product is sold to is a market, not an aid party', () => {

@@ -2,7 +2,7 @@
 // then grow the name leftwards over name-like characters (regions, numbers, 第N批, quotes) until a
 // boundary: punctuation, a function word, a verb or a category noun (援疆企业|华信新材料集团).
 // Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
-import type { Mention } from '../types.js';
+import type { Mention, Token } from '../types.js';
 import { type Context, isHan } from './context.js';
 import { codeMask } from '../util/code-mask.js';
 
@@ -56,6 +56,8 @@ const GENERIC_NAME = new Set([
   '精品', '公益', '主题', '专项', '系列', '双向', '结对', '教育', '医疗', '卫生', '职业', '技能', '培训', '人才',
   '党建', '宣传', '统战', '组织', '纪检', '民族', '团结', '服务', '志愿', '市场', '监管', '中小学', '高等', '普通',
   '同类', '下属', '附属', '合作', '配套', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
+  // ties between two bodies (结成友好学校, 兄弟医院), not a name
+  '友好', '兄弟', '姊妹', '姐妹', '共建', '联谊',
 ]);
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
 const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
@@ -142,8 +144,21 @@ function endsWithAny(word: string, endings: readonly string[]): boolean {
   return false;
 }
 
+const COMPANY_SUFFIX = /(?:公司|集团)$/u;
+/** One-character verbs that are not a firm's name character before 公司/集团 (是公司, 进集团). */
+const NOT_BRAND_FINAL = new Set([...'是有进去来到给让被把叫在为成入出回从向对与和将要会能']);
+/**
+ * A one-character token jieba tags as a verb right before the suffix, after a name word of two
+ * or more characters, is the end of a firm's name: 恒瑞|达|集团, 鑫源|通|公司.
+ */
+function brandFinal(ctx: Context, tok: Token, suffixStart: number): boolean {
+  if (tok.end !== suffixStart || tok.end - tok.start !== 1 || tok.tag !== 'v' || NOT_BRAND_FINAL.has(ctx.text[tok.start]!)) return false;
+  const before = ctx.tokenEndingAt.get(tok.start);
+  return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag) && !STOP_TAGS.has(before.tag);
+}
+
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
-function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false): number {
+function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false, company = false): number {
   const { text } = ctx;
   let p = suffixStart;
   const limit = Math.max(0, suffixStart - 32);
@@ -177,8 +192,9 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     // a glued token ending in a function character (周立新率, 从省) stops the name
     if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word)) break;
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
-    if (/^[年月日号]$/.test(word)) break;
-    if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word)) break;
+    // a date's last character (26日, 三月) ends the name; 日 in 中日友好医院 does not
+    if (/^[年月日号]$/.test(word) && (p < 2 || /[\d０-９〇零一二三四五六七八九十廿卅两本当该次今明昨每近去前后]/u.test(text[p - 2]!))) break;
+    if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word) && !(company && brandFinal(ctx, tok, suffixStart))) break;
     p -= word.length;
   }
   return p;
@@ -224,7 +240,8 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     if (m[2] && (m[2] === '系列活动' || !projSuffix)) {
       if (/[，,。；！？]/.test(inner) || !/援|两地|交流|结对|帮扶/.test(text.slice(Math.max(0, m.index! - 40), m.index! + m[0].length + 10))) continue;
       cands.push(ctx.mention('Project', m.index!, m.index! + m[0].length, 'quoted-activity', { attrs: { suffix: m[2] } }));
-    } else if (projSuffix && !/[，,。；！？]/.test(inner)) {
+    } else if (projSuffix && !/[，,。；！？]/.test(inner) && !isGenericName(inner.slice(0, inner.length - projSuffix.length))) {
+      // (quoted or not, a generic name is none: 结成“姊妹学校”)
       cands.push(ctx.mention('Project', innerStart, innerStart + inner.length, 'quoted-activity', { attrs: { suffix: projSuffix } }));
     }
   }
@@ -301,7 +318,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
   if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
-  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'));
+  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'), !suffix.project && COMPANY_SUFFIX.test(suffix.word));
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;

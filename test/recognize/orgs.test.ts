@@ -66,5 +66,12 @@ describe('organisations and projects', () => {
   });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
+    expect(entities('两校结成友好学校，两院互为兄弟医院。', 'Organization')).toEqual([]);
+    expect(entities('两校结成“友好学校”，开展“民生工程”建设。', 'Project')).toEqual([]);
+    expect(entities('北京中日友好医院派出专家。', 'Organization')).toEqual(['北京中日友好医院']);
+  });
+  it('keeps a firm name whose last character jieba reads as a verb (恒瑞|达|集团), not a verb before 公司', () => {
+    expect(entities('8月26日，江苏恒瑞达集团向阿克陶县捐赠助学金。', 'Organization')).toEqual(['江苏恒瑞达集团']);
+    expect(entities('他是公司的技术骨干。', 'Organization')).toEqual([]);
   });
 });

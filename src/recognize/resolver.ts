@@ -38,6 +38,8 @@ interface Home {
   citySourced?: boolean;
   /** A Xinjiang prefecture's own paper (昌吉日报, 伊犁日报): 我州/州委 mean it. */
   prefecture?: Region;
+  /** A Xinjiang county's own voice (我县, 本县): its media named in the source line, or the one county the article names. */
+  county?: Region;
 }
 
 const SOURCE_LINE = /(?:来源|稿源|来源于)[:：]\s*([^\s|]{2,20})/gu;
@@ -72,6 +74,28 @@ function sourceCity(text: string, lex: Lexicon, xinjiang = false): Region | unde
     }
   }
   return undefined;
+}
+
+/**
+ * The Xinjiang county an article speaking of 我县 speaks for: the one whose media its source line
+ * names (来源：某某县融媒体中心, 来源：某某零距离), else the only Xinjiang county it names, at
+ * least twice (inside names too: 某某县人民医院, 援疆某某分指挥部).
+ */
+function homeCounty(a: RecognizedArticle, lex: Lexicon): Region | undefined {
+  const isXinjiangCounty = (r: Region | undefined): r is Region => r?.type === 'County' && (r.code?.startsWith('65') ?? false);
+  for (const name of firstGroups(SOURCE_LINE, a.text, objectList<string>())) {
+    for (let len = Math.min(6, name.length); len >= 2; len--) {
+      const county = lex.lookupRegion(name.slice(0, len)).find(isXinjiangCounty);
+      if (county) return county;
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const m of a.mentions) {
+    const r = m.kind === 'County' && m.attrs?.label ? lex.regionByName(m.attrs.label) : undefined;
+    if (isXinjiangCounty(r)) counts.set(r.name, (counts.get(r.name) ?? 0) + 1);
+  }
+  const [only, ...others] = [...counts.entries()];
+  return only && others.length === 0 && only[1] >= 2 ? lex.regionByName(only[0]) : undefined;
 }
 
 /** Provinces (and supporter cities) named in a source line, masthead or 本报 paper name. */
@@ -151,8 +175,9 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   }
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
-  const home: Home = { province: undefined, city: undefined, citySourced: undefined, prefecture: undefined }; // one shape, read per mention
+  const home: Home = { province: undefined, city: undefined, citySourced: undefined, prefecture: undefined, county: undefined }; // one shape, read per mention
   if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'prefecture')) home.prefecture = sourceCity(a.text, lex, true);
+  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'county')) home.county = homeCounty(a, lex);
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]
@@ -270,7 +295,9 @@ function resolveArticle(a: RecognizedArticle, home: Home, lex: Lexicon): Resolve
     a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city');
   // …and a Xinjiang prefecture's paper speaking of 我州 (home.prefecture is set only then) has the prefecture
   const prefectureVoice = home.prefecture && !ofProvince;
-  const homeRegion = prefectureVoice ? home.prefecture : cityVoice ? home.city : home.province ?? home.city;
+  // …and a county's (我县: home.county is set only then), unless the article also speaks for a province or city
+  const countyVoice = home.county && !ofProvince && !cityVoice && !prefectureVoice;
+  const homeRegion = prefectureVoice ? home.prefecture : countyVoice ? home.county : cityVoice ? home.city : home.province ?? home.city;
   // every field named, in one order (title/home undefined rather than absent): one article shape
   // for relate, whose rules all read the article (a spread copies the varying shapes of normalize)
   return {
@@ -329,6 +356,7 @@ function resolvedMention(m: Mention, lex: Lexicon, refs: Refs, context: Set<stri
       level === 'province' ? home.province :
       level === 'city' ? home.city :
       level === 'prefecture' ? home.prefecture :
+      level === 'county' ? home.county :
       level === 'region' && !home.province && mentionsXinjiang ? lex.regionByName(XINJIANG) : undefined;
     if (target) entity = refs.get(target.type, target.name);
   }

@@ -23,6 +23,19 @@ describe('resolve', () => {
     const [b] = doc('伊犁日报讯\n本报记者 马丽\n江苏省援疆干部表示，江苏省将继续做好工作。');
     expect(b!.home?.label).not.toBe('伊犁哈萨克自治州');
   });
+  it("a Xinjiang county's own voice (我县) has the county its source line or its text names as home", () => {
+    const label = (text: string) => doc(text)[0]!.mentions.find((m) => m.text === '我县')?.entity?.label;
+    // the county's media in the source line
+    expect(label('我县召开项目推进会\n9月5日，我县召开援疆项目推进会。\n来源：乌什零距离')).toBe('乌什县');
+    expect(label('来源：伊宁县融媒体中心\n我县举行招商引资签约仪式，浙江某企业落户。')).toBe('伊宁县');
+    // no source line: the one Xinjiang county the article names, twice
+    const [a] = doc('浙江援疆项目推进会召开\n今年浙江省援疆资金安排我县项目12个。乌什县县长说，乌什县人民医院项目年底完工。');
+    expect(a!.mentions.find((m) => m.text === '我县')?.entity?.label).toBe('乌什县');
+    expect(a!.home?.label).toBe('乌什县');
+    // two counties, or one named once: unresolved
+    expect(label('我县与乌什县、温宿县开展交流，乌什县和温宿县代表参加。')).toBeUndefined();
+    expect(label('我县干部赴乌什县学习。')).toBeUndefined();
+  });
   it('infers home from a delegation led by a provincial leader, never from the file name', () => {
     const [a] = doc('省委书记王建国率河北省党政代表团赴巴州考察，我省援建项目进展顺利。');
     expect(a!.home?.label).toBe('河北省');

@@ -6,7 +6,9 @@
 // whole corpus (the graph has one node per real-world entity across articles).
 //   - Entities: nodes with at least one mention in the text. Regions the graph adds only
 //     because the lexicon names them as a parent (mentions = 0) are context, not extractions.
-//   - Relations: (type, from, to); COOPERATES_WITH is symmetric. Gold relations marked
+//   - Relations: (type, from, to); COOPERATES_WITH is symmetric. The PART_OF edges the graph
+//     adds from the lexicon (rule 'lexicon', no evidence) are context too: gold annotates what
+//     the text states, and `--inputs` (extraction results) never has them, so both agree. Gold relations marked
 //     attrs.implicit are optional: a prediction that matches one is neither a hit nor a
 //     false positive, and a missed one is not a miss.
 //   - FUNDS amounts: among matched FUNDS whose gold has amount_yuan, how many predicted it exactly.
@@ -88,7 +90,7 @@ export function predictionsFromGraphJson(graph: {
   const relations: PredictedRelation[] = [];
   for (const edge of graph.edges) {
     const a = edge.attributes ?? {};
-    if (a.type === 'MENTIONS') continue;
+    if (a.type === 'MENTIONS' || a.rule === 'lexicon') continue;
     relations.push({
       type: String(a.type),
       from: labelOf.get(edge.source) ?? edge.source,

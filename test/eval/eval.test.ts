@@ -53,6 +53,22 @@ describe('evaluate', () => {
   it('ignores regions the graph only adds as lexicon parents (mentions 0) and Article nodes', () => {
     expect(ent.Province).toMatchObject({ gold: 1, predicted: 1, precision: 1, recall: 1 });
   });
+  it('ignores the PART_OF edges the graph adds from the lexicon, as --inputs never has them', () => {
+    const withHierarchy = {
+      nodes: graph.nodes,
+      edges: [
+        ...graph.edges,
+        { source: 'County:托克逊县', target: 'Prefecture:吐鲁番市', attributes: { type: 'PART_OF', rule: 'part.adjacent' } },
+        { source: 'Prefecture:吐鲁番市', target: 'Province:新疆维吾尔自治区', attributes: { type: 'PART_OF', rule: 'lexicon' } },
+        { source: 'Prefecture:长沙市', target: 'Province:湖南省', attributes: { type: 'PART_OF', rule: 'lexicon' } },
+      ],
+    };
+    const goldWithPartOf: GoldFile = {
+      documents: [{ ...gold.documents[0]!, relations: [...gold.documents[0]!.relations, { type: 'PART_OF', from: '托克逊县', to: '吐鲁番市' }] }],
+    };
+    const partOf = evaluate(goldWithPartOf, predictionsFromGraphJson(withHierarchy)).relations.find((r) => r.type === 'PART_OF');
+    expect(partOf).toMatchObject({ gold: 1, predicted: 1, precision: 1, recall: 1 });
+  });
   it('counts an invented entity against precision', () => {
     expect(ent.Prefecture).toMatchObject({ gold: 1, predicted: 2, precision: 0.5, recall: 1 });
     expect(report.invented.Prefecture).toEqual(['长沙市']);

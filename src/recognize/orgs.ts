@@ -58,6 +58,8 @@ const GENERIC_NAME = new Set([
   '同类', '下属', '附属', '合作', '配套', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
   // ties between two bodies (结成友好学校, 兄弟医院), not a name
   '友好', '兄弟', '姊妹', '姐妹', '共建', '联谊',
+  // a hospital's grade (晋升为三级甲等医院)
+  '一级', '二级', '三级', '甲等', '乙等', '丙等', '二甲',
 ]);
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
 const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
@@ -157,6 +159,18 @@ function brandFinal(ctx: Context, tok: Token, suffixStart: number): boolean {
   return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag) && !STOP_TAGS.has(before.tag);
 }
 
+/**
+ * The facility's name jieba reads as one word across position p (协和医院, 华山医院), as its part
+ * before p; not other words (党和政府).
+ */
+function tokenAcross(ctx: Context, p: number, limit: number): Token | undefined {
+  for (let q = p - 1; q >= limit && q >= p - 8; q--) {
+    const t = ctx.tokenStartingAt.get(q);
+    if (t) return t.end > p && FACILITY.test(ctx.text.slice(p, t.end)) ? { tag: t.tag, start: t.start, end: p } : undefined;
+  }
+  return undefined;
+}
+
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
 function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false, company = false): number {
   const { text } = ctx;
@@ -177,7 +191,10 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     }
     const c = text[p - 1]!;
     if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
-    const tok = ctx.tokenEndingAt.get(p);
+    // (a suffix inside a jieba word, 协和|医院 of 协和医院: the word's head is the unit, not 和)
+    const ending = ctx.tokenEndingAt.get(p);
+    const across = ending === undefined && p === suffixStart ? tokenAcross(ctx, p, limit) : undefined;
+    const tok = ending ?? across;
     const word = tok && tok.start >= limit ? text.slice(tok.start, p) : c;
     // category nouns stop a name only in apposition (三甲医院|皖南医院), not before a building (医院|综合楼)
     const apposition = APPOSITION.has(word) || endsWithAny(word, APPOSITION_WORDS);
@@ -190,7 +207,7 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     const beforeBuilding = building && suffixStart - p <= 2;
     if (apposition ? p < suffixStart - 1 && !beforeBuilding : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
     // a glued token ending in a function character (周立新率, 从省) stops the name
-    if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word)) break;
+    if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word) && !across) break;
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
     // a date's last character (26日, 三月) ends the name; 日 in 中日友好医院 does not
     if (/^[年月日号]$/.test(word) && (p < 2 || /[\d０-９〇零一二三四五六七八九十廿卅两本当该次今明昨每近去前后]/u.test(text[p - 2]!))) break;
@@ -322,6 +339,11 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;
+  // …and over a facility's name with the project's own words between: 某县人民医院|能力提升|项目
+  else if (suffix.project && start < ss) {
+    const facility = cands.find((c) => c.end === start && FACILITY.test(c.text));
+    if (facility) start = facility.start;
+  }
   // own-region abbreviations after a non-name: 20位县文工团, 从省教育厅
   if (!regionEnds.has(ss) && '省市县州'.includes(text[ss - 1] ?? '') && start < ss - 1 && !regionStarts.has(start)) {
     const before = text[ss - 2];

@@ -86,6 +86,8 @@ function visitorFor(ctx: ArticleContext, s: SentenceView, p: number, q: number):
   const nearest = before[before.length - 1];
   if (nearest) {
     const between = ctx.text(nearest.end, p);
+    // a byline's reporter ((记者 某某）6月12日，医疗队走进…) is not who went there
+    if (nearest.rule === 'byline' || /[）)]/u.test(between)) return undefined;
     if (!SPEECH.test(between) && !/[。；！？]/u.test(between) && between.length <= 30) return nearest;
     return undefined;
   }

@@ -17,6 +17,14 @@ describe('organisations and projects', () => {
     // a plan that is a name still is one
     expect(entities('阿克陶县启动“乡村振兴人才培育计划”。', 'Project')).toEqual(['乡村振兴人才培育计划']);
   });
+  it('reads a hospital jieba sees as one word across its suffix (协和|医院), and a project over a facility with words between', () => {
+    expect(entities('来自山东大学附属协和医院的专家参加义诊。', 'Organization')).toEqual(['山东大学附属协和医院']);
+    expect(entities('江西省投入资金3500万元，实施阿克陶县人民医院能力提升项目。', 'Project')).toEqual(['阿克陶县人民医院能力提升项目']);
+    expect(entities('江西省援建阿克陶县第一中学二期工程。', 'Project')).toEqual(['阿克陶县第一中学二期工程']);
+    // not a phrase jieba reads as one word, nor a hospital's grade
+    expect(entities('感谢党和政府的关怀。', 'Organization')).toEqual([]);
+    expect(entities('阿克陶县人民医院晋升为三级甲等医院。', 'Organization')).toEqual(['阿克陶县人民医院']);
+  });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { relateArticle } from '../../src/relate.js';
 import { edges, makeArticle, relate } from './fixture.js';
+import { extractDocument } from '../../src/pipeline.js';
+import type { SourceDocument } from '../../src/types.js';
 
 const titlesOf = (records: ReturnType<typeof relate>) =>
   records.filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
@@ -366,5 +368,14 @@ describe('second-round cases', () => {
     expect(
       edges(relate('在昌吉州人民医院，林晓东与援疆医生亲切交谈。', [['Organization', '昌吉州人民医院'], ['Person', '林晓东']]), 'VISITS'),
     ).toEqual(['VISITS 林晓东 -> 昌吉州人民医院']);
+  });
+});
+
+describe('VISITS through the whole pipeline', () => {
+  it("a byline's reporter is not who went where the story's subject went", () => {
+    const text = '义诊进村\n\n（记者 陈思远）6月12日，江西省援疆医疗队走进阿克陶县巴仁乡，为村民开展义诊。\n\n援疆干部王建军走进阿克陶县巴仁乡。\n';
+    const doc: SourceDocument = { file: 'visit.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    const visits = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'VISITS').map((r) => `${r.source} -> ${r.target}`);
+    expect(visits).toEqual(['Person:王建军 -> County:阿克陶县']);
   });
 });

@@ -7,7 +7,7 @@
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
 // never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { isOrg, isProject, projectBefore, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
+import { AID_ORG, isOrg, isProject, projectBefore, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
@@ -154,8 +154,12 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
     if (f.rule === 'funds.carry' && named.has(`${f.sentence}\u0000${f.project.entity!.key}`)) continue;
     // the amount is tied to its project syntactically (projectAmounts), so it holds for listed projects too
     const amount = amounts.get(f.project.entity!.key);
-    // (stated next to the funding, or in a 该项目 sentence about the project as named there)
-    const near = amount && (Math.abs(amount.sentence - f.sentence) <= 1 || amount.named === f.sentence) ? amount.value : undefined;
+    // (stated next to the funding, or in a 该项目 sentence about the project as named there);
+    // the funder's own share where the text gives one (总投资N，其中F援疆资金M: F paid M)
+    // (an unnamed aid share is a supporter's or its aid body's, never a company's own investment)
+    const aidFunder = f.funder.type !== 'Organization' || AID_ORG.test(f.funder.label);
+    const share = amount?.aidShare && (amount.aidShare.funder ? amount.aidShare.funder.key === f.funder.key : aidFunder) ? amount.aidShare.value : undefined;
+    const near = amount && (Math.abs(amount.sentence - f.sentence) <= 1 || amount.named === f.sentence) ? share ?? amount.value : undefined;
     const funding = {
       type: 'FUNDS' as const,
       source: f.funder,
@@ -171,13 +175,33 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
   }
 }
 
+/** An amount tied to one project; `aidShare`: the part of it the text says aid paid (其中…援疆资金M). */
+interface ProjectAmount {
+  value: number;
+  sentence: number;
+  named?: number;
+  aidShare?: { value: number; funder: EntityRef | undefined };
+}
+
+/** 总投资N，其中(F)援疆资金M: the text between N and M, up to M. */
+const AID_SHARE_BETWEEN = /^[，,]?其中[，,]?([^，。；,;]{0,16}?)(?:援疆资金|援助资金|对口支援资金|援疆)[^，。；,;\d]{0,6}$/u;
+
+/** The aid share stated right after a project's amount, and the money it consumes. */
+function aidShareAfter(ctx: ArticleContext, s: SentenceView, money: ResolvedMention): { share: ProjectAmount['aidShare']; mention: ResolvedMention } | undefined {
+  const next = s.all.find((m) => m.kind === 'Money' && m.start >= money.end && m.value !== undefined);
+  if (!next || !AID_SHARE_BETWEEN.test(ctx.text(money.end, next.start))) return undefined;
+  const named = s.top.find((m) => m.start >= money.end && m.end <= next.start && funderOf(ctx, m));
+  return { share: { value: next.value!, funder: named ? funderOf(ctx, named) : undefined }, mention: next };
+}
+
 /** Amounts tied to exactly one project: first such statement per project. */
-function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sentence: number; named?: number }> {
-  const out = new Map<string, { value: number; sentence: number; named?: number }>();
+function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
+  const out = new Map<string, ProjectAmount>();
+  const shares = new Set<ResolvedMention>(); // moneys read as an aid share: no amount of their own
   ctx.sentences.forEach((s, index) => {
     const projects = s.top.filter((m) => isProject(m) && !isVenue(ctx, m));
     for (const money of s.all) {
-      if (money.kind !== 'Money' || money.value === undefined) continue;
+      if (money.kind !== 'Money' || money.value === undefined || shares.has(money)) continue;
       if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
       let project: ResolvedMention | undefined;
       // 投入6800万元新建的P / 总投资2600万元的P
@@ -205,7 +229,11 @@ function projectAmounts(ctx: ArticleContext): Map<string, { value: number; sente
         }
         named = project?.sentence;
       }
-      if (project && !out.has(project.entity!.key)) out.set(project.entity!.key, { value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}) });
+      if (project && !out.has(project.entity!.key)) {
+        const aid = aidShareAfter(ctx, s, money);
+        if (aid) shares.add(aid.mention);
+        out.set(project.entity!.key, { value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
+      }
     }
   });
   return out;

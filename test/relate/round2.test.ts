@@ -44,6 +44,27 @@ describe('FUNDS', () => {
   });
 });
 
+const unique = (xs: string[]) => [...new Set(xs)];
+
+describe("FUNDS: the funder's own share", () => {
+  it('总投资N，其中F援疆资金M: F paid M; an unnamed aid share is the supporter\'s, not a company\'s', () => {
+    // (two records: the amount's sentence is quoted as evidence too)
+    expect(unique(funds(relate('江西省援建阿克陶县职业教育园区项目。该项目总投资2.3亿元，其中江西援疆资金1.6亿元。', [
+      ['Province', '江西省'], ['Project', '阿克陶县职业教育园区项目'], ['Money', '2.3亿元', '230000000'], ['Province', '江西', '江西省'], ['Money', '1.6亿元', '160000000'],
+    ])))).toEqual(['江西省 -> 阿克陶县职业教育园区项目 160000000']);
+    expect(funds(relate('江西省投资建设阿克陶县体育馆，总投资9000万元，其中援疆资金6000万元。', [
+      ['Province', '江西省'], ['Project', '阿克陶县体育馆'], ['Money', '9000万元', '90000000'], ['Money', '6000万元', '60000000'],
+    ]))).toEqual(['江西省 -> 阿克陶县体育馆 60000000']);
+    expect(funds(relate('赣隆食品有限公司投资建设阿克陶县果蔬冷链项目，总投资9000万元，其中援疆资金2000万元。', [
+      ['Organization', '赣隆食品有限公司'], ['Project', '阿克陶县果蔬冷链项目'], ['Money', '9000万元', '90000000'], ['Money', '2000万元', '20000000'],
+    ]))).toEqual(['赣隆食品有限公司 -> 阿克陶县果蔬冷链项目 90000000']);
+    // a share of another funder leaves this one the total
+    expect(funds(relate('江西省投资建设阿克陶县体育馆，总投资9000万元，其中山东援疆资金1000万元。', [
+      ['Province', '江西省'], ['Project', '阿克陶县体育馆'], ['Money', '9000万元', '90000000'], ['Province', '山东', '山东省'], ['Money', '1000万元', '10000000'],
+    ]))).toEqual(['江西省 -> 阿克陶县体育馆 90000000']);
+  });
+});
+
 describe('FUNDS with a venue', () => {
   it('投资N，在某某园区建设P: the park is where, P is funded and takes the amount', () => {
     expect(funds(relate('江西赣隆食品有限公司投资8000万元，在阿克陶县工业园区建设果蔬冷链项目。', [

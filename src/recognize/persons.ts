@@ -61,6 +61,8 @@ const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|�
 
 /** First characters SPEECH_AFTER can match at (the per-character pre-check). */
 const SPEECH_FIRST = charMask('高激兴笑感动自深说表指介强坦告');
+/** 率(领)…代表团 / 率团 after a name: the person leads a delegation. */
+const LEADS_AFTER = /^率(?:领)?(?:团|[^，。；！？\n]{1,20}?(?:代表团|考察团|调研团|调研组|慰问团|工作组))/u;
 /** Surnames that are far more often a preposition or conjunction opening a clause (向新疆表示…). */
 const FUNCTION_SURNAMES = new Set([...'向于和与从对在为把将让给由据经']);
 /** A clause starts after these (rules 3 and 3b). */
@@ -78,6 +80,9 @@ function strongWith(extra: string[]): string[] {
   return all;
 }
 
+/** Words that post a person to an office: 挂职 (a temporary post, as aid cadres hold), 拟任, 调任. */
+export const POSTING = '挂职任|挂职|挂任|拟任|调任|转任|升任|改任';
+
 interface TitleTables {
   titles: string[];
   /** 任某县委书记 / ，某地委书记 right after a name (rule 3b). */
@@ -92,7 +97,8 @@ function titleTables(ix: Context['ix']): TitleTables {
     const titleAlt = [...ix.titles].filter((x) => x.length >= 2).sort((a, b) => b.length - a.length).join('|');
     t = {
       titles: ix.titles,
-      officeAfter: new RegExp(`^(?:(?:任|担任|现任|兼任|出任|系)[^，。；！？\\n]{0,16}?|，[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
+      // (a gender or nationality note may stand between: 某某（女），挂职某县副县长)
+      officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|${POSTING})[^，。；！？\\n]{0,16}?|，(?:${POSTING})?[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };
     titleTableMemo.set(ix, t);
   }
@@ -280,6 +286,17 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const n = nameAt(text, s, len);
       const opensClause = len === 3 && (s === 0 || CLAUSE_START_AFTER[text.charCodeAt(s - 1)] === 1) && !FUNCTION_SURNAMES.has(text[s]!);
       if (n && prevOk && add(s, n, 'speech-verb', undefined, opensClause)) break;
+    }
+  }
+
+  // 3a. a name at a clause start leading a delegation: 。周立新率某某省党政代表团赴… / 周立新率团…
+  for (let i = text.indexOf('率'); i >= 0; i = text.indexOf('率', i + 1)) {
+    if (!LEADS_AFTER.test(text.slice(i, i + 30))) continue;
+    for (const len of [3, 2]) {
+      const s = i - len;
+      if (s < 0 || (s > 0 && CLAUSE_START_AFTER[text.charCodeAt(s - 1)] !== 1)) continue;
+      const n = nameAt(text, s, len);
+      if (n && add(s, n, 'leads-delegation')) break;
     }
   }
 

@@ -2,9 +2,11 @@
 //   新疆大学校长、和田地区党委副书记某某 -> 新疆大学 {校长}, 和田地区 {党委副书记}
 //   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长} (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
-//   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 (the office after the person)
+//   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 / 某某（女），挂职某县委常委、副县长
+//                     (the office after the person, with the same holder's further titles)
 //   pos.comes-from    来自某某医院的援疆医生某某 -> 某某医院 {医生}
 import type { EntityRef, ResolvedMention } from '../types.js';
+import { POSTING } from '../recognize/persons.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
 
 // Generic heads of office titles, used besides the lexicon's list (general language, no names).
@@ -101,9 +103,12 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
   return validTitle(ctx, title) ? { holder, title } : undefined;
 }
 
+/** 任/担任/挂职 … after a person (and a gender or nationality note: 某某（女），挂职…), or a bare comma. */
+const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|${POSTING}|任|系)|，)`, 'u');
+
 /** 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause end. */
 function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
-  const cue = /^(?:，?(?:担任|现任|兼任|出任|任|系)|，)/u.exec(ctx.text(person.end, s.end));
+  const cue = OFFICE_CUE.exec(ctx.text(person.end, s.end));
   if (!cue) return;
   const from = person.end + cue[0].length;
   let end = from;
@@ -118,7 +123,17 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
   if (s.top.some((m) => isPerson(m) && m.start >= from && m.start < end)) return;
   const found = office(ctx, holderMention, ctx.text(holderMention.end, end));
   if (!found) return;
-  ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title: found.title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
+  // further titles of the same holder: 挂职某县委常委、副县长
+  let title = found.title;
+  while (ctx.a.text[end] === '、') {
+    let next = end + 1;
+    while (next < s.end && !SEGMENT_STOP.test(ctx.a.text[next]!)) next++;
+    const more = ctx.text(end + 1, next);
+    if (s.top.some((m) => m.start > end && m.start < next) || !validTitle(ctx, more)) break;
+    title += `、${more}`;
+    end = next;
+  }
+  ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
 }
 
 /** 来自某某医院的援疆医生某某: the person works at the organisation, in the role named. */

@@ -1,13 +1,14 @@
 // VISITS: a person going to places, projects or organisations.
 //   visit.cue        P(先后)到/赴/考察/调研/走访/看望 X、Y、Z — one edge per list item, the most
-//                    specific name of each item (六师五家渠市 -> 五家渠市); 在考察X时，P指出 too.
+//                    specific name of each item (六师五家渠市 -> 五家渠市); 在考察X时，P指出 too;
+//                    代表团先后深入X、Y: the visits of the one person the article says led it.
 //   visit.at-place   P在X调研/考察 (most specific of 昌吉州玛纳斯县)
 //   visit.at-clause  在[…]X，P了解/考察/听取…
 // Items that are people (看望新疆少数民族群众, 慰问我省援疆干部) are not visits to a place.
 import type { ResolvedMention } from '../types.js';
 import { isPerson, type ArticleContext, type SentenceView } from './context.js';
 
-const CUE = /(?:先后|分别|相继|专程|深入)?(?:赴|到|前往|来到|抵达|走进|考察|调研|视察|走访|看望|慰问|参观)了?/gu;
+const CUE = /(?:先后|分别|相继|专程)?(?:深入|赴|到|前往|来到|抵达|走进|考察|调研|视察|走访|看望|慰问|参观)(?:到)?了?/gu;
 const STOP_WORDS = /学习|考察|调研|视察|参观|走访|慰问|看望|检查|指导|交流|开展|参加|出席|举行|了解|听取|召开|进行|座谈|调研/u;
 const PEOPLE_TAIL = /(干部|人才|群众|人民|职工|工人|居民|牧民|农民|学生|教师|医生|家庭|代表|同志|师生|儿童|官兵|亲戚|亲人|老人|患者|演职人员)$/u;
 const SPEECH = /说|表示|指出|强调|要求|认为|介绍/u;
@@ -39,6 +40,8 @@ export function findVisits(ctx: ArticleContext): void {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.all.some((m) => m.start <= p && q <= m.end && m.kind !== 'Date')) continue;
+      // 深入 is a visit only right before the place (深入阿克陶县), not before a verb (深入推进)
+      if (match[0].endsWith('深入') && !s.top.some((m) => m.start === q)) continue;
       const visitor = visitorFor(ctx, s, p, q);
       if (!visitor) continue;
       for (const target of listAfter(ctx, s, q)) {
@@ -81,6 +84,20 @@ export function findVisits(ctx: ArticleContext): void {
   }
 }
 
+/** A clause whose subject is a delegation (代表团先后深入…, 考察团一行还来到…). */
+const DELEGATION_BEFORE = /^[^，。；！？,;!?]{0,12}?(?:代表团|考察团|调研团|调研组|慰问团)(?:一行)?(?:还|又|随后|先后|分别|相继)?$/u;
+const LEADS_DELEGATION = /^(?:等)?(?:率|带领|率领)[^，。；！？]{0,24}?(?:代表团|考察团|调研团|调研组|慰问团)/u;
+
+/** The one person who led a delegation, in this sentence or an earlier one (某某率某某省党政代表团赴…). */
+function delegationLeader(ctx: ArticleContext, upTo: number): ResolvedMention | undefined {
+  const leaders = new Map<string, ResolvedMention>();
+  for (const s of ctx.sentences) {
+    if (s.index > upTo) break;
+    for (const m of s.top) if (isPerson(m) && LEADS_DELEGATION.test(ctx.text(m.end, s.end))) leaders.set(m.entity!.key, m);
+  }
+  return leaders.size === 1 ? [...leaders.values()][0] : undefined;
+}
+
 function visitorFor(ctx: ArticleContext, s: SentenceView, p: number, q: number): ResolvedMention | undefined {
   const before = s.top.filter((m) => isPerson(m) && m.end <= p);
   const nearest = before[before.length - 1];
@@ -91,6 +108,8 @@ function visitorFor(ctx: ArticleContext, s: SentenceView, p: number, q: number):
     if (!SPEECH.test(between) && !/[。；！？]/u.test(between) && between.length <= 30) return nearest;
     return undefined;
   }
+  // 代表团先后深入X、Y: the delegation's leader, named where the article says who led it
+  if (DELEGATION_BEFORE.test(ctx.text(s.start, p))) return delegationLeader(ctx, s.index);
   // 在考察X时，P指出: the visitor comes after the leading clause
   const lead = ctx.text(s.start, p);
   if (!lead.startsWith('在') || CLAUSE.test(lead)) return undefined;

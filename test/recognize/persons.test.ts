@@ -43,6 +43,11 @@ describe('persons', () => {
     expect(kinds('会议结束。苏州表示，将继续支持。')).toEqual(['Prefecture:苏州']);
     expect(kinds('会议结束。石河子市表示，将继续推进。')).toEqual(['County:石河子市']);
   });
+  it('reads a name opening a clause that leads a delegation (某某率某某省党政代表团, 某某率团)', () => {
+    expect(names('9月3日，王宁率福建省党政代表团赴昌吉州考察。')).toEqual(['王宁']);
+    expect(names('会后，叶建春率团考察了产业园。')).toEqual(['叶建春']);
+    expect(names('张华率先完成了任务。')).toEqual([]);
+  });
   it('reads no name after a title that is the head of a longer word (学生公寓, 干部周转房)', () => {
     expect(names('新建教学楼、实训楼、学生公寓等，建筑面积3万平方米。')).toEqual([]);
     expect(names('学生代表马丽说，新宿舍很温暖。')).toEqual(['马丽']);

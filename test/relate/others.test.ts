@@ -379,3 +379,41 @@ describe('VISITS through the whole pipeline', () => {
     expect(visits).toEqual(['Person:王建军 -> County:阿克陶县']);
   });
 });
+
+describe('HOLDS_POSITION for posted cadres (the whole pipeline on a list of my own)', () => {
+  it('reads 挂职/拟任 after a name, a gender note between, and the same holder\'s further titles', () => {
+    const text = '援疆干部挂职名单\n\n江西省第十一批援疆干部拟挂职情况如下：\n何建新，挂职克孜勒苏柯尔克孜自治州党委副秘书长；\n邓丽萍（女），挂职阿克陶县委常委、副县长；\n彭涛，拟任阿克陶县人民医院副院长。\n';
+    const doc: SourceDocument = { file: 'posted.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    const titles = extractDocument(doc)
+      .flatMap((r) => r.relations)
+      .filter((r) => r.type === 'HOLDS_POSITION')
+      .map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`)
+      .sort();
+    expect(titles).toEqual([
+      '何建新 -> 克孜勒苏柯尔克孜自治州 {党委副秘书长}',
+      '彭涛 -> 阿克陶县人民医院 {副院长}',
+      '邓丽萍 -> 阿克陶县 {县委常委、副县长}',
+    ]);
+  });
+});
+
+describe('VISITS by a delegation', () => {
+  const visitsIn = (text: string) => {
+    const doc: SourceDocument = { file: 'delegation.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'VISITS').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`).sort();
+  };
+  it('代表团先后深入X、Y: the visits are the leader\'s, named where the article says who led it', () => {
+    expect(visitsIn('江西代表团考察克州\n\n江西省委副书记、省长叶建春率江西省党政代表团赴克孜勒苏柯尔克孜自治州考察。代表团先后深入阿克陶县、阿图什市，实地察看援疆项目。\n')).toEqual([
+      '叶建春 -> 克孜勒苏柯尔克孜自治州',
+      '叶建春 -> 阿克陶县',
+      '叶建春 -> 阿图什市',
+    ]);
+  });
+  it('no one, or two leaders: no visitor; 深入 before a verb is no visit', () => {
+    expect(visitsIn('代表团考察\n\n江西省党政代表团先后深入阿克陶县、阿图什市。\n')).toEqual([]);
+    const two = visitsIn('两省代表团\n\n叶建春率江西省代表团赴阿克陶县考察。王宁率福建省代表团赴昌吉回族自治州考察。代表团先后深入阿图什市。\n');
+    expect(two).toContain('叶建春 -> 阿克陶县');
+    expect(two.filter((v) => v.endsWith('阿图什市'))).toEqual([]);
+    expect(visitsIn('工作推进\n\n援疆干部李明深入推进阿克陶县教育帮扶工作。\n')).toEqual([]);
+  });
+});

@@ -61,6 +61,7 @@ const GENERIC_NAME = new Set([
   // a hospital's grade (晋升为三级甲等医院)
   '一级', '二级', '三级', '甲等', '乙等', '丙等', '二甲',
 ]);
+const AID_VERB_END = /(?:支援|援建|帮扶|结对|对口|援助|资助|共建|对接|捐建)$/u;
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
 const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
 const DOC_TITLE = /(?:条例|意见|办法|方案|纲要|规定|通知|决定|标准|报告|法|协议|选编|摘编|论述|读本|规划|细则|公约|守则)$/;
@@ -364,6 +365,14 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团
   const lead = regionStarts.get(start);
   if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
+  // an aid verb before a facility's place is the sentence's, not the name's: 上海结对帮扶|莎车县人民医院
+  // (an aid body keeps it: 某省对口支援某地前方指挥部)
+  if (FACILITY.test(suffix.word)) {
+    for (const r of regions) {
+      if (r.attrs?.inside || r.start <= start || r.end > ss) continue;
+      if (AID_VERB_END.test(text.slice(start, r.start))) start = r.start;
+    }
+  }
   let name = text.slice(start, ss);
   // own-region abbreviations: 省民政厅, 县文工团, 市委宣传部 keep a one-character name
   const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);

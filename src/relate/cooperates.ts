@@ -3,6 +3,7 @@
 //   coop.respectively  A、B、C分别把/与 X、Y、Z … : zipped pairs
 //   coop.join          (A)…联合B… : the nearest organisation before 联合 is A
 //   coop.for           A…为B培养/培训/提供 …
+//   coop.aids          A(opening the sentence)…对口帮扶/托管/援助B
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { isOrg, type ArticleContext, type SentenceView } from './context.js';
 
@@ -37,6 +38,20 @@ export function findCooperation(ctx: ArticleContext): void {
     withConnector(ctx, s, emit, zipped);
     join(ctx, s, emit, ctx.sentences[index - 1]);
     forOther(ctx, s, emit);
+    aidsOther(ctx, s, emit);
+  }
+}
+
+/** A…(对口)帮扶/托管/援助B: an organisation opening the sentence helps another (医院派出医疗队，对口帮扶某县人民医院). */
+const AIDS_BEFORE = /(?:对口帮扶|结对帮扶|帮扶|对口支援|托管|援助)$/u;
+function aidsOther(ctx: ArticleContext, s: SentenceView, emit: Emit): void {
+  const a = s.top[0];
+  if (!a || !isOrg(a) || a.start - s.start > 2) return;
+  for (let j = 1; j < s.top.length; j++) {
+    const b = s.top[j]!;
+    if (!isOrg(b) || !AIDS_BEFORE.test(ctx.text(s.top[j - 1]!.end, b.start))) continue;
+    if (/[。；;]/u.test(ctx.text(a.end, b.start))) continue;
+    emit(a.entity!, b.entity!, 0.65, 'coop.aids');
   }
 }
 

@@ -25,6 +25,12 @@ describe('organisations and projects', () => {
     expect(entities('感谢党和政府的关怀。', 'Organization')).toEqual([]);
     expect(entities('阿克陶县人民医院晋升为三级甲等医院。', 'Organization')).toEqual(['阿克陶县人民医院']);
   });
+  it('leaves an aid verb before a facility\'s place out of its name; an aid body keeps it', () => {
+    expect(entities('上海结对帮扶莎车县人民医院。', 'Organization')).toEqual(['莎车县人民医院']);
+    expect(entities('江西支援阿克陶县第一人民医院建设。', 'Organization')).toEqual(['阿克陶县第一人民医院']);
+    expect(entities('专家组对口帮扶阿图什市人民医院。', 'Organization')).toEqual(['阿图什市人民医院']);
+    expect(entities('江西省对口支援克州前方指挥部召开会议。', 'Organization')).toEqual(['江西省对口支援克州前方指挥部']);
+  });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });

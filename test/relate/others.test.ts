@@ -417,3 +417,15 @@ describe('VISITS by a delegation', () => {
     expect(visitsIn('工作推进\n\n援疆干部李明深入推进阿克陶县教育帮扶工作。\n')).toEqual([]);
   });
 });
+
+describe('COOPERATES_WITH: an organisation helping another', () => {
+  it('A派出…，对口帮扶B / A托管B: A opens the sentence', () => {
+    const coop = (text: string) => {
+      const doc: SourceDocument = { file: 'coop.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+      return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'COOPERATES_WITH').map((r) => `${r.source.split(':')[1]} - ${r.target.split(':')[1]}`);
+    };
+    expect(coop('医疗援疆\n\n南昌大学第一附属医院派出12名专家组成的医疗队，对口帮扶阿克陶县人民医院。\n')).toEqual(['南昌大学第一附属医院 - 阿克陶县人民医院']);
+    // not when the helper is no organisation opening the sentence
+    expect(coop('医疗援疆\n\n江西省派出医疗队，对口帮扶阿克陶县人民医院。\n')).toEqual([]);
+  });
+});

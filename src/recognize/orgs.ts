@@ -61,6 +61,35 @@ const GENERIC_NAME = new Set([
   // a hospital's grade (晋升为三级甲等医院)
   '一级', '二级', '三级', '甲等', '乙等', '丙等', '二甲',
 ]);
+/**
+ * A 、-list of two or more short names closed by 等 and a class of organisations, with at most a
+ * word of praise between (知名, 国内, 大型 …), the class noun closing the phrase: 华为、腾讯等知名企业与…
+ * Not 等地企业 (places), 等企业负责人 / 等企业家 (people).
+ */
+const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|高校|院校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
+const NAME_WORD = /^[\u4e00-\u9fffA-Za-z0-9]+$/u;
+/** The items' spans, or none when an item is no plausible name (a place, a person, a verb phrase). */
+function orgListItems(ctx: Context, at: number, list: string, regions: Mention[]): [number, number][] {
+  const parts = list.split('、');
+  const spans: [number, number][] = [];
+  let pos = at;
+  for (let i = 0; i < parts.length; i++) {
+    let start = pos;
+    const end = pos + parts[i]!.length;
+    // the first item is the words before the first 、 back to a verb or function word, up to six
+    // characters (组织华为、… starts at 华为; 中|石油、… at 中)
+    if (i === 0) {
+      start = end;
+      for (let tok = ctx.tokenEndingAt.get(start); tok && !STOP_TAGS.has(tok.tag) && end - tok.start <= 6 && NAME_WORD.test(ctx.text.slice(tok.start, tok.end)); tok = ctx.tokenEndingAt.get(start)) start = tok.start;
+      if (end - start < 2) return [];
+    } else if (parts[i]!.length > 6) return [];
+    if (regions.some((r) => r.start < end && start < r.end)) return [];
+    spans.push([start, end]);
+    pos = end + 1;
+  }
+  return spans.length >= 2 ? spans : [];
+}
+
 const AID_VERB_END = /(?:支援|援建|帮扶|结对|对口|援助|资助|共建|对接|捐建)$/u;
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
 const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
@@ -274,6 +303,12 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     const around = text.slice(Math.max(0, m.index! - 8), m.index!) + text.slice(m.index! + m[0].length, m.index! + m[0].length + 12);
     if (!WORK_CUE.test(around)) continue;
     cands.push(ctx.mention('Project', m.index! + 1, m.index! + 1 + inner.length, 'work-title', { attrs: { quoted: m[0] } }));
+  }
+
+  // 华为、腾讯、华润等知名企业 / 清华、北大等高校: short names listed before their class noun
+  for (const m of text.matchAll(ORG_LIST)) {
+    const items = orgListItems(ctx, m.index!, m[1]!, regions);
+    for (const [start, end] of items) cands.push(ctx.mention('Organization', start, end, 'org-list', { attrs: { class: m[2]! } }));
   }
 
   // overlaps: longest wins; a candidate inside a longer one is kept, marked nested

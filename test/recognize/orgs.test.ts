@@ -31,6 +31,13 @@ describe('organisations and projects', () => {
     expect(entities('专家组对口帮扶阿图什市人民医院。', 'Organization')).toEqual(['阿图什市人民医院']);
     expect(entities('江西省对口支援克州前方指挥部召开会议。', 'Organization')).toEqual(['江西省对口支援克州前方指挥部']);
   });
+  it('reads short names listed before their class (中石油、中石化等央企), not places or people', () => {
+    expect(entities('中石油、中石化、国家电网等央企在克州投资兴业。', 'Organization')).toEqual(['中石化', '中石油', '国家电网']);
+    expect(entities('邀请南开、天大等知名高校的专家授课。', 'Organization')).toEqual(['南开', '天大']);
+    expect(entities('一批项目相继落户，中石油、中石化等央企参与建设。', 'Organization')).toEqual(['中石化', '中石油']);
+    expect(entities('江西、福建等地企业纷纷前来。', 'Organization')).toEqual([]);
+    expect(entities('王建、李明等企业负责人出席。', 'Organization')).toEqual([]);
+  });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });

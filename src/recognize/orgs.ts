@@ -62,14 +62,16 @@ const GENERIC_NAME = new Set([
   '一级', '二级', '三级', '甲等', '乙等', '丙等', '二甲',
 ]);
 /**
- * A 、-list of two or more short names closed by 等 and a class of organisations, with at most a
- * word of praise between (知名, 国内, 大型 …), the class noun closing the phrase: 华为、腾讯等知名企业与…
+ * A 、-list of two or more short names closed by 等 and a class of organisations (企业, 高校, or a
+ * province's firms: 晋企, 浙企), with at most a count and a word of praise between (知名, 国内, 大型 …), the class noun closing the phrase: 华为、腾讯等知名企业与…
  * Not 等地企业 (places), 等企业负责人 / 等企业家 (people).
  */
-const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|高校|院校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
+const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
+/** A company's name opening a project's: [name][business] then 年产/新建/投资… (某某科技年产…项目). */
+const COMPANY_HEAD = /^(([\u4e00-\u9fff]{2,10}?)(科技|集团|公司|股份|实业|能源|化工|煤化|煤业|矿业|电力|药业|控股|建工|钢铁|纺织|食品|乳业|牧业))(?=年产|新建|投资|扩建|建设|\d)/u;
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z0-9]+$/u;
 /** The items' spans, or none when an item is no plausible name (a place, a person, a verb phrase). */
-function orgListItems(ctx: Context, at: number, list: string, regions: Mention[]): [number, number][] {
+function orgListItems(ctx: Context, at: number, list: string, regions: Mention[], cands: Mention[]): [number, number][] {
   const parts = list.split('、');
   const spans: [number, number][] = [];
   let pos = at;
@@ -81,9 +83,13 @@ function orgListItems(ctx: Context, at: number, list: string, regions: Mention[]
     if (i === 0) {
       start = end;
       for (let tok = ctx.tokenEndingAt.get(start); tok && !STOP_TAGS.has(tok.tag) && end - tok.start <= 6 && NAME_WORD.test(ctx.text.slice(tok.start, tok.end)); tok = ctx.tokenEndingAt.get(start)) start = tok.start;
+      // (a name already read by its suffix there: 某能控股、… whatever jieba tags 控股)
+      const named = cands.find((c) => c.end === end && c.kind === 'Organization');
+      if (named && named.start < start) start = named.start;
       if (end - start < 2) return [];
     } else if (parts[i]!.length > 6) return [];
-    if (regions.some((r) => r.start < end && start < r.end)) return [];
+    // a place is no name, but may head one (萍乡焦化)
+    if (regions.some((r) => r.start <= start && end <= r.end)) return [];
     spans.push([start, end]);
     pos = end + 1;
   }
@@ -305,9 +311,19 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     cands.push(ctx.mention('Project', m.index! + 1, m.index! + 1 + inner.length, 'work-title', { attrs: { quoted: m[0] } }));
   }
 
+  // a company heading a project's name: 某某科技年产10万吨…生产线项目 (the company is named, and funds it)
+  for (const c of [...cands]) {
+    if (c.kind !== 'Project') continue;
+    const m = COMPANY_HEAD.exec(c.text);
+    if (!m || isGenericName(m[2]!) || regions.some((r) => r.start <= c.start && c.start + m[1]!.length <= r.end)) continue;
+    // (nor a short form of a company the text names in full: 浙江某某纺织有限公司 … 某某纺织10万锭项目)
+    if (cands.some((o) => o.kind === 'Organization' && ((o.start === c.start && o.end === c.start + m[1]!.length) || (o.text !== m[1] && o.text.includes(m[1]!))))) continue;
+    cands.push(ctx.mention('Organization', c.start, c.start + m[1]!.length, 'org-heads-project', { attrs: { suffix: m[3]! } }));
+  }
+
   // 华为、腾讯、华润等知名企业 / 清华、北大等高校: short names listed before their class noun
   for (const m of text.matchAll(ORG_LIST)) {
-    const items = orgListItems(ctx, m.index!, m[1]!, regions);
+    const items = orgListItems(ctx, m.index!, m[1]!, regions, cands);
     for (const [start, end] of items) cands.push(ctx.mention('Organization', start, end, 'org-list', { attrs: { class: m[2]! } }));
   }
 

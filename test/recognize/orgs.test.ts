@@ -36,7 +36,13 @@ describe('organisations and projects', () => {
     expect(entities('邀请南开、天大等知名高校的专家授课。', 'Organization')).toEqual(['南开', '天大']);
     expect(entities('一批项目相继落户，中石油、中石化等央企参与建设。', 'Organization')).toEqual(['中石化', '中石油']);
     expect(entities('江西、福建等地企业纷纷前来。', 'Organization')).toEqual([]);
+    // a count and a province's firms as the class; a place may head a listed name
+    expect(entities('赣锋锂业、江铜集团、萍乡焦化等100多家赣企相继到克州投资。', 'Organization')).toEqual(['江铜集团', '萍乡焦化', '赣锋锂业']);
     expect(entities('王建、李明等企业负责人出席。', 'Organization')).toEqual([]);
+  });
+  it('reads the company heading a project name (某某科技年产…项目), unless the text names it in full', () => {
+    expect(entities('今年5月，江西赣隆科技年产5万吨有机肥生产线项目落户阿克陶县。', 'Organization')).toEqual(['江西赣隆科技']);
+    expect(entities('江西赣隆科技有限公司投资建设的赣隆科技年产5万吨有机肥生产线项目开工。', 'Organization')).toEqual(['江西赣隆科技有限公司']);
   });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);

@@ -429,3 +429,12 @@ describe('COOPERATES_WITH: an organisation helping another', () => {
     expect(coop('医疗援疆\n\n江西省派出医疗队，对口帮扶阿克陶县人民医院。\n')).toEqual([]);
   });
 });
+
+describe('FUNDS by the company heading a project name', () => {
+  it('某某科技年产…项目落户X: the company funds it', () => {
+    const text = '产业援疆\n\n今年5月，江西赣隆科技年产5万吨有机肥生产线项目落户阿克陶县，总投资1.2亿元。\n';
+    const doc: SourceDocument = { file: 'owner.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    const funds = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'FUNDS').map((r) => `${r.source} -> ${r.target} ${r.attrs.amount_yuan ?? '-'}`);
+    expect([...new Set(funds)]).toEqual(['Organization:江西赣隆科技 -> Project:江西赣隆科技年产5万吨有机肥生产线项目 120000000']);
+  });
+});

@@ -446,7 +446,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // (援建兵团第一师阿拉尔市项目集中开工, 福建援疆项目落地见效); a county's or prefecture's short form
   // without its level may be a name word (某县新源项目), so only names with a level (伊犁州) and
   // provinces count as places
-  if ((suffix.word === '项目' || suffix.word === '工程') && inside.length > 0) {
+  // (援建项目 / 建设项目 / 援疆工程 are as bare: 天津援建项目惠及群众)
+  const bareSuffix = suffix.word === '项目' || suffix.word === '工程' || (/(?:项目|工程)$/u.test(suffix.word) && isGenericName(suffix.word.slice(0, -2)));
+  if (bareSuffix && inside.length > 0) {
     const places = inside.filter((r) => r.rule !== 'lexicon-alias' || r.kind === 'Province' || /[省市县区州盟]$/u.test(r.text)).sort((a, b) => a.start - b.start);
     let rest = '';
     let at = start;

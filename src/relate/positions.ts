@@ -175,10 +175,11 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
       // before it holds the same office (总指挥 / 副总指挥), not any title (校长张某、副省长李某)
       if (blocker && pending.length > 0 && depth === 0) {
         const before = titlesBefore(ctx, s, blocker, 1);
-        for (const p of pending) {
+        pending = pending.filter((p) => {
           const same = before.find((b) => sameOffice(b.title, p.title));
           if (same) found.push({ holder: same.holder, title: p.title, start: p.start });
-        }
+          return !same;
+        });
       }
       break;
     }
@@ -194,7 +195,8 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
     } else {
       const title = ctx.text(start, end);
       if (!validTitle(ctx, title)) break;
-      const home = bareHome(ctx, title);
+      // a bare 市长 after 某市委副书记、 is that city's: the home only when no holder comes before
+      const home = ctx.a.text[start - 1] === '、' ? undefined : bareHome(ctx, title);
       const body = home ? undefined : bodyInTitle(ctx, title);
       const holder = home ?? body?.ref;
       if (holder) {
@@ -205,6 +207,11 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
     }
     if (ctx.a.text[start - 1] !== '、') break;
     end = start - 1;
+  }
+  // titles left without a holder before them: a bare 省长/市长 is the home's
+  for (const p of pending) {
+    const home = bareHome(ctx, p.title);
+    if (home) found.push({ holder: home, title: p.title, start: p.start });
   }
   return found;
 }

@@ -91,6 +91,10 @@ describe('organisations and projects', () => {
     // a suffix running into 日/节/月 that is not such a word stays rejected
     expect(entities('社区举办读书会月度分享。', 'Organization')).toEqual([]);
   });
+  it('reads a place before a bare 援建项目 / 建设项目 as where projects are, not a name', () => {
+    expect(entities('江西援建项目惠及各族群众。', 'Project')).toEqual([]);
+    expect(entities('江西援建阿克陶县第一中学建设项目竣工。', 'Project')).toEqual(['阿克陶县第一中学建设项目']);
+  });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
     expect(entities('两校结成友好学校，两院互为兄弟医院。', 'Organization')).toEqual([]);

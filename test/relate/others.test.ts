@@ -438,3 +438,12 @@ describe('FUNDS by the company heading a project name', () => {
     expect([...new Set(funds)]).toEqual(['Organization:江西赣隆科技 -> Project:江西赣隆科技年产5万吨有机肥生产线项目 120000000']);
   });
 });
+
+describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
+  it('某市委副书记、市长某某 in a supporter city\'s article is that city\'s mayor, not the home city\'s', () => {
+    const text = '天津援疆\n\n天津市援建的项目投入使用。昆玉市委副书记、市长刘振华表示，将用好援疆资金。\n';
+    const doc: SourceDocument = { file: 'mayor.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    const titles = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
+    expect(titles).toEqual(['刘振华 -> 昆玉市 {市委副书记、市长}']);
+  });
+});

@@ -1,6 +1,7 @@
 // HOLDS_POSITION: "[holder][title]、[holder][title]Person" read backwards from the person.
 //   新疆大学校长、和田地区党委副书记某某 -> 新疆大学 {校长}, 和田地区 {党委副书记}
-//   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长} (a title without holder
+//   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长}; a comma may close an earlier complete
+//   group (某师党委副书记、师长，某市委书记某某); (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
 //   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 / 某某（女），挂职某县委常委、副县长
 //                     (the office after the person, with the same holder's further titles)
@@ -205,7 +206,9 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
         pending = [];
       } else pending.push({ title, start });
     }
-    if (ctx.a.text[start - 1] !== '、') break;
+    // 、 joins titles; a comma may close a complete earlier group (兵团党委副书记、司令员，自治区党委常委、副主席某某)
+    const joiner = ctx.a.text[start - 1];
+    if (!(joiner === '、' || (joiner === '，' && pending.length === 0 && found.length > 0 && guard < 5))) break;
     end = start - 1;
   }
   // titles left without a holder before them: a bare 省长/市长 is the home's

@@ -446,4 +446,16 @@ describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
     const titles = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
     expect(titles).toEqual(['刘振华 -> 昆玉市 {市委副书记、市长}']);
   });
+  it('a comma closes an earlier complete group of titles (某师党委副书记、师长，某市委书记某某)', () => {
+    const titlesIn = (text: string) => {
+      const doc: SourceDocument = { file: 'groups.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+      return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
+    };
+    expect(titlesIn('会议召开\n\n克州党委副书记、州长，阿图什市委书记王建平出席会议。\n')).toEqual([
+      '王建平 -> 克孜勒苏柯尔克孜自治州 {党委副书记、州长}',
+      '王建平 -> 阿图什市 {市委书记}',
+    ]);
+    // a clause before the comma that is no group of titles stays out
+    expect(titlesIn('会议召开\n\n记者从阿图什市教育局获悉，副局长王建平介绍了情况。\n')).toEqual([]);
+  });
 });

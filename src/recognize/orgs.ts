@@ -23,6 +23,7 @@ const COMMON_ENDINGS = new Set([
 ]);
 const COMMON_ENDING_WORDS = [...COMMON_ENDINGS]; // iterated per suffix hit: spread once
 const LEFT_STOPS = [
+  '再添', '又添', '喜添', '新增', '再增',
   '组织', '联合', '举办', '参加', '考察', '助力', '助推', '观摩', '投资', '收购', '打造', '推动', '实施', '包括', '入选', '公布',
   '建成', '投用', '新建', '援建', '依托', '通过', '利用', '支持', '帮助', '协调', '引进', '走进', '来到', '前往',
   '看望', '慰问', '推进', '开展', '加强', '成立', '组建', '设立', '召开', '主办', '承办', '牵头', '对接', '签约',
@@ -172,6 +173,7 @@ const NAME_OK = new Set([
   '人民', '社会', '科学', '工程', '化学', '物理', '师范', '理工', '医科', '农业', '工业', '商业', '能源', '煤化',
   '互市', '边民', '交易', '服务型', '党群', '医养', '党政', '维稳', '普法', '实践', '直播', '网络', '青少年',
   '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对', '改扩建', '扩建', '改建', '改造', '购置', '定居', '实训',
+  '现代', // jieba tags it a time word: 某州现代物流园
 ]);
 const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
 const APPOSITION_WORDS = [...APPOSITION]; // iterated per character in growLeft: spread once
@@ -410,7 +412,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
     }
   }
   // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
-  while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start)) start++;
+  // (not the first character of a word: 有机 in 有机牧草种植基地; but 从|省 is jieba gluing 从 to 省)
+  const wordHead = (at: number) => (ctx.tokenStartingAt.get(at)?.end ?? 0) > at + 1 && !'省市县州区'.includes(text[at + 1] ?? '');
+  while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start) && !wordHead(start)) start++;
   const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
   if (count) start += count[0].length;
   // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团

@@ -95,6 +95,15 @@ describe('organisations and projects', () => {
     expect(entities('江西援建项目惠及各族群众。', 'Project')).toEqual([]);
     expect(entities('江西援建阿克陶县第一中学建设项目竣工。', 'Project')).toEqual(['阿克陶县第一中学建设项目']);
   });
+  it('keeps a word that starts with a function character (有机, 同心, 于田) and jieba\'s time word 现代 in a name', () => {
+    expect(entities('在阿克陶县建设的有机牧草种植基地已完成。', 'Project')).toEqual(['有机牧草种植基地']);
+    expect(entities('江西同心光伏有限公司与当地签约。', 'Organization')).toEqual(['江西同心光伏有限公司']);
+    expect(entities('由江西省援建的克州现代物流园项目开工建设。', 'Project')).toEqual(['克州现代物流园项目']);
+    // a lone function character, or one jieba glues to 省/市, still goes: 从省卫生健康委员会
+    expect(entities('记者从省卫生健康委员会获悉。', 'Organization')).toEqual(['省卫生健康委员会']);
+    // 再添新项目: "new projects", no name
+    expect(entities('阿克陶县工业园区再添新项目。', 'Project')).not.toContain('阿克陶县工业园区再添新项目');
+  });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
     expect(entities('两校结成友好学校，两院互为兄弟医院。', 'Organization')).toEqual([]);

@@ -2,7 +2,8 @@
 //   loc.name      叶城县第二小学 -> 叶城县 (facility named after its place; see places.ts)
 //   loc.adjacent  库尔勒市某纺织集团, 博州湖南省援疆前方指挥部: a place written right before a name
 //   loc.at-verb   在X(及Y)设立/建设/举办/实施/打造 … P (X a place, or a named venue in a place)
-//   loc.settle    P落户/落地/位于/坐落于 X (the most specific of 昌吉州奇台县); P，位于 X
+//   loc.settle    P落户/落地/位于/坐落于/选址在 X (the most specific of 昌吉州奇台县); P，位于 X;
+//                 P在X开工建设/落地 (a project, a construction verb after the place); 位于X的P
 //   loc.this      P…，项目位于 X / (P.) 该项目位于 X: the project just named
 //   loc.inside    X博物馆内，P…
 import type { EntityRef, ResolvedMention } from '../types.js';
@@ -10,7 +11,9 @@ import { isOrg, isProject, projectBefore, refOfRegion, THIS_PROJECT, type Articl
 import { placeFromName } from './places.js';
 
 const AT_VERB = /设立|建设|建造|举办|实施|打造|兴建|开设|创建|建成|投建|开办|设置|成立|承办|开展|落户|落地|援建|新建|启动/u;
-const SETTLE = /^(落户于|落户|落地|位于|坐落于|坐落在|建在|选址于|选址)/u;
+const SETTLE = /^(落户于|落户|落地|位于|坐落于|坐落在|建在|选址于|选址在|选址)/u;
+// P在X开工建设 / P在X落地: a project followed by where it is being built
+const AT_PLACE_VERB = /^(?:的)?[^，。；,;]{0,6}?(?:开工|动工|奠基|建设|落地|实施|投产|建成|运营)/u;
 // Stative verbs keep their subject across a comma (某某示范园项目，位于于田县); the others do not.
 const SETTLE_AFTER_COMMA = /^[，,](位于|坐落于|坐落在)/u;
 // A clause about "the project" just named: 该项目位于 / ，项目选址于 / 该工程坐落在
@@ -77,7 +80,13 @@ export function findLocated(ctx: ArticleContext): void {
       const rest = ctx.text(p.end, s.end);
       const skip = /^(?:项目|工程)/u.exec(rest)?.[0].length ?? 0;
       const verb = SETTLE.exec(rest.slice(skip)) ?? SETTLE_AFTER_COMMA.exec(rest.slice(skip));
-      if (!verb) continue;
+      if (!verb) {
+        // P在X开工建设
+        if (!isProject(p) || rest[skip] !== '在') continue;
+        const settled = settledAt(ctx, s, p.end + skip + 1);
+        if (settled && AT_PLACE_VERB.test(ctx.text(settled.end, s.end))) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: settled.place, attrs: undefined, sentence: s.index, confidence: 0.8, rule: 'loc.settle' });
+        continue;
+      }
       const place = settledPlace(ctx, s, p.end + skip + verb[0].length);
       if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
     }
@@ -93,6 +102,13 @@ export function findLocated(ctx: ArticleContext): void {
       const place = project && verb ? settledPlace(ctx, s, afterNoun + verb[0].length) : undefined;
       if (place) ctx.add({ type: 'LOCATED_IN', source: project!.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.75, rule: 'loc.this' });
     }
+    // loc.settle: 位于X的P (the place as the project's attribute)
+    for (let k = s.text.indexOf('位于'); k >= 0; k = s.text.indexOf('位于', k + 2)) {
+      const settled = settledAt(ctx, s, s.start + k + 2);
+      if (!settled || ctx.a.text[settled.end] !== '的') continue;
+      const p = s.top.find((m) => m.start === settled.end + 1);
+      if (p && isProject(p)) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: settled.place, attrs: undefined, sentence: s.index, confidence: 0.8, rule: 'loc.settle' });
+    }
     // loc.inside
     for (let i = 0; i + 1 < s.top.length; i++) {
       const venue = s.top[i]!;
@@ -104,16 +120,29 @@ export function findLocated(ctx: ArticleContext): void {
   });
 }
 
-/** The place written right at `at`: the last of a run of adjacent regions (昌吉州奇台县 -> 奇台县). */
+/**
+ * The place written right at `at`: the last of a run of adjacent regions (昌吉州奇台县 -> 奇台县),
+ * or the place a named venue there starts with (某市经济技术开发区 -> 某市).
+ */
 function settledPlace(ctx: ArticleContext, s: SentenceView, at: number): EntityRef | undefined {
+  return settledAt(ctx, s, at)?.place;
+}
+
+/** settledPlace, and where what names it ends. */
+function settledAt(ctx: ArticleContext, s: SentenceView, at: number): { place: EntityRef; end: number } | undefined {
   let last: ResolvedMention | undefined;
   for (const m of s.top) {
     if (m.start < at) continue;
-    if (m.start !== at || !ctx.regionRef(m) || m.kind === 'Pronoun') break;
+    if (m.start !== at || m.kind === 'Pronoun') break;
+    if (!ctx.regionRef(m)) {
+      // (a venue only as the first thing there: 昌吉州某某园区 keeps 昌吉州)
+      const venue = !last && isNamed(m) && !isProject(m) ? placeOf(ctx, m) : undefined;
+      return venue ? { place: venue, end: m.end } : last ? { place: ctx.regionRef(last)!, end: last.end } : undefined;
+    }
     last = m;
     at = m.end;
   }
-  return last ? ctx.regionRef(last) : undefined;
+  return last ? { place: ctx.regionRef(last)!, end: last.end } : undefined;
 }
 
 /** 在X(及Y)…设立/举办/实施(的) P */

@@ -459,3 +459,17 @@ describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
     expect(titlesIn('会议召开\n\n记者从阿图什市教育局获悉，副局长王建平介绍了情况。\n')).toEqual([]);
   });
 });
+
+describe('LOCATED_IN: more ways of saying where a project is', () => {
+  const locatedIn = (text: string) => {
+    const doc: SourceDocument = { file: 'where.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+    return [...new Set(extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'LOCATED_IN').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`))].sort();
+  };
+  it('P在X开工建设, 该项目选址在X某开发区, 位于X的P', () => {
+    expect(locatedIn('项目开工\n\n由江西省援建的智慧物流园项目在阿图什市开工建设。\n')).toEqual(['智慧物流园 -> 阿图什市']);
+    expect(locatedIn('项目开工\n\n江西省援建的智慧物流园项目开工。该项目选址在阿图什市经济技术开发区，总投资4亿元。\n')).toEqual(['智慧物流园 -> 阿图什市']);
+    expect(locatedIn('项目开工\n\n位于乌恰县的江西援疆牦牛养殖基地二期工程正式开工。\n')).toEqual(['江西援疆牦牛养殖基地 -> 乌恰县']);
+    // a place after 在 that is not where the project is being built
+    expect(locatedIn('项目开工\n\n智慧物流园项目在阿图什市召开推进会。\n')).toEqual([]);
+  });
+});

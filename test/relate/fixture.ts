@@ -3,6 +3,7 @@
 import { getLexicon } from '../../src/lexicon/index.js';
 import { segmentArticle } from '../../src/segment.js';
 import { relateArticle } from '../../src/relate.js';
+import { extractDocument } from '../../src/pipeline.js';
 import type {
   EntityRecord,
   EntityRef,
@@ -12,6 +13,7 @@ import type {
   RelationRecord,
   ResolvedArticle,
   ResolvedMention,
+  SourceDocument,
 } from '../../src/types.js';
 
 /** [kind, surface, canonical label?] — the nth unused occurrence of the surface is taken. */
@@ -79,4 +81,10 @@ export function edges(records: RelationRecord[], type?: string): string[] {
 
 export function relate(text: string, specs: MentionSpec[], options: { home?: string } = {}): RelationRecord[] {
   return relateArticle(makeArticle(text, specs, options));
+}
+
+/** The relations of one type the whole pipeline (ingest's split, recognize, resolve, relate) finds in a UTF-8 text. */
+export function relationsIn(text: string, type: string): RelationRecord[] {
+  const doc: SourceDocument = { file: 'invented.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
+  return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === type);
 }

@@ -2,9 +2,7 @@
 // plus the record contract (evidence, determinism).
 import { describe, expect, it } from 'vitest';
 import { relateArticle } from '../../src/relate.js';
-import { edges, makeArticle, relate } from './fixture.js';
-import { extractDocument } from '../../src/pipeline.js';
-import type { SourceDocument } from '../../src/types.js';
+import { edges, makeArticle, relate, relationsIn } from './fixture.js';
 
 const titlesOf = (records: ReturnType<typeof relate>) =>
   records.filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
@@ -374,8 +372,7 @@ describe('second-round cases', () => {
 describe('VISITS through the whole pipeline', () => {
   it("a byline's reporter is not who went where the story's subject went", () => {
     const text = '义诊进村\n\n（记者 陈思远）6月12日，江西省援疆医疗队走进阿克陶县巴仁乡，为村民开展义诊。\n\n援疆干部王建军走进阿克陶县巴仁乡。\n';
-    const doc: SourceDocument = { file: 'visit.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    const visits = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'VISITS').map((r) => `${r.source} -> ${r.target}`);
+    const visits = relationsIn(text, 'VISITS').map((r) => `${r.source} -> ${r.target}`);
     expect(visits).toEqual(['Person:王建军 -> County:阿克陶县']);
   });
 });
@@ -383,10 +380,7 @@ describe('VISITS through the whole pipeline', () => {
 describe('HOLDS_POSITION for posted cadres (the whole pipeline on a list of my own)', () => {
   it('reads 挂职/拟任 after a name, a gender note between, and the same holder\'s further titles', () => {
     const text = '援疆干部挂职名单\n\n江西省第十一批援疆干部拟挂职情况如下：\n何建新，挂职克孜勒苏柯尔克孜自治州党委副秘书长；\n邓丽萍（女），挂职阿克陶县委常委、副县长；\n彭涛，拟任阿克陶县人民医院副院长。\n';
-    const doc: SourceDocument = { file: 'posted.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    const titles = extractDocument(doc)
-      .flatMap((r) => r.relations)
-      .filter((r) => r.type === 'HOLDS_POSITION')
+    const titles = relationsIn(text, 'HOLDS_POSITION')
       .map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`)
       .sort();
     expect(titles).toEqual([
@@ -399,8 +393,7 @@ describe('HOLDS_POSITION for posted cadres (the whole pipeline on a list of my o
 
 describe('VISITS by a delegation', () => {
   const visitsIn = (text: string) => {
-    const doc: SourceDocument = { file: 'delegation.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'VISITS').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`).sort();
+    return relationsIn(text, 'VISITS').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`).sort();
   };
   it('代表团先后深入X、Y: the visits are the leader\'s, named where the article says who led it', () => {
     expect(visitsIn('江西代表团考察克州\n\n江西省委副书记、省长叶建春率江西省党政代表团赴克孜勒苏柯尔克孜自治州考察。代表团先后深入阿克陶县、阿图什市，实地察看援疆项目。\n')).toEqual([
@@ -421,8 +414,7 @@ describe('VISITS by a delegation', () => {
 describe('COOPERATES_WITH: an organisation helping another', () => {
   it('A派出…，对口帮扶B / A托管B: A opens the sentence', () => {
     const coop = (text: string) => {
-      const doc: SourceDocument = { file: 'coop.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-      return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'COOPERATES_WITH').map((r) => `${r.source.split(':')[1]} - ${r.target.split(':')[1]}`);
+      return relationsIn(text, 'COOPERATES_WITH').map((r) => `${r.source.split(':')[1]} - ${r.target.split(':')[1]}`);
     };
     expect(coop('医疗援疆\n\n南昌大学第一附属医院派出12名专家组成的医疗队，对口帮扶阿克陶县人民医院。\n')).toEqual(['南昌大学第一附属医院 - 阿克陶县人民医院']);
     // not when the helper is no organisation opening the sentence
@@ -433,8 +425,7 @@ describe('COOPERATES_WITH: an organisation helping another', () => {
 describe('FUNDS by the company heading a project name', () => {
   it('某某科技年产…项目落户X: the company funds it', () => {
     const text = '产业援疆\n\n今年5月，江西赣隆科技年产5万吨有机肥生产线项目落户阿克陶县，总投资1.2亿元。\n';
-    const doc: SourceDocument = { file: 'owner.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    const funds = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'FUNDS').map((r) => `${r.source} -> ${r.target} ${r.attrs.amount_yuan ?? '-'}`);
+    const funds = relationsIn(text, 'FUNDS').map((r) => `${r.source} -> ${r.target} ${r.attrs.amount_yuan ?? '-'}`);
     expect([...new Set(funds)]).toEqual(['Organization:江西赣隆科技 -> Project:江西赣隆科技年产5万吨有机肥生产线项目 120000000']);
   });
 });
@@ -442,14 +433,12 @@ describe('FUNDS by the company heading a project name', () => {
 describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
   it('某市委副书记、市长某某 in a supporter city\'s article is that city\'s mayor, not the home city\'s', () => {
     const text = '天津援疆\n\n天津市援建的项目投入使用。昆玉市委副书记、市长刘振华表示，将用好援疆资金。\n';
-    const doc: SourceDocument = { file: 'mayor.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    const titles = extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
+    const titles = relationsIn(text, 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
     expect(titles).toEqual(['刘振华 -> 昆玉市 {市委副书记、市长}']);
   });
   it('a comma closes an earlier complete group of titles (某师党委副书记、师长，某市委书记某某)', () => {
     const titlesIn = (text: string) => {
-      const doc: SourceDocument = { file: 'groups.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-      return extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
+      return relationsIn(text, 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
     };
     expect(titlesIn('会议召开\n\n克州党委副书记、州长，阿图什市委书记王建平出席会议。\n')).toEqual([
       '王建平 -> 克孜勒苏柯尔克孜自治州 {党委副书记、州长}',
@@ -462,8 +451,7 @@ describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
 
 describe('LOCATED_IN: more ways of saying where a project is', () => {
   const locatedIn = (text: string) => {
-    const doc: SourceDocument = { file: 'where.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    return [...new Set(extractDocument(doc).flatMap((r) => r.relations).filter((r) => r.type === 'LOCATED_IN').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`))].sort();
+    return [...new Set(relationsIn(text, 'LOCATED_IN').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]}`))].sort();
   };
   it('P在X开工建设, 该项目选址在X某开发区, 位于X的P', () => {
     expect(locatedIn('项目开工\n\n由江西省援建的智慧物流园项目在阿图什市开工建设。\n')).toEqual(['智慧物流园 -> 阿图什市']);

@@ -1,8 +1,6 @@
 // SUPPORTS rules on invented sentences (other supporters and regions than the samples).
 import { describe, expect, it } from 'vitest';
-import { edges, relate } from './fixture.js';
-import { extractDocument } from '../../src/pipeline.js';
-import type { SourceDocument } from '../../src/types.js';
+import { edges, relate, relationsIn } from './fixture.js';
 
 const supports = (text: string, specs: Parameters<typeof relate>[1], home?: string) =>
   edges(relate(text, specs, home ? { home } : {}), 'SUPPORTS');
@@ -154,10 +152,7 @@ describe('damaged text', () => {
 
 describe('SUPPORTS is not read from brands or markets (the whole pipeline on invented articles)', () => {
   const supportsIn = (text: string) => {
-    const doc: SourceDocument = { file: 'brand.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text', text };
-    return extractDocument(doc)
-      .flatMap((r) => r.relations)
-      .filter((r) => r.type === 'SUPPORTS')
+    return relationsIn(text, 'SUPPORTS')
       .map((r) => `${r.source} -> ${r.target}`)
       .sort();
   };

@@ -467,7 +467,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
   let kind: 'Organization' | 'Project';
   if (suffix.project && !suffix.org) kind = 'Project';
-  else if (suffix.org && !suffix.project) kind = FACILITY.test(suffix.word) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
+  // (a factory being built is a project too: 援疆资金用于建设的某某加工厂)
+  else if (suffix.org && !suffix.project) kind = (FACILITY.test(suffix.word) || /厂$/u.test(suffix.word)) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
   else kind = buildContext(ctx, start, e) || !FACILITY.test(suffix.word) ? 'Project' : 'Organization';
   // a facility called 中心 is an organisation unless it is being built
   if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';

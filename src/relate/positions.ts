@@ -92,6 +92,13 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
   else if (/[省市县州区]委$/u.test(surface)) title = surface.slice(-2) + title; // 省委|书记 -> 省委书记
   let holder = holderOf(ctx, holderMention);
   if (!holder) return undefined;
+  // 喀什|市委副书记 (jieba reads 市委副书记 as one word): the short name and the title's first
+  // character name the city or county (喀什市), not the prefecture the short name is read as
+  const level = /^([市县])(?:委|长|政府|人大|政协)/u.exec(title)?.[1];
+  if (level && !/[省市县州区地盟旗]$/u.test(surface) && ctx.regionRef(holderMention)) {
+    const own = ctx.region(surface + level);
+    if (own && own.name !== holder.label) holder = refOfRegion(own);
+  }
   // 和田地区党委宣传部 部长 -> 和田地区 {党委宣传部部长}: a party/government organ is its region's office
   if (isOrg(holderMention)) {
     const lead = ctx.leadingRegion(holder.label);

@@ -461,3 +461,14 @@ describe('LOCATED_IN: more ways of saying where a project is', () => {
     expect(locatedIn('项目开工\n\n智慧物流园项目在阿图什市召开推进会。\n')).toEqual([]);
   });
 });
+
+describe('the city a title names, and a factory being built', () => {
+  it('阿克苏|市委副书记 (one jieba word) is 阿克苏市\'s office, not the prefecture\'s', () => {
+    const titles = relationsIn('会议\n\n阿克苏市委副书记李振华介绍了情况。\n', 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
+    expect(titles).toEqual(['李振华 -> 阿克苏市 {市委副书记}']);
+  });
+  it('援疆资金N用于建设的某某加工厂 is a funded project', () => {
+    const funds = relationsIn('产业援疆\n\n江西援疆资金800万元用于建设的阿克陶县农产品加工厂正式投产。\n', 'FUNDS').map((r) => `${r.source} -> ${r.target} ${r.attrs.amount_yuan ?? '-'}`);
+    expect(funds).toEqual(['Province:江西省 -> Project:阿克陶县农产品加工厂 8000000']);
+  });
+});

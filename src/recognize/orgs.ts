@@ -67,7 +67,7 @@ const GENERIC_NAME = new Set([
  * province's firms: 晋企, 浙企), with at most a count and a word of praise between (知名, 国内, 大型 …), the class noun closing the phrase: 华为、腾讯等知名企业与…
  * Not 等地企业 (places), 等企业负责人 / 等企业家 (people).
  */
-const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
+const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|名校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
 /** A company's name opening a project's: [name][business] then 年产/新建/投资… (某某科技年产…项目). */
 const COMPANY_HEAD = /^(([\u4e00-\u9fff]{2,10}?)(科技|集团|公司|股份|实业|能源|化工|煤化|煤业|矿业|电力|药业|控股|建工|钢铁|纺织|食品|乳业|牧业))(?=年产|新建|投资|扩建|建设|\d)/u;
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z0-9]+$/u;
@@ -106,7 +106,7 @@ const WORK_CUE = /剧目|话剧|歌剧|舞剧|音乐剧|剧|作品|电影|演出
 interface Suffix { word: string; project: boolean; org: boolean }
 
 /** Buildings and parts of facilities that the lexicon's project suffixes do not cover. */
-const EXTRA_ORG_SUFFIXES = ['红十字会', '慈善总会'];
+const EXTRA_ORG_SUFFIXES = ['红十字会', '慈善总会', '附中', '附小'];
 const EXTRA_PROJECT_SUFFIXES = ['文化周', '活动周', '新院区', '新校区', '院区', '校区', '小镇'];
 
 // The table depends only on the lexicon index: built once per index, not once per article.
@@ -197,6 +197,15 @@ function brandFinal(ctx: Context, tok: Token, suffixStart: number): boolean {
   return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag) && !STOP_TAGS.has(before.tag);
 }
 
+/** The start of a region's name or short name (two to four characters) ending at `end`, if any. */
+function placeNameEndingAt(ctx: Context, end: number): number | undefined {
+  for (let len = 4; len >= 2; len--) {
+    if (end - len < 0) continue;
+    if (ctx.ix.surfaces.get(ctx.text.slice(end - len, end))) return end - len;
+  }
+  return undefined;
+}
+
 /**
  * The facility's name jieba reads as one word across position p (协和医院, 华山医院), as its part
  * before p; not other words (党和政府).
@@ -283,8 +292,10 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   // 伊宁县三中 / 伊宁三中: a region followed by (第)N中
   for (const m of text.matchAll(/第?[一二三四五六七八九十]{1,2}中(?![心国央华间旬期层秋午级]|学(?!生))/gu)) {
     const r = regions.find((x) => x.end === m.index && !x.attrs?.inside);
-    if (!r) continue;
-    cands.push(ctx.mention('Organization', r.start, m.index! + m[0].length, 'school-abbrev', { attrs: { suffix: '中学' } }));
+    // (or a place's name jieba glued to the school: 北京四中 is one word, so no region was read)
+    const start = r ? r.start : placeNameEndingAt(ctx, m.index!);
+    if (start === undefined) continue;
+    cands.push(ctx.mention('Organization', start, m.index! + m[0].length, 'school-abbrev', { attrs: { suffix: '中学' } }));
   }
 
   // “…”-quoted activities and plans: “常伊文化旅游交流周”活动, “津和产业协作共富行动计划”

@@ -179,6 +179,12 @@ function abbrMask(lex: Context['ix']['lex']): Uint8Array {
   return mask;
 }
 
+/** Whether text[i] is the last character of a region's name or short name starting before it. */
+function endsPlaceName(ctx: Context, i: number): boolean {
+  for (let len = 2; len <= 4 && i + 1 - len >= 0; len++) if (ctx.ix.surfaces.has(ctx.text.slice(i + 1 - len, i + 1))) return true;
+  return false;
+}
+
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { lex } = ctx.ix;
@@ -189,6 +195,8 @@ export function findPairingCompounds(ctx: Context, covered: (i: number) => boole
   for (let i = 0; i + 1 < text.length; i++) {
     if (abbrs[text.charCodeAt(i)] !== 1) continue; // cheap first: most characters abbreviate nothing
     if (covered(i) || covered(i + 1)) continue;
+    // not the end of a place's name: 京 of 北京 (北京四中, one jieba word, so no region was read) is no 京四
+    if (endsPlaceName(ctx, i)) continue;
     const sup = lex.supporterByAbbr(text[i]!);
     if (!sup) continue;
     const c2 = text[i + 1]!;

@@ -197,12 +197,23 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   return home;
 }
 
+/** Government commissions by their usual short names (某市教委 is 某市教育委员会, not 某市教委员会). */
+const COMMISSIONS: [string, string][] = [
+  ['卫健委', '卫生健康委员会'], ['卫计委', '卫生和计划生育委员会'], ['发改委', '发展和改革委员会'], ['经信委', '经济和信息化委员会'],
+  ['工信委', '工业和信息化委员会'], ['教委', '教育委员会'], ['科委', '科学技术委员会'], ['民委', '民族事务委员会'],
+  ['农委', '农业委员会'], ['建委', '建设委员会'], ['商委', '商务委员会'],
+];
+
 /** Full official form of an organisation name: 省对口支援前指 -> 湖南省对口支援前方指挥部 (home 湖南省). */
 export function expandOrgName(surface: string, home: Home, mentionsXinjiang: boolean): string {
   let s = surface;
   s = s.replace(/前指(?!挥)/gu, '前方指挥部').replace(/分指$/u, '分指挥部').replace(/监管局$/u, '监督管理局');
-  const m = /^(.{4,})委$/u.exec(s);
-  if (m && !/(?:党|常|纪|政法|管|编|村)委$/u.test(s)) s = `${m[1]}委员会`;
+  const commission = COMMISSIONS.find(([short]) => s.endsWith(short) && s.length > short.length);
+  if (commission) s = s.slice(0, s.length - commission[0].length) + commission[1];
+  else {
+    const m = /^(.{4,})委$/u.exec(s);
+    if (m && !/(?:党|常|纪|政法|管|编|村)委$/u.test(s)) s = `${m[1]}委员会`;
+  }
   if (/^省市/u.test(s)) return surface; // 省市教育局: the province and its cities together
   if (/^省(?!市)/u.test(s) && home.province) s = home.province.name + s.slice(1);
   else if (/^市(?![县场民])/u.test(s) && home.city) s = home.city.name + s.slice(1);

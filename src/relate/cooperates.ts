@@ -98,7 +98,9 @@ function zipRespectively(ctx: ArticleContext, s: SentenceView, emit: Emit): { st
   const k = s.text.indexOf('分别');
   if (k < 0) return undefined;
   const at = s.start + k;
-  const left = listEndingAt(ctx, s, at);
+  // A、B等名校分别与X、Y: the list ends before 等 and its class noun
+  const tail = /等[^、，。；,;\s]{0,4}$/u.exec(ctx.text(Math.max(s.start, at - 5), at));
+  const left = listEndingAt(ctx, s, tail ? at - tail[0].length : at);
   const m = /^分别(把|与|和|同|对口|结对|帮扶|将)?/u.exec(ctx.text(at, s.end))!;
   const right = listStartingAt(ctx, s, at + m[0].length);
   if (left.length < 2 || left.length !== right.length) return undefined;

@@ -44,6 +44,11 @@ describe('organisations and projects', () => {
     expect(entities('今年5月，江西赣隆科技年产5万吨有机肥生产线项目落户阿克陶县。', 'Organization')).toEqual(['江西赣隆科技']);
     expect(entities('江西赣隆科技有限公司投资建设的赣隆科技年产5万吨有机肥生产线项目开工。', 'Organization')).toEqual(['江西赣隆科技有限公司']);
   });
+  it('reads a school jieba glues to its place (北京四中) and a 附中, and no pairing compound inside a place name', () => {
+    expect(entities('上海二中、复旦附中等名校参加交流。', 'Organization')).toEqual(['上海二中', '复旦附中']);
+    const mentions = recognizeArticle(segmented('北京四中援疆教师来到和田。')).mentions;
+    expect(mentions.filter((m) => m.rule === 'pairing-compound')).toEqual([]);
+  });
   it('starts an organisation at the supporter named after the place it sits in', () => {
     expect(entities('走访阿图什市江西省援疆前方指挥部', 'Organization')).toEqual(['江西省援疆前方指挥部']);
   });

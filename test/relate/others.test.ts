@@ -472,3 +472,11 @@ describe('the city a title names, and a factory being built', () => {
     expect(funds).toEqual(['Province:江西省 -> Project:阿克陶县农产品加工厂 8000000']);
   });
 });
+
+describe('COOPERATES_WITH: a list closed by 等 and its class before 分别', () => {
+  it('A、B等名校分别与X、Y结对: zipped pairs', () => {
+    const pairs = relationsIn('教育援疆\n\n南昌二中、南昌十中等名校分别与阿克陶县第一中学、乌恰县第一中学结成对口帮扶关系。\n', 'COOPERATES_WITH')
+      .map((r) => [r.source.split(':')[1], r.target.split(':')[1]].sort().join(' - ')).sort();
+    expect(pairs).toEqual(['乌恰县第一中学 - 南昌十中', '南昌二中 - 阿克陶县第一中学']);
+  });
+});

@@ -36,6 +36,11 @@ describe('resolve', () => {
     expect(label('我县与乌什县、温宿县开展交流，乌什县和温宿县代表参加。')).toBeUndefined();
     expect(label('我县干部赴乌什县学习。')).toBeUndefined();
   });
+  it('expands a commission\'s usual short name (教委, 卫健委)', () => {
+    const [a] = doc('南昌市教委、阿克陶县卫健委负责人参加座谈。');
+    const orgs = a!.entities.filter((e) => e.type === 'Organization').map((e) => e.label).sort();
+    expect(orgs).toEqual(['南昌市教育委员会', '阿克陶县卫生健康委员会']);
+  });
   it('infers home from a delegation led by a provincial leader, never from the file name', () => {
     const [a] = doc('省委书记王建国率河北省党政代表团赴巴州考察，我省援建项目进展顺利。');
     expect(a!.home?.label).toBe('河北省');

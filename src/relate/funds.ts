@@ -3,6 +3,7 @@
 //   funds.verb        F 投入/投资建设/援建/实施/新建/支持 … P (P、Q … all funded, no amount if several)
 //   funds.verb        P是F…援建…项目 / P由F投资建设 (project named before the funder)
 //   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
+//                     (其中，P(项目)投资N: one of that funder's projects, with its amount)
 //   funds.owner-name  某某科技年产…生产线项目: a project named after a company is that company's
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
 // never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
@@ -101,6 +102,11 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     const before = s.top.filter((m) => isProject(m) && m.end <= funderMention!.start);
     const last = before[before.length - 1];
     if (last && /^(是|由)/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
+  }
+  if (projects.length === 0 && !funderMention && /^其中[，,]?/u.test(s.text)) {
+    // 其中，P(项目)投资N: one of the previous sentence's funder's projects (funds.carry below)
+    const subject = s.top.find((m) => isProject(m) && m.end <= p && /^(?:项目|工程)?$/u.test(ctx.text(m.end, p)));
+    if (subject) projects.push(subject);
   }
   if (projects.length === 0) return undefined;
   let funder = funderMention ? funderOf(ctx, funderMention) : undefined;
@@ -215,7 +221,9 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);
-        if (before.length === 1 && /总投资|项目投资/u.test(ctx.text(before[0]!.end, money.start))) project = before[0];
+        const between = before.length === 1 ? ctx.text(before[0]!.end, money.start) : '';
+        // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)
+        if (before.length === 1 && (/总投资|项目投资/u.test(between) || (/^(?:投资|投入)/u.test(between) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
       }
       // 该项目…总投资2.7亿元: a clause that opens on "the project" means the one named last, a
       // sentence or a few back; elsewhere (某某物流园项目总投资…, a name not read as a project)

@@ -480,3 +480,11 @@ describe('COOPERATES_WITH: a list closed by 等 and its class before 分别', ()
     expect(pairs).toEqual(['乌恰县第一中学 - 南昌十中', '南昌二中 - 阿克陶县第一中学']);
   });
 });
+
+describe('FUNDS: 其中 after a funding sentence', () => {
+  it('其中，P投资N is one of the previous sentence\'s funder\'s projects, with its amount', () => {
+    const funds = relationsIn('援疆工作\n\n今年以来，江西省共投入援疆资金2.1亿元，在阿克陶县实施项目26个。其中，阿克陶县标准化厂房项目投资6000万元，已有8家企业入驻。\n', 'FUNDS')
+      .map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} ${r.attrs.amount_yuan ?? '-'}`);
+    expect(funds).toEqual(['江西省 -> 阿克陶县标准化厂房项目 60000000']);
+  });
+});

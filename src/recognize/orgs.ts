@@ -59,6 +59,8 @@ const GENERIC_NAME = new Set([
   '同类', '下属', '附属', '合作', '配套', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
   // ties between two bodies (结成友好学校, 兄弟医院), not a name
   '友好', '兄弟', '姊妹', '姐妹', '共建', '联谊',
+  // a utility named by its trade (公交公司, 供电公司): which one, the text does not say
+  '公交', '供电', '供水', '自来水', '燃气', '供热', '物业', '快递', '邮政',
   // a hospital's grade (晋升为三级甲等医院)
   '一级', '二级', '三级', '甲等', '乙等', '丙等', '二甲',
 ]);
@@ -430,7 +432,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (count) start += count[0].length;
   // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团
   const lead = regionStarts.get(start);
-  if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1) start = lead.end;
+  // (unless the rest is generic: 某县供电公司 is named by its county)
+  if (lead && lead.kind === 'County' && /集团|公司|控股|有限公司/.test(suffix.word) && lead.end < ss - 1 && !isGenericName(text.slice(lead.end, ss))) start = lead.end;
   // an aid verb before a facility's place is the sentence's, not the name's: 上海结对帮扶|莎车县人民医院
   // (an aid body keeps it: 某省对口支援某地前方指挥部)
   if (FACILITY.test(suffix.word)) {

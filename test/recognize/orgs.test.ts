@@ -112,6 +112,8 @@ describe('organisations and projects', () => {
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
     expect(entities('两校结成友好学校，两院互为兄弟医院。', 'Organization')).toEqual([]);
+    expect(entities('公交公司新开通3条线路，供电公司检修线路。', 'Organization')).toEqual([]);
+    expect(entities('阿克陶县供电公司检修线路。', 'Organization')).toEqual(['阿克陶县供电公司']);
     expect(entities('两校结成“友好学校”，开展“民生工程”建设。', 'Project')).toEqual([]);
     expect(entities('北京中日友好医院派出专家。', 'Organization')).toEqual(['北京中日友好医院']);
   });

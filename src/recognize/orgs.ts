@@ -66,7 +66,8 @@ const GENERIC_NAME = new Set([
 ]);
 /**
  * A 、-list of two or more short names closed by 等 and a class of organisations (企业, 高校, or a
- * province's firms: 晋企, 浙企), with at most a count and a word of praise between (知名, 国内, 大型 …), the class noun closing the phrase: 华为、腾讯等知名企业与…
+ * province's firms: 晋企, 浙企), with at most a count and a word of praise between (知名, 国内, 大型 …), the class noun closing
+ * the phrase: 中石油、中石化等央企与…
  * Not 等地企业 (places), 等企业负责人 / 等企业家 (people).
  */
 const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|名校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/gu;
@@ -82,7 +83,7 @@ function orgListItems(ctx: Context, at: number, list: string, regions: Mention[]
     let start = pos;
     const end = pos + parts[i]!.length;
     // the first item is the words before the first 、 back to a verb or function word, up to six
-    // characters (组织华为、… starts at 华为; 中|石油、… at 中)
+    // characters (组织赣锋锂业、… starts at 赣锋锂业; 中|石油、… at 中)
     if (i === 0) {
       start = end;
       for (let tok = ctx.tokenEndingAt.get(start); tok && !STOP_TAGS.has(tok.tag) && end - tok.start <= 6 && NAME_WORD.test(ctx.text.slice(tok.start, tok.end)); tok = ctx.tokenEndingAt.get(start)) start = tok.start;
@@ -336,7 +337,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
     cands.push(ctx.mention('Organization', c.start, c.start + m[1]!.length, 'org-heads-project', { attrs: { suffix: m[3]! } }));
   }
 
-  // 华为、腾讯、华润等知名企业 / 清华、北大等高校: short names listed before their class noun
+  // 中石油、中石化等央企 / 南开、天大等高校: short names listed before their class noun
   for (const m of text.matchAll(ORG_LIST)) {
     const items = orgListItems(ctx, m.index!, m[1]!, regions, cands);
     for (const [start, end] of items) cands.push(ctx.mention('Organization', start, end, 'org-list', { attrs: { class: m[2]! } }));

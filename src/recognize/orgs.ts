@@ -188,6 +188,9 @@ function endsWithAny(word: string, endings: readonly string[]): boolean {
 }
 
 const COMPANY_SUFFIX = /(?:公司|集团)$/u;
+const DEPARTMENT_SUFFIX = /(?:局|厅|委员会|部)$/u;
+/** A word that is itself a body's name (教育局, 县委, 医院, 前指): 和 after it joins two bodies. */
+const ORG_WORD_END = /(?:局|厅|委|部|院|校|会|中心|办|所|站|队|组|处|科|室|馆|社|台|团|网|报|指|公司|集团)$/u;
 /** One-character verbs that are not a firm's name character before 公司/集团 (是公司, 进集团). */
 const NOT_BRAND_FINAL = new Set([...'是有进去来到给让被把叫在为成入出回从向对与和将要会能']);
 /**
@@ -222,7 +225,7 @@ function tokenAcross(ctx: Context, p: number, limit: number): Token | undefined 
 }
 
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
-function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false, company = false): number {
+function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false, company = false, department = false): number {
   const { text } = ctx;
   let p = suffixStart;
   const limit = Math.max(0, suffixStart - 32);
@@ -253,6 +256,9 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     const innerHe = word === '和' && prevTok && prevTok.end - prevTok.start === 1 && isHan(text[prevTok.start]) &&
       !LEFT_STOP_SET.has(text[prevTok.start]!) && !'省市县区州乡镇村'.includes(text[prevTok.start]!) && !regionEnds.has(prevTok.end);
     if (innerHe) { p -= 1; continue; }
+    // …and a government department's name joins two fields with 和 (文化体育广播电视和旅游局,
+    // 住房和城乡建设局, 发展和改革委员会), where the word before 和 names no body of its own
+    if (word === '和' && department && prevTok && prevTok.end - prevTok.start >= 2 && !ORG_WORD_END.test(text.slice(prevTok.start, prevTok.end)) && STOP_TAGS.has(prevTok.tag) === false) { p -= 1; continue; }
     // …and before a building with a short part name between (某某医院外科|大楼, 某某中学教学|楼)
     const beforeBuilding = building && suffixStart - p <= 2;
     if (apposition ? p < suffixStart - 1 && !beforeBuilding : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
@@ -403,7 +409,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
   if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
-  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'), !suffix.project && COMPANY_SUFFIX.test(suffix.word));
+  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'), !suffix.project && COMPANY_SUFFIX.test(suffix.word), DEPARTMENT_SUFFIX.test(suffix.word));
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;

@@ -109,6 +109,12 @@ describe('organisations and projects', () => {
     // 再添新项目: "new projects", no name
     expect(entities('阿克陶县工业园区再添新项目。', 'Project')).not.toContain('阿克陶县工业园区再添新项目');
   });
+  it('reads a department named by two fields joined with 和, not two bodies joined by it', () => {
+    expect(entities('克州文化体育广播电视和旅游局举办推介会。', 'Organization')).toEqual(['克州文化体育广播电视和旅游局']);
+    expect(entities('阿克陶县发展和改革委员会召开会议。', 'Organization')).toEqual(['阿克陶县发展和改革委员会']);
+    expect(entities('阿克陶县教育局和阿克陶县民政局负责人参加。', 'Organization')).toEqual(['阿克陶县教育局', '阿克陶县民政局']);
+    expect(entities('来源：江西日报\n省援疆前指和省教育厅负责人表示。', 'Organization')).toContain('江西省教育厅');
+  });
   it('rejects generic names', () => {
     expect(entities('开展文化交流活动，建设民心工程，完善服务中心。', 'Project')).toEqual([]);
     expect(entities('两校结成友好学校，两院互为兄弟医院。', 'Organization')).toEqual([]);

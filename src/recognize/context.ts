@@ -91,6 +91,15 @@ export function onTokenBoundaries(ctx: Context, start: number, end: number): boo
   return ctx.tokenStarts.has(start) && ctx.tokenEnds.has(end);
 }
 
+/** The start of a region's name or short name (two to four characters) ending at `end`, if any. */
+export function placeNameEndingAt(ctx: Context, end: number): number | undefined {
+  for (let len = 4; len >= 2; len--) {
+    if (end - len < 0) continue;
+    if (ctx.ix.surfaces.has(ctx.text.slice(end - len, end))) return end - len;
+  }
+  return undefined;
+}
+
 /**
  * An empty array that already holds objects as far as V8 is concerned: `[]` starts with small-
  * integer elements, so loops over sometimes-empty lists would see two array maps and deopt.

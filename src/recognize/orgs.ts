@@ -3,7 +3,7 @@
 // boundary: punctuation, a function word, a verb or a category noun (援疆企业|华信新材料集团).
 // Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
 import type { Mention, Token } from '../types.js';
-import { type Context, isHan } from './context.js';
+import { type Context, isHan, placeNameEndingAt } from './context.js';
 import { codeMask } from '../util/code-mask.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
@@ -200,16 +200,15 @@ const NOT_BRAND_FINAL = new Set([...'是有进去来到给让被把叫在为成�
 function brandFinal(ctx: Context, tok: Token, suffixStart: number): boolean {
   if (tok.end !== suffixStart || tok.end - tok.start !== 1 || tok.tag !== 'v' || NOT_BRAND_FINAL.has(ctx.text[tok.start]!)) return false;
   const before = ctx.tokenEndingAt.get(tok.start);
-  return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag) && !STOP_TAGS.has(before.tag);
+  return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag);
 }
 
-/** The start of a region's name or short name (two to four characters) ending at `end`, if any. */
-function placeNameEndingAt(ctx: Context, end: number): number | undefined {
-  for (let len = 4; len >= 2; len--) {
-    if (end - len < 0) continue;
-    if (ctx.ix.surfaces.get(ctx.text.slice(end - len, end))) return end - len;
-  }
-  return undefined;
+/**
+ * Whether text[at] is the first character of a longer word (有机 in 有机牧草种植基地), so not a
+ * function character to drop; 从|省 is jieba gluing 从 to an own-region abbreviation, not a word.
+ */
+function headsWord(ctx: Context, at: number): boolean {
+  return (ctx.tokenStartingAt.get(at)?.end ?? 0) > at + 1 && !'省市县州区'.includes(ctx.text[at + 1] ?? '');
 }
 
 /**
@@ -225,8 +224,11 @@ function tokenAcross(ctx: Context, p: number, limit: number): Token | undefined 
 }
 
 /** Leftmost start of the name whose suffix starts at `suffixStart`, walking back token by token. */
-function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, building = false, company = false, department = false): number {
+function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Mention>, suffix: Suffix): number {
   const { text } = ctx;
+  const building = suffix.project && suffix.word.endsWith('楼');
+  const company = !suffix.project && COMPANY_SUFFIX.test(suffix.word);
+  const department = DEPARTMENT_SUFFIX.test(suffix.word);
   let p = suffixStart;
   const limit = Math.max(0, suffixStart - 32);
   while (p > limit) {
@@ -258,7 +260,7 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     if (innerHe) { p -= 1; continue; }
     // …and a government department's name joins two fields with 和 (文化体育广播电视和旅游局,
     // 住房和城乡建设局, 发展和改革委员会), where the word before 和 names no body of its own
-    if (word === '和' && department && prevTok && prevTok.end - prevTok.start >= 2 && !ORG_WORD_END.test(text.slice(prevTok.start, prevTok.end)) && STOP_TAGS.has(prevTok.tag) === false) { p -= 1; continue; }
+    if (word === '和' && department && prevTok && prevTok.end - prevTok.start >= 2 && !ORG_WORD_END.test(text.slice(prevTok.start, prevTok.end)) && !STOP_TAGS.has(prevTok.tag)) { p -= 1; continue; }
     // …and before a building with a short part name between (某某医院外科|大楼, 某某中学教学|楼)
     const beforeBuilding = building && suffixStart - p <= 2;
     if (apposition ? p < suffixStart - 1 && !beforeBuilding : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
@@ -409,7 +411,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
   if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
-  let start = growLeft(ctx, ss, regionEnds, suffix.project && suffix.word.endsWith('楼'), !suffix.project && COMPANY_SUFFIX.test(suffix.word), DEPARTMENT_SUFFIX.test(suffix.word));
+  let start = growLeft(ctx, ss, regionEnds, suffix);
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;
@@ -432,9 +434,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
     }
   }
   // leading function characters and counts are not part of a name: 从省…, 287条…, 4所…
-  // (not the first character of a word: 有机 in 有机牧草种植基地; but 从|省 is jieba gluing 从 to 省)
-  const wordHead = (at: number) => (ctx.tokenStartingAt.get(at)?.end ?? 0) > at + 1 && !'省市县州区'.includes(text[at + 1] ?? '');
-  while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start) && !wordHead(start)) start++;
+  while (start < ss && LEFT_STOP_SET.has(text[start]!) && !regionStarts.has(start) && !headsWord(ctx, start)) start++;
   const count = /^\d+(?:多|余)?[个条项名所家座批位种件]/.exec(text.slice(start, ss));
   if (count) start += count[0].length;
   // a county-level place before a company is where it is, not part of its name: 库尔勒市某某纺织集团

@@ -61,8 +61,10 @@ const SPEECH_AFTER = /^(?:(?:高兴|激动|兴奋|笑着|感慨|动情|自豪|�
 
 /** First characters SPEECH_AFTER can match at (the per-character pre-check). */
 const SPEECH_FIRST = charMask('高激兴笑感动自深说表指介强坦告');
+/** Words for a delegation (relate's VISITS reads the same ones). */
+export const DELEGATION = '代表团|考察团|调研团|调研组|慰问团';
 /** 率(领)…代表团 / 率团 after a name: the person leads a delegation. */
-const LEADS_AFTER = /^率(?:领)?(?:团|[^，。；！？\n]{1,20}?(?:代表团|考察团|调研团|调研组|慰问团|工作组))/u;
+const LEADS_AFTER = new RegExp(`^率(?:领)?(?:团|[^，。；！？\\n]{1,20}?(?:${DELEGATION}|工作组))`, 'u');
 /** Surnames that are far more often a preposition or conjunction opening a clause (向新疆表示…). */
 const FUNCTION_SURNAMES = new Set([...'向于和与从对在为把将让给由据经']);
 /** A clause starts after these (rules 3 and 3b). */

@@ -2,7 +2,7 @@
 // then one-character pairing compounds (晋疆, 浙阿, 豫哈) resolved through the official pairings.
 import type { Region, Supporter } from '../lexicon/api.js';
 import type { Mention } from '../types.js';
-import { type Context, isHan, onTokenBoundaries } from './context.js';
+import { type Context, isHan, onTokenBoundaries, placeNameEndingAt } from './context.js';
 import { isXinjiang, parseChineseNumber } from './lexicon-index.js';
 import { codeMask } from '../util/code-mask.js';
 
@@ -179,12 +179,6 @@ function abbrMask(lex: Context['ix']['lex']): Uint8Array {
   return mask;
 }
 
-/** Whether text[i] is the last character of a region's name or short name starting before it. */
-function endsPlaceName(ctx: Context, i: number): boolean {
-  for (let len = 2; len <= 4 && i + 1 - len >= 0; len++) if (ctx.ix.surfaces.has(ctx.text.slice(i + 1 - len, i + 1))) return true;
-  return false;
-}
-
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { lex } = ctx.ix;
@@ -196,7 +190,7 @@ export function findPairingCompounds(ctx: Context, covered: (i: number) => boole
     if (abbrs[text.charCodeAt(i)] !== 1) continue; // cheap first: most characters abbreviate nothing
     if (covered(i) || covered(i + 1)) continue;
     // not the end of a place's name: 京 of 北京 (北京四中, one jieba word, so no region was read) is no 京四
-    if (endsPlaceName(ctx, i)) continue;
+    if (placeNameEndingAt(ctx, i + 1) !== undefined) continue;
     const sup = lex.supporterByAbbr(text[i]!);
     if (!sup) continue;
     const c2 = text[i + 1]!;

@@ -66,14 +66,34 @@ function sourceCity(text: string, lex: Lexicon, xinjiang = false): Region | unde
   const names = firstGroups(SOURCE_LINE, head, objectList<string>());
   if (text.includes('本报')) firstGroups(PAPER_NAME, head, names);
   for (const name of names) {
-    for (let len = Math.min(6, name.length); len >= 2; len--) {
-      const hits = lex.lookupRegion(name.slice(0, len));
-      if (hits.some((r) => r.type === 'Province')) break; // a provincial paper or site
-      const city = hits.find((r) => r.type === 'Prefecture' && (r.code?.startsWith('65') ?? false) === xinjiang && !r.level.startsWith('xpcc'));
-      if (city) return city;
-    }
+    const city = regionHeading(
+      name,
+      lex,
+      (r) => r.type === 'Prefecture' && (r.code?.startsWith('65') ?? false) === xinjiang && !r.level.startsWith('xpcc'),
+      (r) => r.type === 'Province', // a provincial paper or site
+    );
+    if (city) return city;
   }
   return undefined;
+}
+
+/**
+ * The region a media name starts with (某某日报, 某某零距离): the longest head of up to six
+ * characters naming one that `accept` takes; none once a head names one `stop` matches.
+ */
+function regionHeading(name: string, lex: Lexicon, accept: (r: Region) => boolean, stop?: (r: Region) => boolean): Region | undefined {
+  for (let len = Math.min(6, name.length); len >= 2; len--) {
+    const hits = lex.lookupRegion(name.slice(0, len));
+    if (stop && hits.some(stop)) return undefined;
+    const r = hits.find(accept);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Whether the article speaks as a region of this level (我省 / 我市 / 我州 / 我县). */
+function speaksAs(a: RecognizedArticle, level: string): boolean {
+  return a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === level);
 }
 
 /**
@@ -84,10 +104,8 @@ function sourceCity(text: string, lex: Lexicon, xinjiang = false): Region | unde
 function homeCounty(a: RecognizedArticle, lex: Lexicon): Region | undefined {
   const isXinjiangCounty = (r: Region | undefined): r is Region => r?.type === 'County' && (r.code?.startsWith('65') ?? false);
   for (const name of firstGroups(SOURCE_LINE, a.text, objectList<string>())) {
-    for (let len = Math.min(6, name.length); len >= 2; len--) {
-      const county = lex.lookupRegion(name.slice(0, len)).find(isXinjiangCounty);
-      if (county) return county;
-    }
+    const county = regionHeading(name, lex, isXinjiangCounty);
+    if (county) return county;
   }
   const counts = new Map<string, number>();
   for (const m of a.mentions) {
@@ -176,8 +194,8 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
   const ranked = [...scores.entries()].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1));
   const [top, second] = ranked;
   const home: Home = { province: undefined, city: undefined, citySourced: undefined, prefecture: undefined, county: undefined }; // one shape, read per mention
-  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'prefecture')) home.prefecture = sourceCity(a.text, lex, true);
-  if (a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'county')) home.county = homeCounty(a, lex);
+  if (speaksAs(a, 'prefecture')) home.prefecture = sourceCity(a.text, lex, true);
+  if (speaksAs(a, 'county')) home.county = homeCounty(a, lex);
   if (top && top[1] >= 3 && (!second || second[1] * 2 <= top[1])) home.province = lex.regionByName(top[0]);
   if (home.province) {
     const cities = [...cityCounts.entries()]
@@ -301,9 +319,8 @@ function resolveArticle(a: RecognizedArticle, home: Home, lex: Lexicon): Resolve
   for (const r of entities) r.aliases.sort(); // the records are this function's own: sort in place
   entities.sort(byKey);
   // a city paper speaking of 我市/市委 (and not of 我省) has its city as home
-  const ofProvince = a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'province');
-  const cityVoice = home.city && (home.citySourced || !home.province) && !ofProvince &&
-    a.mentions.some((m) => m.kind === 'Pronoun' && m.attrs?.level === 'city');
+  const ofProvince = speaksAs(a, 'province');
+  const cityVoice = home.city && (home.citySourced || !home.province) && !ofProvince && speaksAs(a, 'city');
   // …and a Xinjiang prefecture's paper speaking of 我州 (home.prefecture is set only then) has the prefecture
   const prefectureVoice = home.prefecture && !ofProvince;
   // …and a county's (我县: home.county is set only then), unless the article also speaks for a province or city

@@ -221,9 +221,9 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);
-        const between = before.length === 1 ? ctx.text(before[0]!.end, money.start) : '';
+        const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start) : '';
         // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)
-        if (before.length === 1 && (/总投资|项目投资/u.test(between) || (/^(?:投资|投入)/u.test(between) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
+        if (before.length === 1 && (/总投资|项目投资/u.test(gap) || (/^(?:投资|投入)/u.test(gap) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
       }
       // 该项目…总投资2.7亿元: a clause that opens on "the project" means the one named last, a
       // sentence or a few back; elsewhere (某某物流园项目总投资…, a name not read as a project)

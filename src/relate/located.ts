@@ -87,7 +87,7 @@ export function findLocated(ctx: ArticleContext): void {
         if (settled && AT_PLACE_VERB.test(ctx.text(settled.end, s.end))) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: settled.place, attrs: undefined, sentence: s.index, confidence: 0.8, rule: 'loc.settle' });
         continue;
       }
-      const place = settledPlace(ctx, s, p.end + skip + verb[0].length);
+      const place = settledAt(ctx, s, p.end + skip + verb[0].length)?.place;
       if (place) ctx.add({ type: 'LOCATED_IN', source: p.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.85, rule: 'loc.settle' });
     }
     // loc.this: the project is the last one named earlier in the sentence, or else the one
@@ -99,7 +99,7 @@ export function findLocated(ctx: ArticleContext): void {
       const project = lastNamed ? (isProject(lastNamed) ? lastNamed : undefined) : projectBefore(ctx, index);
       const afterNoun = at + clause[0].length;
       const verb = SETTLE.exec(ctx.text(afterNoun, s.end));
-      const place = project && verb ? settledPlace(ctx, s, afterNoun + verb[0].length) : undefined;
+      const place = project && verb ? settledAt(ctx, s, afterNoun + verb[0].length)?.place : undefined;
       if (place) ctx.add({ type: 'LOCATED_IN', source: project!.entity!, target: place, attrs: undefined, sentence: s.index, confidence: 0.75, rule: 'loc.this' });
     }
     // loc.settle: 位于X的P (the place as the project's attribute)
@@ -121,14 +121,10 @@ export function findLocated(ctx: ArticleContext): void {
 }
 
 /**
- * The place written right at `at`: the last of a run of adjacent regions (昌吉州奇台县 -> 奇台县),
- * or the place a named venue there starts with (某市经济技术开发区 -> 某市).
+ * The place written right at `at`, and where what names it ends: the last of a run of adjacent
+ * regions (昌吉州奇台县 -> 奇台县), or the place a named venue there starts with
+ * (某市经济技术开发区 -> 某市).
  */
-function settledPlace(ctx: ArticleContext, s: SentenceView, at: number): EntityRef | undefined {
-  return settledAt(ctx, s, at)?.place;
-}
-
-/** settledPlace, and where what names it ends. */
 function settledAt(ctx: ArticleContext, s: SentenceView, at: number): { place: EntityRef; end: number } | undefined {
   let last: ResolvedMention | undefined;
   for (const m of s.top) {
@@ -137,7 +133,8 @@ function settledAt(ctx: ArticleContext, s: SentenceView, at: number): { place: E
     if (!ctx.regionRef(m)) {
       // (a venue only as the first thing there: 昌吉州某某园区 keeps 昌吉州)
       const venue = !last && isNamed(m) && !isProject(m) ? placeOf(ctx, m) : undefined;
-      return venue ? { place: venue, end: m.end } : last ? { place: ctx.regionRef(last)!, end: last.end } : undefined;
+      if (venue) return { place: venue, end: m.end };
+      break;
     }
     last = m;
     at = m.end;

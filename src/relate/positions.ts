@@ -114,13 +114,19 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
 /** 任/担任/挂职 … after a person (and a gender or nationality note: 某某（女），挂职…), or a bare comma. */
 const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|${POSTING}|任|系)|，)`, 'u');
 
+/** Where the title segment starting at `from` ends: the next SEGMENT_STOP, or the sentence's end. */
+function segmentEnd(ctx: ArticleContext, s: SentenceView, from: number): number {
+  let end = from;
+  while (end < s.end && !SEGMENT_STOP.test(ctx.a.text[end]!)) end++;
+  return end;
+}
+
 /** 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause end. */
 function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
   const cue = OFFICE_CUE.exec(ctx.text(person.end, s.end));
   if (!cue) return;
   const from = person.end + cue[0].length;
-  let end = from;
-  while (end < s.end && !SEGMENT_STOP.test(ctx.a.text[end]!)) end++;
+  let end = segmentEnd(ctx, s, from);
   // the holder starts the office (一两个字 of 原/曾/现 allowed before it) and is the last one before the title
   // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
   if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
@@ -134,8 +140,7 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
   // further titles of the same holder: 挂职某县委常委、副县长
   let title = found.title;
   while (ctx.a.text[end] === '、') {
-    let next = end + 1;
-    while (next < s.end && !SEGMENT_STOP.test(ctx.a.text[next]!)) next++;
+    const next = segmentEnd(ctx, s, end + 1);
     const more = ctx.text(end + 1, next);
     if (s.top.some((m) => m.start > end && m.start < next) || !validTitle(ctx, more)) break;
     title += `、${more}`;

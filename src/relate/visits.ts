@@ -6,6 +6,7 @@
 //   visit.at-clause  在[…]X，P了解/考察/听取…
 // Items that are people (看望新疆少数民族群众, 慰问我省援疆干部) are not visits to a place.
 import type { ResolvedMention } from '../types.js';
+import { DELEGATION } from '../recognize/persons.js';
 import { isPerson, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /(?:先后|分别|相继|专程)?(?:深入|赴|到|前往|来到|抵达|走进|考察|调研|视察|走访|看望|慰问|参观)(?:到)?了?/gu;
@@ -85,8 +86,8 @@ export function findVisits(ctx: ArticleContext): void {
 }
 
 /** A clause whose subject is a delegation (代表团先后深入…, 考察团一行还来到…). */
-const DELEGATION_BEFORE = /^[^，。；！？,;!?]{0,12}?(?:代表团|考察团|调研团|调研组|慰问团)(?:一行)?(?:还|又|随后|先后|分别|相继)?$/u;
-const LEADS_DELEGATION = /^(?:等)?(?:率|带领|率领)[^，。；！？]{0,24}?(?:代表团|考察团|调研团|调研组|慰问团)/u;
+const DELEGATION_BEFORE = new RegExp(`^[^，。；！？,;!?]{0,12}?(?:${DELEGATION})(?:一行)?(?:还|又|随后|先后|分别|相继)?$`, 'u');
+const LEADS_DELEGATION = new RegExp(`^(?:等)?(?:率|带领|率领)[^，。；！？]{0,24}?(?:${DELEGATION})`, 'u');
 
 /** The one person who led a delegation, in this sentence or an earlier one (某某率某某省党政代表团赴…). */
 function delegationLeader(ctx: ArticleContext, upTo: number): ResolvedMention | undefined {

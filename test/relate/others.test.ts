@@ -380,9 +380,7 @@ describe('VISITS through the whole pipeline', () => {
 describe('HOLDS_POSITION for posted cadres (the whole pipeline on a list of my own)', () => {
   it('reads 挂职/拟任 after a name, a gender note between, and the same holder\'s further titles', () => {
     const text = '援疆干部挂职名单\n\n江西省第十一批援疆干部拟挂职情况如下：\n何建新，挂职克孜勒苏柯尔克孜自治州党委副秘书长；\n邓丽萍（女），挂职阿克陶县委常委、副县长；\n彭涛，拟任阿克陶县人民医院副院长。\n';
-    const titles = relationsIn(text, 'HOLDS_POSITION')
-      .map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`)
-      .sort();
+    const titles = titlesOf(relationsIn(text, 'HOLDS_POSITION'));
     expect(titles).toEqual([
       '何建新 -> 克孜勒苏柯尔克孜自治州 {党委副秘书长}',
       '彭涛 -> 阿克陶县人民医院 {副院长}',
@@ -433,13 +431,11 @@ describe('FUNDS by the company heading a project name', () => {
 describe('HOLDS_POSITION: a bare title after another holder\'s', () => {
   it('某市委副书记、市长某某 in a supporter city\'s article is that city\'s mayor, not the home city\'s', () => {
     const text = '天津援疆\n\n天津市援建的项目投入使用。昆玉市委副书记、市长刘振华表示，将用好援疆资金。\n';
-    const titles = relationsIn(text, 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
+    const titles = titlesOf(relationsIn(text, 'HOLDS_POSITION'));
     expect(titles).toEqual(['刘振华 -> 昆玉市 {市委副书记、市长}']);
   });
   it('a comma closes an earlier complete group of titles (某师党委副书记、师长，某市委书记某某)', () => {
-    const titlesIn = (text: string) => {
-      return relationsIn(text, 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`).sort();
-    };
+    const titlesIn = (text: string) => titlesOf(relationsIn(text, 'HOLDS_POSITION'));
     expect(titlesIn('会议召开\n\n克州党委副书记、州长，阿图什市委书记王建平出席会议。\n')).toEqual([
       '王建平 -> 克孜勒苏柯尔克孜自治州 {党委副书记、州长}',
       '王建平 -> 阿图什市 {市委书记}',
@@ -464,7 +460,7 @@ describe('LOCATED_IN: more ways of saying where a project is', () => {
 
 describe('the city a title names, and a factory being built', () => {
   it('阿克苏|市委副书记 (one jieba word) is 阿克苏市\'s office, not the prefecture\'s', () => {
-    const titles = relationsIn('会议\n\n阿克苏市委副书记李振华介绍了情况。\n', 'HOLDS_POSITION').map((r) => `${r.source.split(':')[1]} -> ${r.target.split(':')[1]} {${r.attrs.title}}`);
+    const titles = titlesOf(relationsIn('会议\n\n阿克苏市委副书记李振华介绍了情况。\n', 'HOLDS_POSITION'));
     expect(titles).toEqual(['李振华 -> 阿克苏市 {市委副书记}']);
   });
   it('援疆资金N用于建设的某某加工厂 is a funded project', () => {

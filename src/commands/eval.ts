@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { evaluate, formatEvalReport, predictionsFromGraphJson, predictionsFromResults, type GoldFile } from '../eval.js';
 import type { ArticleResult } from '../types.js';
-import { UsageError } from './errors.js';
+import { unreadableReason, UsageError } from './errors.js';
 
 interface EvalOptions {
   gold: string;
@@ -32,7 +32,7 @@ async function readJson(file: string, what: string): Promise<unknown> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`${file}: cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+    throw new UsageError(`${file}: cannot read ${what} (${unreadableReason(error, 'eval scores a build of annotated articles against their gold file')})`);
   }
   try {
     return JSON.parse(text);

@@ -52,6 +52,7 @@ function number(name: string, raw: string, min: number): number {
 
 export async function runLoad(options: LoadCommandOptions): Promise<number> {
   let bar: cliProgress.SingleBar | undefined;
+  let rows = 0;
   try {
     const batchSize = Math.floor(number('batch-size', options.batchSize, 1));
     const maxRetryTimeMs = number('max-retry-time', options.maxRetryTime, 0) * 1000;
@@ -68,24 +69,33 @@ export async function runLoad(options: LoadCommandOptions): Promise<number> {
       {
         batchSize,
         wipe: options.wipe,
-        onProgress: (done, total) => {
-          // Only worth a bar when there is more than a couple of batches to wait for.
-          if (!showProgress || total <= batchSize * 2) return;
+        // graph.json is streamed: the bar follows the bytes read, and says how many rows are in
+        onProgress: (done) => {
+          rows = done;
+        },
+        onBytes: (read, total) => {
+          // Only worth a bar for a file that takes more than a moment (~50k rows or more).
+          if (!showProgress || total < 20 * MB) return;
           if (!bar) {
             bar = new cliProgress.SingleBar(
-              { stream: process.stderr, format: 'loading [{bar}] {percentage}% {value}/{total} rows, eta {eta}s', hideCursor: true, clearOnComplete: true },
+              {
+                stream: process.stderr,
+                format: 'loading [{bar}] {percentage}% of {size} MB read, {rows} rows written, eta {eta}s',
+                hideCursor: true,
+                clearOnComplete: true,
+              },
               cliProgress.Presets.shades_classic,
             );
-            bar.start(total, done);
-          } else bar.update(done);
+            bar.start(total, read, { size: Math.round(total / MB), rows: integer.format(rows) });
+          } else bar.update(read, { rows: integer.format(rows) });
         },
       },
     );
     bar?.stop();
     for (const problem of result.problems.slice(0, 20)) process.stderr.write(`yjkg load: ${options.graph}: ${problem}\n`);
-    if (result.problems.length > 20) process.stderr.write(`yjkg load: ${options.graph}: ... ${result.problems.length - 20} more skipped\n`);
+    if (result.skipped > 20) process.stderr.write(`yjkg load: ${options.graph}: ... ${result.skipped - 20} more skipped\n`);
     if (!options.quiet) process.stdout.write(closingLine(options.graph, result) + '\n');
-    return result.problems.length > 0 ? 1 : 0;
+    return result.skipped > 0 ? 1 : 0;
   } catch (error) {
     bar?.stop();
     const message = error instanceof Neo4jProblem ? error.message : `internal error: ${(error as Error)?.message ?? String(error)}`;
@@ -97,6 +107,7 @@ export async function runLoad(options: LoadCommandOptions): Promise<number> {
 }
 
 const integer = new Intl.NumberFormat('en-US');
+const MB = 1e6;
 
 export function closingLine(graph: string, r: LoadGraphResult): string {
   const database = r.connection.database ?? 'default database';

@@ -5,7 +5,10 @@ import { readFile } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { renderExplorerHtml } from '../export/html.js';
-import { UsageError } from './errors.js';
+import { unreadableReason, UsageError } from './errors.js';
+
+/** What to do with a graph the explorer cannot take. */
+const TOO_LARGE_HINT = 'the explorer is for graphs a browser can draw; load it into Neo4j with `yjkg load`, which streams any size, or open graph.gexf in Gephi';
 
 export const DEFAULT_PORT = 8765;
 export const DEFAULT_HOST = '127.0.0.1';
@@ -70,7 +73,9 @@ export function register(program: Command): void {
       try {
         text = await readFile(options.graph, 'utf8');
       } catch (error) {
-        throw new UsageError(`${options.graph}: cannot read the graph (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); run \`yjkg build\` first or pass --graph FILE`);
+        const reason = unreadableReason(error, TOO_LARGE_HINT);
+        const hint = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '; run `yjkg build` first or pass --graph FILE' : '';
+        throw new UsageError(`${options.graph}: cannot read the graph (${reason})${hint}`);
       }
       try {
         JSON.parse(text);

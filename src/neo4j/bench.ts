@@ -1,13 +1,18 @@
 // Loader throughput for `npm run bench`: a synthetic graph shaped like a real build (entities
 // of every type, articles with MENTIONS, evidence on every knowledge relation) loaded into a
-// real Neo4j, first into an empty database, then again (the idempotent no-op re-load).
+// real Neo4j, first into an empty database, then again (the idempotent no-op re-load). Both
+// loads stream it from a graph.json file, as `yjkg load` does (graph-file.ts + loadItems).
 //
 // The server: NEO4J_BENCH_URI when set (its :Entity/:Article nodes are WIPED first: never point
 // it at data you care about), otherwise a private test server (src/neo4j/test-server.ts) on
 // NEO4J_BENCH_PORT (default 7695), stopped afterwards.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { ENTITY_TYPES } from '../types.js';
 import { connect, resolveConnection } from './connection.js';
-import { applySchema, loadPlan, wipe } from './load.js';
+import { readGraphItems } from './graph-file.js';
+import { applySchema, loadItems, loadPlan, wipe } from './load.js';
 import { planLoad, type GraphExport, type GraphExportEdge, type GraphExportNode } from './plan.js';
 import { startTestServer, type TestServer } from './test-server.js';
 import { prng } from '../util/prng.js';
@@ -118,6 +123,9 @@ export async function benchNeo4jLoad(options: BenchNeo4jLoadOptions = {}): Promi
   const log = options.log ?? (() => undefined);
   const graph = syntheticGraph(options);
   const plan = planLoad(graph);
+  const dir = mkdtempSync(join(tmpdir(), 'yjkg-bench-neo4j-'));
+  const file = join(dir, 'graph.json');
+  writeFileSync(file, JSON.stringify(graph));
   let server: TestServer | undefined;
   let uri = process.env.NEO4J_BENCH_URI;
   try {
@@ -147,9 +155,10 @@ export async function benchNeo4jLoad(options: BenchNeo4jLoadOptions = {}): Promi
       await loadPlan(driver, planLoad(syntheticGraph({ relationships: 20_000, seed: 1 })), { batchSize, ...database });
       await wipeAll();
       log(`loading ${plan.nodes} nodes and ${plan.relationships} relationships`);
-      const first = await loadPlan(driver, plan, { batchSize, ...database });
+      const first = await loadItems(driver, readGraphItems(file), { batchSize, ...database });
       log('loading the same graph again');
-      const second = await loadPlan(driver, plan, { batchSize, ...database });
+      const second = await loadItems(driver, readGraphItems(file), { batchSize, ...database });
+      if (first.nodes !== plan.nodes || first.relationships !== plan.relationships) throw new Error(`bench: loaded ${first.nodes}/${first.relationships} rows of ${plan.nodes}/${plan.relationships}`);
       return {
         server: server ? 'test launcher' : 'NEO4J_BENCH_URI',
         nodes: plan.nodes,
@@ -170,5 +179,6 @@ export async function benchNeo4jLoad(options: BenchNeo4jLoadOptions = {}): Promi
     }
   } finally {
     await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -7,7 +7,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Driver, Session } from 'neo4j-driver';
 import { ENTITY_TYPES, RELATION_TYPES } from '../types.js';
-import type { EdgeGroup, LoadPlan, NodeGroup } from './plan.js';
+import type { GraphFileItem } from './graph-file.js';
+import { LoadPlanner, type EdgeGroup, type GraphExportEdge, type GraphExportNode, type LoadPlan, type NodeGroup, type PlannedRow } from './plan.js';
 import { projectPath } from './project-files.js';
 
 export const DEFAULT_BATCH_SIZE = 1000;
@@ -18,8 +19,11 @@ export interface LoadOptions {
   batchSize?: number;
   /** Delete every :Entity and :Article node (and their relationships) before loading. */
   wipe?: boolean;
-  /** Called after each batch with rows written so far and the total. */
-  onProgress?: (done: number, total: number) => void;
+  /**
+   * Called after each batch with the rows written so far and the total; a streamed load (see
+   * loadItems) does not know its total and passes undefined.
+   */
+  onProgress?: (done: number, total: number | undefined) => void;
 }
 
 export interface LoadStats {
@@ -34,15 +38,20 @@ export interface LoadStats {
   rowsPerSecond: number;
 }
 
+/** "120 of 3000 rows" (or "120 rows" when the total is not known yet). */
+export function rowsWritten(done: number, total: number | undefined): string {
+  return total === undefined ? `${done} rows` : `${done} of ${total} rows`;
+}
+
 /** Thrown when a batch fails: how far the load got, and the driver's error as `cause`. */
 export class LoadInterrupted extends Error {
   override name = 'LoadInterrupted';
   constructor(
     readonly done: number,
-    readonly total: number,
+    readonly total: number | undefined,
     cause: unknown,
   ) {
-    super(`load interrupted after ${done} of ${total} rows: ${(cause as Error)?.message ?? String(cause)}`, { cause });
+    super(`load interrupted after ${rowsWritten(done, total)}: ${(cause as Error)?.message ?? String(cause)}`, { cause });
   }
 }
 
@@ -115,59 +124,148 @@ export async function wipe(session: Session): Promise<{ nodesDeleted: number; re
   return { nodesDeleted: updates.nodesDeleted, relationshipsDeleted: updates.relationshipsDeleted };
 }
 
+function emptyStats(): LoadStats {
+  return { nodes: 0, relationships: 0, nodesCreated: 0, relationshipsCreated: 0, nodesDeleted: 0, relationshipsDeleted: 0, propertiesSet: 0, ms: 0, rowsPerSecond: 0 };
+}
+
+/**
+ * One session's writes: the optional wipe, then batches (one managed transaction each), with
+ * Neo4j's counters added up and the time measured from the first batch.
+ */
+class BatchWriter {
+  readonly stats = emptyStats();
+  done = 0;
+  private started = performance.now();
+  private readonly session: Session;
+
+  constructor(
+    driver: Driver,
+    private readonly options: LoadOptions,
+    private readonly total: number | undefined,
+  ) {
+    this.session = driver.session(options.database ? { database: options.database } : {});
+  }
+
+  async wipe(): Promise<void> {
+    const deleted = await wipe(this.session);
+    this.stats.nodesDeleted += deleted.nodesDeleted;
+    this.stats.relationshipsDeleted += deleted.relationshipsDeleted;
+    this.started = performance.now(); // rows per second measure the load, not the wipe
+  }
+
+  async write(query: string, rows: unknown[]): Promise<void> {
+    try {
+      const summary = await this.session.executeWrite(async (tx) => (await tx.run(query, { rows })).summary);
+      const counters: Counters = summary.counters.updates();
+      this.stats.nodesCreated += counters.nodesCreated;
+      this.stats.nodesDeleted += counters.nodesDeleted;
+      this.stats.relationshipsCreated += counters.relationshipsCreated;
+      this.stats.relationshipsDeleted += counters.relationshipsDeleted;
+      this.stats.propertiesSet += counters.propertiesSet;
+    } catch (error) {
+      throw new LoadInterrupted(this.done, this.total, error);
+    }
+    this.done += rows.length;
+    this.options.onProgress?.(this.done, this.total);
+  }
+
+  async close(): Promise<LoadStats> {
+    await this.session.close().catch(() => undefined);
+    this.stats.ms = performance.now() - this.started;
+    this.stats.rowsPerSecond = this.stats.ms > 0 ? Math.round((this.done * 1000) / this.stats.ms) : this.done;
+    return this.stats;
+  }
+}
+
 /** Loads a plan (see planLoad) into the database; the schema must exist (applySchema). */
 export async function loadPlan(driver: Driver, plan: LoadPlan, options: LoadOptions = {}): Promise<LoadStats> {
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
-  let started = performance.now();
-  const total = plan.nodes + plan.relationships;
-  const stats: LoadStats = {
-    nodes: plan.nodes,
-    relationships: plan.relationships,
-    nodesCreated: 0,
-    relationshipsCreated: 0,
-    nodesDeleted: 0,
-    relationshipsDeleted: 0,
-    propertiesSet: 0,
-    ms: 0,
-    rowsPerSecond: 0,
-  };
-  const add = (counters: Counters) => {
-    stats.nodesCreated += counters.nodesCreated;
-    stats.nodesDeleted += counters.nodesDeleted;
-    stats.relationshipsCreated += counters.relationshipsCreated;
-    stats.relationshipsDeleted += counters.relationshipsDeleted;
-    stats.propertiesSet += counters.propertiesSet;
-  };
-
-  const session = driver.session(options.database ? { database: options.database } : {});
-  let done = 0;
+  const writer = new BatchWriter(driver, options, plan.nodes + plan.relationships);
   try {
-    if (options.wipe) {
-      const deleted = await wipe(session);
-      stats.nodesDeleted += deleted.nodesDeleted;
-      stats.relationshipsDeleted += deleted.relationshipsDeleted;
-      started = performance.now(); // rows per second measure the load, not the wipe
-    }
+    if (options.wipe) await writer.wipe().catch((error) => Promise.reject(new LoadInterrupted(0, plan.nodes + plan.relationships, error)));
     const jobs: { query: string; rows: unknown[] }[] = [
       ...plan.nodeGroups.map((g) => ({ query: nodeQuery(g), rows: g.rows })),
       ...plan.edgeGroups.map((g) => ({ query: edgeQuery(g), rows: g.rows })),
     ];
-    options.onProgress?.(0, total);
+    options.onProgress?.(0, plan.nodes + plan.relationships);
     for (const job of jobs) {
-      for (let i = 0; i < job.rows.length; i += batchSize) {
-        const rows = job.rows.slice(i, i + batchSize);
-        const summary = await session.executeWrite(async (tx) => (await tx.run(job.query, { rows })).summary);
-        add(summary.counters.updates());
-        done += rows.length;
-        options.onProgress?.(done, total);
-      }
+      for (let i = 0; i < job.rows.length; i += batchSize) await writer.write(job.query, job.rows.slice(i, i + batchSize));
     }
-  } catch (error) {
-    throw new LoadInterrupted(done, total, error);
   } finally {
-    await session.close().catch(() => undefined);
+    await writer.close();
   }
-  stats.ms = performance.now() - started;
-  stats.rowsPerSecond = stats.ms > 0 ? Math.round((total * 1000) / stats.ms) : total;
-  return stats;
+  return { ...writer.stats, nodes: plan.nodes, relationships: plan.relationships };
+}
+
+/**
+ * Loads graph.json's nodes and edges as they are read (readGraphItems), holding no more than one
+ * batch per node type or relationship group: the streamed form of planLoad + loadPlan, for graphs
+ * of any size. Every node is written before any edge (an edge's MATCH needs its endpoints); edges
+ * that come before the end of "nodes" (not graphology's order) wait in memory until it.
+ */
+export async function loadItems(driver: Driver, items: AsyncIterable<GraphFileItem> | Iterable<GraphFileItem>, options: LoadOptions = {}): Promise<LoadStats & { problems: string[]; skipped: number }> {
+  const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
+  const planner = new LoadPlanner();
+  const writer = new BatchWriter(driver, options, undefined);
+  const pending = new Map<string, { query: string; rows: unknown[]; edges: boolean }>();
+  let nodes = 0;
+  let relationships = 0;
+  let nodesEnded = false;
+  let waitingEdges: GraphExportEdge[] = [];
+  const flush = async (edges: boolean) => {
+    for (const batch of pending.values()) {
+      if (batch.edges !== edges || batch.rows.length === 0) continue;
+      await writer.write(batch.query, batch.rows);
+      batch.rows = [];
+    }
+  };
+  const add = async (planned: PlannedRow | undefined) => {
+    if (!planned) return;
+    const id = `${planned.kind}|${planned.groupKey}`;
+    let batch = pending.get(id);
+    if (!batch) {
+      const query = planned.kind === 'node' ? nodeQuery(planned.group) : edgeQuery(planned.group);
+      pending.set(id, (batch = { query, rows: [], edges: planned.kind === 'edge' }));
+    }
+    batch.rows.push(planned.row);
+    if (planned.kind === 'node') nodes++;
+    else relationships++;
+    if (batch.rows.length >= batchSize) {
+      await writer.write(batch.query, batch.rows);
+      batch.rows = [];
+    }
+  };
+  const endNodes = async () => {
+    nodesEnded = true;
+    await flush(false);
+    for (const edge of waitingEdges) await add(planner.edge(edge));
+    waitingEdges = [];
+  };
+  try {
+    if (options.wipe) await writer.wipe().catch((error) => Promise.reject(new LoadInterrupted(0, undefined, error)));
+    options.onProgress?.(0, undefined);
+    for await (const item of items) {
+      if ('end' in item) {
+        if (item.section === 'nodes') await endNodes();
+      } else if (item.section === 'nodes') await add(planner.node(item.value as GraphExportNode));
+      else if (nodesEnded) await add(planner.edge(item.value as GraphExportEdge));
+      else waitingEdges.push(item.value as GraphExportEdge);
+    }
+    if (!nodesEnded) await endNodes();
+    await flush(false);
+    await flush(true);
+  } finally {
+    await writer.close();
+  }
+  return { ...writer.stats, nodes, relationships, problems: planner.problems, skipped: planner.skipped };
+}
+
+/** A graphology export held in memory, as the items readGraphItems gives for a file. */
+export function* exportItems(graph: { nodes: GraphExportNode[]; edges: GraphExportEdge[] }): Generator<GraphFileItem> {
+  let index = 0;
+  for (const value of graph.nodes) yield { section: 'nodes', value, index: index++ };
+  yield { section: 'nodes', end: true };
+  index = 0;
+  for (const value of graph.edges) yield { section: 'edges', value, index: index++ };
+  yield { section: 'edges', end: true };
 }

@@ -5,7 +5,6 @@
 // a node or edge with any other type is skipped and reported, never spliced into Cypher.
 // Property values are flattened to what Neo4j stores (primitives and lists of primitives):
 // evidence becomes parallel lists, anything else nested becomes a JSON string.
-import { readFile } from 'node:fs/promises';
 import neo4j, { type Integer } from 'neo4j-driver';
 import { ENTITY_TYPES, RELATION_TYPES, type EntityType, type RelationType } from '../types.js';
 import { Neo4jProblem } from './connection.js';
@@ -74,25 +73,6 @@ const RELATION_TYPE_SET = new Set<string>(RELATION_TYPES);
 
 /** Counts and offsets are stored as Neo4j integers; everything else numeric stays a float. */
 const INTEGER_KEYS = new Set(['mentions', 'index', 'characters', 'weight', 'since', 'amount_yuan', 'evidence_starts', 'evidence_ends']);
-
-/** Reads and checks graph.json; a missing or malformed file is a Neo4jProblem naming the file. */
-export async function readGraphFile(path: string): Promise<GraphExport> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'no such file; run `yjkg build` first or pass --graph' : (error as Error).message;
-    throw new Neo4jProblem(`cannot read graph ${path}: ${hint}`, 'input', { cause: error });
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new Neo4jProblem(`graph ${path} is not valid JSON: ${(error as Error).message}`, 'input', { cause: error });
-  }
-  return checkGraphExport(data, path);
-}
 
 export function checkGraphExport(data: unknown, name = 'graph'): GraphExport {
   const graph = data as Partial<GraphExport> | null;
@@ -163,52 +143,90 @@ function labelOf(type: string): NodeLabel {
   return type === 'Article' ? 'Article' : 'Entity';
 }
 
-/** Groups nodes by type and edges by (type, endpoint labels), in a stable order. */
-export function planLoad(graph: GraphExport): LoadPlan {
-  const problems: string[] = [];
-  const nodeType = new Map<string, EntityType>();
-  const nodeGroups = new Map<EntityType, NodeGroup>();
-  for (const node of graph.nodes) {
+/** A broken graph can skip millions of rows: this many are described, the rest only counted. */
+export const MAX_PROBLEM_LINES = 1000;
+
+/** Where a row goes: one query per node type, one per (relationship type, endpoint labels). */
+export type PlannedRow =
+  | { kind: 'node'; group: Pick<NodeGroup, 'type' | 'label'>; groupKey: string; row: NodeRow }
+  | { kind: 'edge'; group: Pick<EdgeGroup, 'type' | 'sourceLabel' | 'targetLabel'>; groupKey: string; row: EdgeRow };
+
+/**
+ * Turns graph.json's nodes and then its edges, one at a time, into rows (or a line in
+ * `problems`): what planLoad does for a whole graph and the streaming load for a file. It keeps
+ * only the type of each node key, which the edges need for their endpoint labels.
+ */
+export class LoadPlanner {
+  /** What was skipped and why, one line each (the first MAX_PROBLEM_LINES; `skipped` counts all). */
+  readonly problems: string[] = [];
+  skipped = 0;
+  private readonly nodeType = new Map<string, EntityType>();
+
+  private skip(line: string): void {
+    if (this.skipped++ < MAX_PROBLEM_LINES) this.problems.push(line);
+  }
+
+  node(node: GraphExportNode): PlannedRow | undefined {
     const key = node?.key;
     const type = node?.attributes?.type;
     if (typeof key !== 'string' || key === '') {
-      problems.push(`node without a key skipped`);
-      continue;
+      this.skip(`node without a key skipped`);
+      return undefined;
     }
     if (typeof type !== 'string' || !ENTITY_TYPE_SET.has(type)) {
-      problems.push(`node ${JSON.stringify(key)} skipped: type ${JSON.stringify(type)} is not one of ${ENTITY_TYPES.join(', ')}`);
-      continue;
+      this.skip(`node ${JSON.stringify(key)} skipped: type ${JSON.stringify(type)} is not one of ${ENTITY_TYPES.join(', ')}`);
+      return undefined;
     }
     const entityType = type as EntityType;
-    nodeType.set(key, entityType);
-    let group = nodeGroups.get(entityType);
-    if (!group) nodeGroups.set(entityType, (group = { type: entityType, label: labelOf(entityType), rows: [] }));
-    group.rows.push({ id: key, props: nodeProperties(key, node.attributes ?? {}) });
+    this.nodeType.set(key, entityType);
+    return { kind: 'node', group: { type: entityType, label: labelOf(entityType) }, groupKey: entityType, row: { id: key, props: nodeProperties(key, node.attributes ?? {}) } };
   }
 
-  const edgeGroups = new Map<string, EdgeGroup>();
-  for (const edge of graph.edges) {
+  edge(edge: GraphExportEdge): PlannedRow | undefined {
     const type = edge?.attributes?.type;
     const name = JSON.stringify(edge?.key ?? `${edge?.source} -> ${edge?.target}`);
     if (typeof type !== 'string' || !RELATION_TYPE_SET.has(type)) {
-      problems.push(`edge ${name} skipped: type ${JSON.stringify(type)} is not one of ${RELATION_TYPES.join(', ')}`);
-      continue;
+      this.skip(`edge ${name} skipped: type ${JSON.stringify(type)} is not one of ${RELATION_TYPES.join(', ')}`);
+      return undefined;
     }
-    const sourceType = nodeType.get(edge.source);
-    const targetType = nodeType.get(edge.target);
+    const sourceType = this.nodeType.get(edge.source);
+    const targetType = this.nodeType.get(edge.target);
     if (!sourceType || !targetType) {
-      problems.push(`edge ${name} skipped: endpoint ${JSON.stringify(sourceType ? edge.target : edge.source)} is not a loaded node`);
-      continue;
+      this.skip(`edge ${name} skipped: endpoint ${JSON.stringify(sourceType ? edge.target : edge.source)} is not a loaded node`);
+      return undefined;
     }
     const attributes = edge.attributes ?? {};
     const title = typeof attributes.title === 'string' && attributes.title ? `|${attributes.title}` : '';
     const key = typeof edge.key === 'string' && edge.key ? edge.key : `${type}|${edge.source}|${edge.target}${title}`;
     const sourceLabel = labelOf(sourceType);
     const targetLabel = labelOf(targetType);
-    const groupKey = `${type}|${sourceLabel}|${targetLabel}`;
-    let group = edgeGroups.get(groupKey);
-    if (!group) edgeGroups.set(groupKey, (group = { type: type as RelationType, sourceLabel, targetLabel, rows: [] }));
-    group.rows.push({ key, source: edge.source, target: edge.target, props: edgeProperties(key, attributes) });
+    return {
+      kind: 'edge',
+      group: { type: type as RelationType, sourceLabel, targetLabel },
+      groupKey: `${type}|${sourceLabel}|${targetLabel}`,
+      row: { key, source: edge.source, target: edge.target, props: edgeProperties(key, attributes) },
+    };
+  }
+}
+
+/** Groups nodes by type and edges by (type, endpoint labels), in a stable order. */
+export function planLoad(graph: GraphExport): LoadPlan {
+  const planner = new LoadPlanner();
+  const nodeGroups = new Map<string, NodeGroup>();
+  for (const node of graph.nodes) {
+    const planned = planner.node(node);
+    if (planned?.kind !== 'node') continue;
+    let group = nodeGroups.get(planned.groupKey);
+    if (!group) nodeGroups.set(planned.groupKey, (group = { ...planned.group, rows: [] }));
+    group.rows.push(planned.row);
+  }
+  const edgeGroups = new Map<string, EdgeGroup>();
+  for (const edge of graph.edges) {
+    const planned = planner.edge(edge);
+    if (planned?.kind !== 'edge') continue;
+    let group = edgeGroups.get(planned.groupKey);
+    if (!group) edgeGroups.set(planned.groupKey, (group = { ...planned.group, rows: [] }));
+    group.rows.push(planned.row);
   }
 
   const sortedNodeGroups = ENTITY_TYPES.flatMap((t) => (nodeGroups.has(t) ? [nodeGroups.get(t)!] : []));
@@ -218,6 +236,6 @@ export function planLoad(graph: GraphExport): LoadPlan {
     edgeGroups: sortedEdgeGroups,
     nodes: sortedNodeGroups.reduce((n, g) => n + g.rows.length, 0),
     relationships: sortedEdgeGroups.reduce((n, g) => n + g.rows.length, 0),
-    problems,
+    problems: planner.problems,
   };
 }

@@ -1,6 +1,6 @@
 // Bad input never costs the good files their output: each bad file gets a status and a
 // one-line reason in report.json and a one-line warning; nothing half-written is left behind.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -87,6 +87,16 @@ describe('usage errors', () => {
     const r = await runCli(['build', empty, '--out', path.join(tmp, 'y')]);
     expect(r.code).toBe(1);
   });
+  it('eval names a graph.json too large to read whole instead of a bare error code', async () => {
+    const huge = path.join(tmp, 'huge-graph.json');
+    writeFileSync(huge, '');
+    truncateSync(huge, 2.1e9); // sparse: no disk used
+    const r = await runCli(['eval', '--gold', path.join(ROOT, '../shared/gold/seeds.gold.json'), '--graph', huge]);
+    rmSync(huge);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^yjkg: .*huge-graph\.json: cannot read graph \(too large to read whole; eval scores a build of annotated articles against their gold file\)\n$/);
+  });
+
   it('eval exits 1 with a line saying why, not a table of zeros, when its inputs give no article', async () => {
     const r = await runCli(['eval', '--gold', path.join(ROOT, '../shared/gold/seeds.gold.json'), '--inputs', path.join(tmp, 'no-such-folder')]);
     expect(r.code).toBe(1);

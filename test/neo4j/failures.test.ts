@@ -117,12 +117,13 @@ describe('server stopped in the middle of a load', () => {
     const failed = await running;
     expect(failed.code).toBe(2);
     oneLine(failed.stderr);
-    const match = /^yjkg load: lost the connection to Neo4j at (\S+) during the load \((\d+) of (\d+) rows written\) \(.*\); start the server again and rerun the same command: loading is idempotent\n$/.exec(
+    const match = /^yjkg load: lost the connection to Neo4j at (\S+) during the load \((\d+) rows written, (\d+)% of the file read\) \(.*\); start the server again and rerun the same command: loading is idempotent\n$/.exec(
       failed.stderr,
     );
     expect(match, failed.stderr).not.toBeNull();
-    expect(Number(match![2])).toBeLessThan(Number(match![3]));
-    expect(Number(match![3])).toBe(plan.nodes + plan.relationships);
+    expect(Number(match![2])).toBeGreaterThan(0);
+    expect(Number(match![2])).toBeLessThan(plan.nodes + plan.relationships);
+    expect(Number(match![3])).toBeLessThanOrEqual(100);
 
     server = await startTestServer({ port, password: PASSWORD, dataDir });
     const driver = neo4j.driver(uri, neo4j.auth.basic('neo4j', PASSWORD));

@@ -1,6 +1,6 @@
 // yjkg load and the query library on a small hand-written graph (test/neo4j/fixtures/small-graph.json:
 // made-up people and projects, two hostile names), against the real Neo4j of this run.
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
@@ -98,6 +98,53 @@ describe('yjkg load (fixture)', () => {
     const run = await runCli(['load', '--graph', FIXTURE, ...serverArgs()]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/18 nodes \(0 new\), 38 relationships \(0 new\) in [\d.]+ s, [\d,]+ rows\/s\n$/);
+    expect(await dump(driver)).toBe(before);
+  });
+
+  it('streams graph.json in any JSON layout (pretty-printed, edges before nodes) to the same database', async () => {
+    const before = await dump(driver);
+    const dir = tempDir();
+    const file = join(dir, 'reordered.json');
+    writeFileSync(file, JSON.stringify({ edges: graph.edges, attributes: graph.attributes, nodes: graph.nodes, options: graph.options }, null, 2));
+    const run = await runCli(['load', '--graph', file, '--wipe', '--batch-size', '3', ...serverArgs()]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/18 nodes \(18 new\), 38 relationships \(38 new\); wiped 18 nodes first/);
+    expect(await dump(driver)).toBe(before);
+  });
+
+  it('loads a graph.json longer than the longest string V8 can hold (streamed, not read whole)', async () => {
+    const before = await dump(driver);
+    const dir = tempDir();
+    const file = join(dir, 'padded.json');
+    // The fixture with 540 MiB of JSON whitespace between its nodes: more characters than a
+    // string may have (2^29 - 24), as a real graph.json of a corpus over ~130 MiB does.
+    const text = JSON.stringify(graph);
+    const at = text.indexOf('"nodes":[') + '"nodes":['.length;
+    const fd = openSync(file, 'w');
+    writeSync(fd, text.slice(0, at));
+    const spaces = Buffer.alloc(1 << 20, ' ');
+    for (let i = 0; i < 540; i++) writeSync(fd, spaces);
+    writeSync(fd, text.slice(at));
+    closeSync(fd);
+    const run = await runCli(['load', '--graph', file, ...serverArgs()]);
+    rmSync(file);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/18 nodes \(0 new\), 38 relationships \(0 new\)/);
+    expect(await dump(driver)).toBe(before);
+  });
+
+  it('a graph.json broken part-way fails with one line naming the file and the element, exit 2', async () => {
+    const before = await dump(driver);
+    const dir = tempDir();
+    const file = join(dir, 'broken-edge.json');
+    const text = JSON.stringify(graph);
+    const at = text.indexOf('"edges":[') + '"edges":['.length;
+    writeFileSync(file, `${text.slice(0, at)}{"key": nope},${text.slice(at)}`);
+    const run = await runCli(['load', '--graph', file, ...serverArgs()]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^yjkg load: graph .*broken-edge\.json is not valid JSON: .*\(in edges element 0\) at character \d+[^\n]*\n$/);
     expect(await dump(driver)).toBe(before);
   });
 

@@ -1,5 +1,6 @@
 // renderExplorerHtml (the out/index.html writer) and `yjkg serve`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rmSync, truncateSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -104,5 +105,18 @@ describe('yjkg serve', () => {
       /missing\.json: cannot read the graph \(ENOENT\)/,
     );
     await expect(program.parseAsync(['node', 'yjkg', 'serve', '--graph', file, '--port', 'x'])).rejects.toThrow(/--port/);
+  });
+
+  test('a graph.json too large to read whole says so and points to yjkg load and Gephi', async () => {
+    // sparse: 2.1 GB long, no disk used; fs.readFile refuses anything over 2 GiB
+    const huge = join(dir, 'huge.json');
+    await writeFile(huge, '');
+    truncateSync(huge, 2.1e9);
+    const program = new Command().exitOverride();
+    register(program);
+    await expect(program.parseAsync(['node', 'yjkg', 'serve', '--graph', huge])).rejects.toThrow(
+      /huge\.json: cannot read the graph \(too large to read whole; .*`yjkg load`, which streams any size, or open graph\.gexf in Gephi\)$/,
+    );
+    rmSync(huge);
   });
 });

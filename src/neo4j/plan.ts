@@ -209,25 +209,20 @@ export class LoadPlanner {
   }
 }
 
+function addToGroup(groups: Map<string, { rows: unknown[] }>, planned: PlannedRow | undefined): void {
+  if (!planned) return;
+  let group = groups.get(planned.groupKey);
+  if (!group) groups.set(planned.groupKey, (group = { ...planned.group, rows: [] }));
+  group.rows.push(planned.row);
+}
+
 /** Groups nodes by type and edges by (type, endpoint labels), in a stable order. */
 export function planLoad(graph: GraphExport): LoadPlan {
   const planner = new LoadPlanner();
   const nodeGroups = new Map<string, NodeGroup>();
-  for (const node of graph.nodes) {
-    const planned = planner.node(node);
-    if (planned?.kind !== 'node') continue;
-    let group = nodeGroups.get(planned.groupKey);
-    if (!group) nodeGroups.set(planned.groupKey, (group = { ...planned.group, rows: [] }));
-    group.rows.push(planned.row);
-  }
   const edgeGroups = new Map<string, EdgeGroup>();
-  for (const edge of graph.edges) {
-    const planned = planner.edge(edge);
-    if (planned?.kind !== 'edge') continue;
-    let group = edgeGroups.get(planned.groupKey);
-    if (!group) edgeGroups.set(planned.groupKey, (group = { ...planned.group, rows: [] }));
-    group.rows.push(planned.row);
-  }
+  for (const node of graph.nodes) addToGroup(nodeGroups, planner.node(node));
+  for (const edge of graph.edges) addToGroup(edgeGroups, planner.edge(edge));
 
   const sortedNodeGroups = ENTITY_TYPES.flatMap((t) => (nodeGroups.has(t) ? [nodeGroups.get(t)!] : []));
   const sortedEdgeGroups = [...edgeGroups.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, g]) => g);

@@ -15,7 +15,11 @@ import { StringDecoder } from 'node:string_decoder';
 export type GraphSection = 'nodes' | 'edges';
 
 /** One element of "nodes" or "edges" (as JSON.parse gives it), or the end of that array. */
-export type GraphFileItem = { section: GraphSection; value: unknown; index: number } | { section: GraphSection; end: true };
+/**
+ * One element of "nodes" or "edges" (as JSON.parse gives it, with the length of its JSON text, a
+ * measure of its size), or the end of that array.
+ */
+export type GraphFileItem = { section: GraphSection; value: unknown; index: number; chars: number } | { section: GraphSection; end: true };
 
 /** graph.json cannot be read as a graphology export: `message` names the file and the reason. */
 export class GraphFileError extends Error {
@@ -101,7 +105,7 @@ export class GraphJsonSplitter {
     } catch (error) {
       this.fail(`${(error as Error).message} (in ${section} element ${this.counts[section]})`, this.elementStart);
     }
-    out.push({ section, value, index: this.counts[section]++ });
+    out.push({ section, value, index: this.counts[section]++, chars: text.length });
     this.elementStart = -1;
   }
 

@@ -62,6 +62,10 @@ describe('GraphJsonSplitter', () => {
     }
   });
 
+  it('gives each element the length of its JSON text (what a batch budget counts)', () => {
+    for (const item of split(JSON.stringify(tricky))) if (!('end' in item)) expect(item.chars).toBe(JSON.stringify(item.value).length);
+  });
+
   it('reads keys in any order (edges first, options last) and primitive elements', () => {
     const text = `{"edges":[{"source":"a","target":"b"}, 1, "s", null],"nodes":[true, {"key":"a"}],"options":{"nodes":[9]}}`;
     const got = collect(split(text));

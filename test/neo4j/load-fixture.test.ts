@@ -4,7 +4,8 @@ import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Driver } from 'neo4j-driver';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { loadGraph } from '../../src/neo4j/index.js';
 import {
   counts,
   databaseCountsByType,
@@ -132,6 +133,23 @@ describe('yjkg load (fixture)', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/18 nodes \(0 new\), 38 relationships \(0 new\)/);
+    expect(await dump(driver)).toBe(before);
+  });
+
+  it('sends a streamed batch once its rows reach the character budget, not only the row count', async () => {
+    const before = await dump(driver);
+    const connection = { uri: inject('neo4jUri'), user: inject('neo4jUser'), password: inject('neo4jPassword') };
+    const batches = async (batchChars?: number) => {
+      let calls = -1; // (one call before the first batch)
+      await loadGraph(FIXTURE, connection, { batchSize: 1000, ...(batchChars ? { batchChars } : {}), onProgress: () => calls++ });
+      return calls;
+    };
+    // by rows alone: one batch per node type and per relationship group
+    const byRows = await batches();
+    expect(byRows).toBeLessThan(20);
+    // a budget smaller than any row: every node and edge is a transaction of its own
+    expect(await batches(1)).toBe(graph.nodes.length + graph.edges.length);
+    expect(await batches(2000)).toBeGreaterThan(byRows);
     expect(await dump(driver)).toBe(before);
   });
 

@@ -14,7 +14,6 @@ import { StringDecoder } from 'node:string_decoder';
 
 export type GraphSection = 'nodes' | 'edges';
 
-/** One element of "nodes" or "edges" (as JSON.parse gives it), or the end of that array. */
 /**
  * One element of "nodes" or "edges" (as JSON.parse gives it, with the length of its JSON text, a
  * measure of its size), or the end of that array.
@@ -209,20 +208,27 @@ export class GraphJsonSplitter {
   }
 }
 
+/** The size of the graph file at `path`; a GraphFileError saying why when it is missing or not a file. */
+export async function graphFileSize(path: string): Promise<number> {
+  let stats;
+  try {
+    stats = await stat(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const hint = code === 'ENOENT' ? 'no such file; run `yjkg build` first or pass --graph' : (error as Error).message;
+    throw new GraphFileError(`cannot read graph ${path}: ${hint}`, { cause: error });
+  }
+  if (!stats.isFile()) throw new GraphFileError(`cannot read graph ${path}: not a file`);
+  return stats.size;
+}
+
 /**
  * The nodes and edges of graph.json at `path`, in file order, read in pieces of `chunkBytes`.
  * `onBytes` is told how far the read has got. Throws GraphFileError for a file that is missing,
  * unreadable, not JSON, or not a graphology export.
  */
 export async function* readGraphItems(path: string, onBytes?: (read: number, total: number) => void, chunkBytes = 4 << 20): AsyncGenerator<GraphFileItem> {
-  let total: number;
-  try {
-    total = (await stat(path)).size;
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'no such file; run `yjkg build` first or pass --graph' : (error as Error).message;
-    throw new GraphFileError(`cannot read graph ${path}: ${hint}`, { cause: error });
-  }
+  const total = await graphFileSize(path);
   const splitter = new GraphJsonSplitter(path);
   const decoder = new StringDecoder('utf8');
   let read = 0;

@@ -1,7 +1,6 @@
 // The Neo4j side of yuanjiang-kg as a library: what `yjkg load` and `yjkg query` call.
-import { stat } from 'node:fs/promises';
 import { connect, explainError, Neo4jProblem, resolveConnection, type ConnectionOptions, type ResolvedConnection } from './connection.js';
-import { GraphFileError, readGraphItems } from './graph-file.js';
+import { GraphFileError, graphFileSize, readGraphItems } from './graph-file.js';
 import { applySchema, exportItems, LoadInterrupted, loadItems, rowsWritten, type LoadOptions, type LoadStats } from './load.js';
 import { checkGraphExport, type GraphExport } from './plan.js';
 
@@ -31,7 +30,10 @@ export interface LoadGraphOptions extends Omit<LoadOptions, 'database'> {
  */
 export async function loadGraph(graph: GraphExport | string, connectionOptions: ConnectionOptions = {}, options: LoadGraphOptions = {}): Promise<LoadGraphResult> {
   const { onBytes, onProgress, ...loadOptions } = options;
-  if (typeof graph === 'string') await checkReadable(graph);
+  // a missing graph file fails before any connection is made
+  if (typeof graph === 'string') {
+    await graphFileSize(graph).catch((error: GraphFileError) => Promise.reject(new Neo4jProblem(error.message, 'input', { cause: error })));
+  }
   // how far the load got, for the messages when it stops part-way
   let written = 0;
   let readPercent: number | undefined;
@@ -74,17 +76,5 @@ export async function loadGraph(graph: GraphExport | string, connectionOptions: 
     }
   } finally {
     await driver.close().catch(() => undefined);
-  }
-}
-
-/** A missing or unreadable graph file fails before any connection is made. */
-async function checkReadable(path: string): Promise<void> {
-  try {
-    if (!(await stat(path)).isFile()) throw new Neo4jProblem(`cannot read graph ${path}: not a file`, 'input');
-  } catch (error) {
-    if (error instanceof Neo4jProblem) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    const hint = code === 'ENOENT' ? 'no such file; run `yjkg build` first or pass --graph' : (error as Error).message;
-    throw new Neo4jProblem(`cannot read graph ${path}: ${hint}`, 'input', { cause: error });
   }
 }

@@ -157,7 +157,12 @@ class BatchWriter {
   }
 
   async wipe(): Promise<void> {
-    const deleted = await wipe(this.session);
+    let deleted: Awaited<ReturnType<typeof wipe>>;
+    try {
+      deleted = await wipe(this.session);
+    } catch (error) {
+      throw new LoadInterrupted(this.done, this.total, error);
+    }
     this.stats.nodesDeleted += deleted.nodesDeleted;
     this.stats.relationshipsDeleted += deleted.relationshipsDeleted;
     this.started = performance.now(); // rows per second measure the load, not the wipe
@@ -192,7 +197,7 @@ export async function loadPlan(driver: Driver, plan: LoadPlan, options: LoadOpti
   const batchSize = Math.max(1, options.batchSize ?? DEFAULT_BATCH_SIZE);
   const writer = new BatchWriter(driver, options, plan.nodes + plan.relationships);
   try {
-    if (options.wipe) await writer.wipe().catch((error) => Promise.reject(new LoadInterrupted(0, plan.nodes + plan.relationships, error)));
+    if (options.wipe) await writer.wipe();
     const jobs: { query: string; rows: unknown[] }[] = [
       ...plan.nodeGroups.map((g) => ({ query: nodeQuery(g), rows: g.rows })),
       ...plan.edgeGroups.map((g) => ({ query: edgeQuery(g), rows: g.rows })),
@@ -253,7 +258,7 @@ export async function loadItems(driver: Driver, items: AsyncIterable<GraphFileIt
     waitingEdges = [];
   };
   try {
-    if (options.wipe) await writer.wipe().catch((error) => Promise.reject(new LoadInterrupted(0, undefined, error)));
+    if (options.wipe) await writer.wipe();
     options.onProgress?.(0, undefined);
     for await (const item of items) {
       if ('end' in item) {
@@ -262,8 +267,7 @@ export async function loadItems(driver: Driver, items: AsyncIterable<GraphFileIt
       else if (nodesEnded) await add(planner.edge(item.value as GraphExportEdge), item.chars);
       else waitingEdges.push({ edge: item.value as GraphExportEdge, chars: item.chars });
     }
-    if (!nodesEnded) await endNodes();
-    await flush(false);
+    if (!nodesEnded) await endNodes(); // (which writes the last node batches)
     await flush(true);
   } finally {
     await writer.close();

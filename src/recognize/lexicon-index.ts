@@ -23,6 +23,8 @@ export interface LexiconIndex {
   titlesByFirstCode: Map<number, string[]>;
   /** codeMask of the keys of titlesByFirstCode. */
   titleFirstMask: Uint8Array;
+  /** Indexes into `titles` (ascending) of the titles by their first two code units (all have 2+). */
+  titleRanksByPair: CodePairMap<number[]>;
   orgSuffixes: string[];
   projectSuffixes: string[];
 }
@@ -142,6 +144,13 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     if (group) group.push(t);
     else titlesByFirstCode.set(code, [t]);
   }
+  const titleRanksByPair = new CodePairMap<number[]>();
+  titles.forEach((t, rank) => {
+    if (t.length < 2) throw new Error(`lexicon: title "${t}" is shorter than two characters`);
+    const ranks = titleRanksByPair.get(t.charCodeAt(0), t.charCodeAt(1));
+    if (ranks) ranks.push(rank);
+    else titleRanksByPair.set(t.charCodeAt(0), t.charCodeAt(1), [rank]);
+  });
   const index: LexiconIndex = {
     lex,
     surfaces,
@@ -152,6 +161,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     titles,
     titlesByFirstCode,
     titleFirstMask: codeMask(titlesByFirstCode.keys()),
+    titleRanksByPair,
     orgSuffixes: byLenDesc(lex.orgSuffixes),
     projectSuffixes: byLenDesc(lex.projectSuffixes),
   };

@@ -61,16 +61,43 @@ export function findXpcc(ctx: Context): Mention[] {
   return out;
 }
 
+const byLevel = (regions: Region[]) => [...regions].sort((a, b) => TYPE_RANK[a.type]! - TYPE_RANK[b.type]!);
+
+/** What a surface's regions allow before any context: worked out once per surface. */
+interface SurfaceChoice {
+  /** An ordinary word (AMBIGUOUS_SHORT, or 城区 / 郊区 / 矿区): never a place on its own. */
+  generic: boolean;
+  /** The regions officially named so, higher levels first. */
+  official: Region[];
+  /** Without an official one, with no region right before: all but non-Xinjiang counties, higher levels first. */
+  unofficial: Region[];
+}
+const surfaceChoices = new WeakMap<Region[], SurfaceChoice>(); // keyed by the index's list for the surface
+
+function surfaceChoice(s: string, regions: Region[]): SurfaceChoice {
+  let choice = surfaceChoices.get(regions);
+  if (!choice) {
+    choice = {
+      generic: AMBIGUOUS_SHORT.has(s) || (s.length === 2 && s.endsWith('区')),
+      official: byLevel(regions.filter((r) => r.name === s)),
+      unofficial: byLevel(regions.filter((r) => r.type !== 'County' || isXinjiang(r))),
+    };
+    surfaceChoices.set(regions, choice);
+  }
+  return choice;
+}
+
+/** The regions surface `s` at `start` names here, higher levels first (none: not a place here). Do not modify. */
 function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Region[], previous?: Region): Region[] {
-  if (AMBIGUOUS_SHORT.has(s)) return [];
-  if (s.length === 2 && s.endsWith('区')) return []; // 城区, 郊区, 矿区: generic words
-  const official = regions.filter((r) => r.name === s);
+  const choice = surfaceChoice(s, regions);
+  if (choice.generic) return [];
+  const { official } = choice;
   const underPrevious = (r: Region) => !!previous && (r.parent === previous.name || ctx.ix.lex.regionByName(r.parent ?? '')?.parent === previous.name);
-  let usable = official.length > 0 ? official : regions.filter((r) => r.type !== 'County' || isXinjiang(r) || underPrevious(r));
+  // (a county outside Xinjiang read by a name not its own only right after the region it lies in)
+  let usable = official.length > 0 ? official : !previous ? choice.unofficial : byLevel(regions.filter((r) => r.type !== 'County' || isXinjiang(r) || underPrevious(r)));
   if (usable.length === 0) return [];
-  usable = [...usable].sort((a, b) => TYPE_RANK[a.type]! - TYPE_RANK[b.type]!);
   const end = start + s.length;
-  if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
+  if ((official.length === 0 || s.length <= 2) && !(previous && usable.some(underPrevious))) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
     const tag = ctx.tokenTagOf(start, end);
     // a province heading an organisation name jieba reads as one word (上海|交通大学, 湖南|大学)

@@ -59,7 +59,6 @@ export function findDates(ctx: Context): Mention[] {
   return out;
 }
 
-const titleRanks = new WeakMap<Context['ix'], Map<string, number>>();
 const occurrenceMemo = new WeakMap<Context, Float64Array>();
 
 /**
@@ -71,15 +70,13 @@ export function titleOccurrences(ctx: Context): Float64Array {
   const known = occurrenceMemo.get(ctx);
   if (known) return known;
   const { text, ix } = ctx;
-  let rank = titleRanks.get(ix);
-  if (!rank) titleRanks.set(ix, (rank = new Map(ix.titles.map((t, i) => [t, i]))));
   const stride = text.length + 1;
   const found: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i + 1 < text.length; i++) {
     if (ix.titleFirstMask[text.charCodeAt(i)] !== 1) continue;
-    const group = ix.titlesByFirstCode.get(text.charCodeAt(i));
-    if (!group) continue;
-    for (const t of group) if (text.startsWith(t, i)) found.push(rank.get(t)! * stride + i);
+    const ranks = ix.titleRanksByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1));
+    if (!ranks) continue;
+    for (const rank of ranks) if (text.startsWith(ix.titles[rank]!, i)) found.push(rank * stride + i);
   }
   const sorted = Float64Array.from(found).sort();
   occurrenceMemo.set(ctx, sorted);

@@ -25,7 +25,7 @@ import { createRequire } from 'node:module';
 import { Jieba } from '@node-rs/jieba';
 import { getLexicon } from './lexicon/index.js';
 import { charMask } from './util/code-mask.js';
-import type { NormalizedArticle, SegmentedArticle, Sentence, Token } from './types.js';
+import type { NormalizedArticle, SegmentedArticle, Sentence, Token, TokenTable } from './types.js';
 
 /** Tags this stage puts into jieba's user dictionary (besides jieba's own POS tags). */
 export const LEXICON_TAGS = {
@@ -74,7 +74,22 @@ export function buildUserDictionary(): string {
 }
 
 let jieba: Jieba | undefined;
-let tagOf: Map<string, string> | undefined;
+/** word -> tag id (an index into tagNames), from jieba's dictionary and the lexicon's words. */
+let tagOf: Map<string, number> | undefined;
+/** Tag names by id, in the order first seen (ids live in this thread only; output never has them). */
+const tagNames: string[] = [];
+const tagIds = new Map<string, number>();
+
+function tagId(name: string): number {
+  let id = tagIds.get(name);
+  if (id === undefined) {
+    id = tagNames.length;
+    if (id > 0xffff) throw new Error('segment: more than 65536 distinct tags');
+    tagNames.push(name);
+    tagIds.set(name, id);
+  }
+  return id;
+}
 
 /** jieba's base dictionary file (dict.txt of @node-rs/jieba: `word freq tag` per line). */
 function baseDictionary(): Buffer {
@@ -89,9 +104,7 @@ export function initSegmenter(): void {
   const userWords = lexiconWords();
   const instance = Jieba.withDict(base);
   instance.loadDict(Buffer.from(userDictionaryText(userWords)));
-  const table = new Map<string, string>();
-  // Tag strings are interned through `tagNames`, so the table holds one string per tag, not per word.
-  const tagNames = new Map<string, string>();
+  const table = new Map<string, number>();
   const text = base.toString('utf8');
   for (let p = 0; p < text.length; ) {
     let e = text.indexOf('\n', p);
@@ -101,12 +114,10 @@ export function initSegmenter(): void {
     const first = line.indexOf(' ');
     const last = line.lastIndexOf(' ');
     if (first <= 0 || last <= first) continue;
-    const t = line.slice(last + 1).trim();
-    let name = tagNames.get(t);
-    if (name === undefined) tagNames.set(t, (name = t));
-    table.set(line.slice(0, first), name);
+    table.set(line.slice(0, first), tagId(line.slice(last + 1).trim()));
   }
-  for (const [w, t] of userWords) table.set(w, t);
+  for (const [w, t] of userWords) table.set(w, tagId(t));
+  for (const t of ['x', 'm', 'eng']) tagId(t); // unknownWordTag's
   jieba = instance;
   tagOf = table;
 }
@@ -205,7 +216,42 @@ export function splitSentences(text: string): { start: number; end: number }[] {
 // (whitespace it skipped) is searched for in a small window, which keeps the scan linear.
 const ALIGN_WINDOW = 16;
 
-function tagParagraph(text: string, start: number, end: number, out: Token[]): void {
+/** Tokens as they are read, in growing typed arrays (see TokenTable). */
+class TokenBuilder {
+  starts: Int32Array;
+  ends: Int32Array;
+  tagIds: Uint16Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.starts = new Int32Array(capacity);
+    this.ends = new Int32Array(capacity);
+    this.tagIds = new Uint16Array(capacity);
+  }
+  push(tag: number, start: number, end: number): void {
+    if (this.length === this.starts.length) this.grow();
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.tagIds[this.length++] = tag;
+  }
+  /** The first `count` tokens as a TokenTable (copies: the arrays are exactly that long). */
+  table(count: number): TokenTable {
+    return { starts: this.starts.slice(0, count), ends: this.ends.slice(0, count), tagIds: this.tagIds.slice(0, count), tagNames };
+  }
+  private grow(): void {
+    const size = Math.max(16, this.starts.length * 2);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    const ids = new Uint16Array(size);
+    starts.set(this.starts);
+    ends.set(this.ends);
+    ids.set(this.tagIds);
+    this.starts = starts;
+    this.ends = ends;
+    this.tagIds = ids;
+  }
+}
+
+function tagParagraph(text: string, start: number, end: number, out: TokenBuilder): void {
   let pos = start;
   const table = tagOf!;
   for (const word of jieba!.cut(text.slice(start, end), true)) {
@@ -219,7 +265,7 @@ function tagParagraph(text: string, start: number, end: number, out: Token[]): v
       if (found >= 0 && found - pos <= ALIGN_WINDOW && found + word.length <= end) at = found;
     }
     if (at < 0) continue; // jieba altered the text (should not happen): drop the token, keep going
-    out.push({ tag: table.get(word) ?? unknownWordTag(word), start: at, end: at + word.length });
+    out.push(table.get(word) ?? tagIds.get(unknownWordTag(word))!, at, at + word.length);
     pos = at + word.length;
   }
 }
@@ -228,13 +274,15 @@ function tagParagraph(text: string, start: number, end: number, out: Token[]): v
 export function segmentArticle(a: NormalizedArticle): SegmentedArticle {
   initSegmenter();
   const text = a.text;
-  const tokens: Token[] = [];
+  // (a token holds at least one character: at most one per character, most CJK words are longer)
+  const tokens = new TokenBuilder(Math.max(16, text.length >> 1));
   for (let p = 0; p < text.length; ) {
     let e = text.indexOf('\n', p);
     if (e < 0) e = text.length;
     if (e > p) tagParagraph(text, p, e, tokens);
     p = e + 1;
   }
+  const { starts, ends } = tokens;
 
   const spans = splitSentences(text);
   const sentences: Sentence[] = [];
@@ -243,18 +291,27 @@ export function segmentArticle(a: NormalizedArticle): SegmentedArticle {
     const span = spans[s];
     // A token never straddles a sentence boundary: the sentence grows to cover the whole token
     // (tokens before this one all ended inside earlier sentences, so nothing overlaps).
-    const sentenceTokens: Token[] = [];
-    while (k < tokens.length && tokens[k].start < span.end) {
-      const tok = tokens[k++];
-      sentenceTokens.push(tok);
-      if (tok.start < span.start) span.start = tok.start;
-      if (tok.end > span.end) span.end = tok.end;
+    const tokenStart = k;
+    while (k < tokens.length && starts[k]! < span.end) {
+      if (starts[k]! < span.start) span.start = starts[k]!;
+      if (ends[k]! > span.end) span.end = ends[k]!;
+      k++;
     }
     if (s + 1 < spans.length && spans[s + 1].start < span.end) {
       spans[s + 1].start = Math.min(span.end, spans[s + 1].end);
     }
+    // (a sentence left empty took no token: a token would have made it non-empty)
     if (span.end <= span.start) continue;
-    sentences.push({ index: sentences.length, start: span.start, end: span.end, tokens: sentenceTokens });
+    sentences.push({ index: sentences.length, start: span.start, end: span.end, tokenStart, tokenEnd: k });
   }
-  return { ...a, sentences };
+  // tokens after the last sentence (none but in odd text) belong to no sentence and are dropped
+  return { ...a, sentences, tokens: tokens.table(k) };
+}
+
+/** The tokens of one sentence as objects (tests and debugging; the rules read the table). */
+export function sentenceTokens(article: SegmentedArticle, sentence: Sentence): Token[] {
+  const { starts, ends, tagIds: ids, tagNames: names } = article.tokens;
+  const out: Token[] = [];
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) out.push({ tag: names[ids[k]!]!, start: starts[k]!, end: ends[k]! });
+  return out;
 }

@@ -90,9 +90,9 @@ export interface NormalizedArticle {
 // ---------------------------------------------------------------- segment
 
 /**
- * One jieba word: its text is `article.text.slice(start, end)`. (No copy of the word is kept:
- * a worker holds every token of the chunk it extracts, and those strings cost ~6% of the
- * extraction in garbage collection.)
+ * One jieba word: its text is `article.text.slice(start, end)`. What the recognition rules are
+ * handed when they ask for a token (recognize/context.ts); an article keeps its tokens in a
+ * TokenTable instead.
  */
 export interface Token {
   tag: string; // jieba POS tag or a lexicon tag (e.g. 'ns', 'nr', 'PROV', 'PREF', 'CNTY', 'XPCC', 'TITLE')
@@ -100,15 +100,32 @@ export interface Token {
   end: number;
 }
 
+/**
+ * An article's tokens in text order, as parallel typed arrays rather than an object per token
+ * (or a copy of each word): a worker holds every token of the chunk it extracts, tens of
+ * thousands, and as objects they were most of what each young-generation collection had to
+ * copy. Token k is [starts[k], ends[k]) with tag tagNames[tagIds[k]].
+ */
+export interface TokenTable {
+  starts: Int32Array;
+  ends: Int32Array;
+  tagIds: Uint16Array;
+  /** Tag names by id (shared by the thread's articles). */
+  tagNames: readonly string[];
+}
+
 export interface Sentence {
   index: number;
   start: number; // normalized offsets
   end: number;
-  tokens: Token[];
+  /** The sentence's tokens are [tokenStart, tokenEnd) of the article's TokenTable. */
+  tokenStart: number;
+  tokenEnd: number;
 }
 
 export interface SegmentedArticle extends NormalizedArticle {
   sentences: Sentence[];
+  tokens: TokenTable;
 }
 
 // ---------------------------------------------------------------- recognize

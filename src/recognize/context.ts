@@ -33,26 +33,25 @@ export const isHan = (c: string | undefined): boolean => {
 
 export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Context {
   // Offset-indexed arrays, not Sets/Maps with string keys: this runs for every token of the corpus.
-  // (1 + index into `tokens`, 0 for none: typed arrays, which the garbage collector does not scan)
+  // (1 + index into the token table, 0 for none: typed arrays, which the garbage collector does not scan)
   const size = article.text.length + 1;
-  const tokens: Token[] = [];
+  const { starts, ends, tagIds, tagNames } = article.tokens;
   const byStart = new Int32Array(size);
   const byEnd = new Int32Array(size);
-  for (const s of article.sentences) {
-    for (const t of s.tokens) {
-      tokens.push(t);
-      byStart[t.start] = tokens.length;
-      byEnd[t.end] = tokens.length;
-    }
+  for (let k = 0; k < starts.length; k++) {
+    byStart[starts[k]!] = k + 1;
+    byEnd[ends[k]!] = k + 1;
   }
-  const hasTokens = tokens.length > 0;
+  // (a Token object is made per request, and dies young: the rules ask for few)
+  const tokenAt = (k: number): Token => ({ tag: tagNames[tagIds[k]!]!, start: starts[k]!, end: ends[k]! });
+  const hasTokens = starts.length > 0;
   const tokenStarts: OffsetSet = { has: (pos) => byStart[pos]! > 0 };
   const tokenEnds: OffsetSet = { has: (pos) => byEnd[pos]! > 0 };
-  const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokens[byEnd[end]! - 1] : undefined) };
-  const tokenStartingAt = { get: (start: number) => (byStart[start]! > 0 ? tokens[byStart[start]! - 1] : undefined) };
+  const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokenAt(byEnd[end]! - 1) : undefined) };
+  const tokenStartingAt = { get: (start: number) => (byStart[start]! > 0 ? tokenAt(byStart[start]! - 1) : undefined) };
   const tokenTagOf = (start: number, end: number): string | undefined => {
-    const t = byStart[start]! > 0 ? tokens[byStart[start]! - 1] : undefined;
-    return t && t.end === end ? t.tag : undefined;
+    const k = byStart[start]! - 1;
+    return k >= 0 && ends[k] === end ? tagNames[tagIds[k]!] : undefined;
   };
   const sentenceStarts = article.sentences.map((s) => s.start);
   const sentenceOf = (pos: number): number => {

@@ -341,6 +341,7 @@ function resolveArticle(a: RecognizedArticle, home: Home, lex: Lexicon): Resolve
     damaged: a.damaged,
     messages: a.messages,
     sentences: a.sentences,
+    tokens: a.tokens,
     mentions: resolved,
     entities,
     home: homeRegion ? ref(homeRegion.type, homeRegion.name) : undefined, // always a key: one article shape

@@ -115,11 +115,14 @@ export class ArticleContext {
     const startOwner = new Int32Array(a.text.length + 1).fill(-1);
     const endOwner = new Int32Array(a.text.length + 1).fill(-1);
     const titleTokensOf = new Map<Sentence, Token[]>(); // TITLE tokens, collected in the same pass
+    const { starts, ends, tagIds, tagNames } = a.tokens;
+    const titleTag = tagNames.indexOf('TITLE');
     for (const s of a.sentences) {
-      for (const t of s.tokens) {
-        startOwner[t.start] = s.index;
-        endOwner[t.end] = s.index;
-        if (t.tag === 'TITLE') {
+      for (let k = s.tokenStart; k < s.tokenEnd; k++) {
+        startOwner[starts[k]!] = s.index;
+        endOwner[ends[k]!] = s.index;
+        if (tagIds[k] === titleTag) {
+          const t: Token = { tag: 'TITLE', start: starts[k]!, end: ends[k]! };
           const list = titleTokensOf.get(s);
           if (list) list.push(t);
           else titleTokensOf.set(s, [t]);

@@ -2,7 +2,7 @@
 // tokens and sentences are ordered and disjoint, every token lies inside its sentence.
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { initSegmenter, segmentArticle, splitSentences } from '../../src/segment.js';
+import { initSegmenter, segmentArticle, sentenceTokens, splitSentences } from '../../src/segment.js';
 import type { NormalizedArticle } from '../../src/types.js';
 
 const article = (text: string): NormalizedArticle => ({
@@ -44,10 +44,14 @@ describe('segmentation properties', () => {
         const seg = segmentArticle(article(text));
         let last = 0;
         let sentenceEnd = 0;
+        let tokenEnd = 0;
         for (const [i, s] of seg.sentences.entries()) {
           expect(s.index).toBe(i);
+          // each sentence's tokens follow the previous sentence's in the article's table
+          expect(s.tokenStart).toBe(tokenEnd);
+          tokenEnd = s.tokenEnd;
           expect(s.start).toBeGreaterThanOrEqual(sentenceEnd);
-          for (const t of s.tokens) {
+          for (const t of sentenceTokens(seg, s)) {
             expect(text.slice(t.start, t.end).trim()).not.toBe('');
             expect(t.start).toBeGreaterThanOrEqual(Math.max(last, s.start));
             expect(t.end).toBeLessThanOrEqual(s.end);
@@ -55,6 +59,7 @@ describe('segmentation properties', () => {
           }
           sentenceEnd = s.end;
         }
+        expect(seg.tokens.starts.length).toBe(tokenEnd);
       }),
       { numRuns: 300 },
     );

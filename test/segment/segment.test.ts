@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildUserDictionary, initSegmenter, segmentArticle, splitSentences, tagPlain } from '../../src/segment.js';
+import { buildUserDictionary, initSegmenter, segmentArticle, sentenceTokens, splitSentences, tagPlain } from '../../src/segment.js';
 import type { NormalizedArticle, SegmentedArticle, Token } from '../../src/types.js';
 
 /** A NormalizedArticle for a test string (identity offsets). */
@@ -9,7 +9,7 @@ function article(text: string): NormalizedArticle {
   return { id: 'test.txt#0', file: 'test.txt', index: 0, text, offsets, original: text, originalStart: 0, damaged: [], messages: [] };
 }
 
-const allTokens = (a: SegmentedArticle): Token[] => a.sentences.flatMap((s) => s.tokens);
+const allTokens = (a: SegmentedArticle): Token[] => a.sentences.flatMap((s) => sentenceTokens(a, s));
 const wordOf = (a: SegmentedArticle, t: Token) => a.text.slice(t.start, t.end);
 const tokenOf = (a: SegmentedArticle, word: string) => allTokens(a).find((t) => wordOf(a, t) === word);
 
@@ -44,7 +44,7 @@ describe('tokens', () => {
   it('gives offsets that slice the text to a word (never blank), in order, inside their sentence', () => {
     let last = 0;
     for (const s of seg.sentences) {
-      for (const t of s.tokens) {
+      for (const t of sentenceTokens(seg, s)) {
         expect(text.slice(t.start, t.end).trim()).not.toBe('');
         expect(t.start).toBeGreaterThanOrEqual(last);
         expect(t.start).toBeGreaterThanOrEqual(s.start);

@@ -308,10 +308,14 @@ export function segmentArticle(a: NormalizedArticle): SegmentedArticle {
   return { ...a, sentences, tokens: tokens.table(k) };
 }
 
+/** Token k of a table as an object (made when asked; it dies young). */
+export function tokenAt(table: TokenTable, k: number): Token {
+  return { tag: table.tagNames[table.tagIds[k]!]!, start: table.starts[k]!, end: table.ends[k]! };
+}
+
 /** The tokens of one sentence as objects (tests and debugging; the rules read the table). */
 export function sentenceTokens(article: SegmentedArticle, sentence: Sentence): Token[] {
-  const { starts, ends, tagIds: ids, tagNames: names } = article.tokens;
   const out: Token[] = [];
-  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) out.push({ tag: names[ids[k]!]!, start: starts[k]!, end: ends[k]! });
+  for (let k = sentence.tokenStart; k < sentence.tokenEnd; k++) out.push(tokenAt(article.tokens, k));
   return out;
 }

@@ -1,6 +1,7 @@
 // What every recognition rule sees: the article text, token boundaries and a mention factory.
 import type { Mention, MentionKind, SegmentedArticle, Token } from '../types.js';
 import type { LexiconIndex } from './lexicon-index.js';
+import { tokenAt } from '../segment.js';
 
 export interface Context {
   text: string;
@@ -35,20 +36,19 @@ export function makeContext(article: SegmentedArticle, ix: LexiconIndex): Contex
   // Offset-indexed arrays, not Sets/Maps with string keys: this runs for every token of the corpus.
   // (1 + index into the token table, 0 for none: typed arrays, which the garbage collector does not scan)
   const size = article.text.length + 1;
-  const { starts, ends, tagIds, tagNames } = article.tokens;
+  const table = article.tokens;
+  const { starts, ends, tagIds, tagNames } = table;
   const byStart = new Int32Array(size);
   const byEnd = new Int32Array(size);
   for (let k = 0; k < starts.length; k++) {
     byStart[starts[k]!] = k + 1;
     byEnd[ends[k]!] = k + 1;
   }
-  // (a Token object is made per request, and dies young: the rules ask for few)
-  const tokenAt = (k: number): Token => ({ tag: tagNames[tagIds[k]!]!, start: starts[k]!, end: ends[k]! });
   const hasTokens = starts.length > 0;
   const tokenStarts: OffsetSet = { has: (pos) => byStart[pos]! > 0 };
   const tokenEnds: OffsetSet = { has: (pos) => byEnd[pos]! > 0 };
-  const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokenAt(byEnd[end]! - 1) : undefined) };
-  const tokenStartingAt = { get: (start: number) => (byStart[start]! > 0 ? tokenAt(byStart[start]! - 1) : undefined) };
+  const tokenEndingAt = { get: (end: number) => (byEnd[end]! > 0 ? tokenAt(table, byEnd[end]! - 1) : undefined) };
+  const tokenStartingAt = { get: (start: number) => (byStart[start]! > 0 ? tokenAt(table, byStart[start]! - 1) : undefined) };
   const tokenTagOf = (start: number, end: number): string | undefined => {
     const k = byStart[start]! - 1;
     return k >= 0 && ends[k] === end ? tagNames[tagIds[k]!] : undefined;

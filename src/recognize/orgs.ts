@@ -4,7 +4,7 @@
 // Also: 《…》 works in an aid context, “…”-quoted named activities, and 伊宁三中-style schools.
 import type { Mention, Token } from '../types.js';
 import { type Context, isHan, placeNameEndingAt } from './context.js';
-import { anchoredMatches } from '../util/anchored-matches.js';
+import { anchoredMatches, type AnchoredPattern } from '../util/anchored-matches.js';
 import { codeMask } from '../util/code-mask.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
@@ -69,9 +69,14 @@ const GENERIC_NAME = new Set([
  * A 、-list of two or more short names closed by 等 and a class of organisations (企业, 高校, or a
  * province's firms: 晋企, 浙企), with at most a count and a word of praise between (知名, 国内, 大型 …), the class noun closing
  * the phrase: 中石油、中石化等央企与…
- * Not 等地企业 (places), 等企业负责人 / 等企业家 (people). Sticky: tried only before each 、 (anchoredMatches).
+ * Not 等地企业 (places), 等企业负责人 / 等企业家 (people). Tried only before each 、 (anchoredMatches).
  */
-const ORG_LIST = /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|名校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/uy;
+export const ORG_LIST: AnchoredPattern = {
+  sticky: /((?:[\u4e00-\u9fffA-Za-z]{2,8}、)+[\u4e00-\u9fffA-Za-z]{2,8})等(?:\d+(?:多|余)?家|多家|数十家|一批)?(?:知名|著名|国内|国内外|国际|全国|大型|龙头|重点|头部|优秀|一流|顶尖|骨干|知名的|著名的)?(企业|[\u4e00-\u9fff]企|高校|院校|名校|大学|公司|集团|央企|国企|民企|银行|媒体|医院|科研院所)(?=[，。；：、）)”\s]|与|和|及|在|的|开展|合作|参与|签|落户|投资|入驻|纷纷|相继|先后|积极|共同|均|都|也|还|已|将|为|对|向|来|举办)/uy,
+  anchor: '、',
+  minOffset: 2, // the first name, 2 to 8 characters, ends at the first 、
+  maxOffset: 8,
+};
 /** A company's name opening a project's: [name][business] then 年产/新建/投资… (某某科技年产…项目). */
 const COMPANY_HEAD = /^(([\u4e00-\u9fff]{2,10}?)(科技|集团|公司|股份|实业|能源|化工|煤化|煤业|矿业|电力|药业|控股|建工|钢铁|纺织|食品|乳业|牧业))(?=年产|新建|投资|扩建|建设|\d)/u;
 const NAME_WORD = /^[\u4e00-\u9fffA-Za-z0-9]+$/u;
@@ -347,7 +352,7 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   }
 
   // 中石油、中石化等央企 / 南开、天大等高校: short names listed before their class noun
-  for (const m of anchoredMatches(text, ORG_LIST, '、', 2, 8)) {
+  for (const m of anchoredMatches(text, ORG_LIST)) {
     const items = orgListItems(ctx, m.index!, m[1]!, regions, cands);
     for (const [start, end] of items) cands.push(ctx.mention('Organization', start, end, 'org-list', { attrs: { class: m[2]! } }));
   }

@@ -6,11 +6,11 @@ import type { Mention } from '../types.js';
 import { type Context, isHan } from './context.js';
 import { charMask, codeMask, patternMask } from '../util/code-mask.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES, surnameLength } from './surnames.js';
-import { anchoredMatches } from '../util/anchored-matches.js';
+import { anchoredMatches, type AnchoredPattern } from '../util/anchored-matches.js';
 import { titleOccurrences } from './values.js';
 
-/** Three or more names joined by 、 before 等 (sticky: tried only before each 、, see anchoredMatches). */
-const NAME_LIST = /((?:[\u4e00-\u9fff·]{2,9}、){2,}[\u4e00-\u9fff·]{2,9}?)等/uy;
+/** Three or more names joined by 、 before 等: the first name, 2 to 9 characters, ends at the first 、. */
+export const NAME_LIST: AnchoredPattern = { sticky: /((?:[\u4e00-\u9fff·]{2,9}、){2,}[\u4e00-\u9fff·]{2,9}?)等/uy, anchor: '、', minOffset: 2, maxOffset: 9 };
 
 /** Characters that practically never occur inside a Chinese personal name. */
 const NOT_NAME = new Set([
@@ -337,7 +337,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   }
 
   // 5. lists of three or more names ending with 等: 用王进喜、焦裕禄、孔繁森等先进典型
-  for (const m of anchoredMatches(text, NAME_LIST, '、', 2, 9)) {
+  for (const m of anchoredMatches(text, NAME_LIST)) {
     const parts = m[1]!.split('、');
     const base = m.index!;
     const items: Array<[number, string]> = [];

@@ -62,6 +62,8 @@ export function findXpcc(ctx: Context): Mention[] {
 }
 
 const byLevel = (regions: Region[]) => [...regions].sort((a, b) => TYPE_RANK[a.type]! - TYPE_RANK[b.type]!);
+/** A county outside Xinjiang is read by a name not its own only right after the region it lies in. */
+const readAnywhere = (r: Region) => r.type !== 'County' || isXinjiang(r);
 
 /** What a surface's regions allow before any context: worked out once per surface. */
 interface SurfaceChoice {
@@ -80,7 +82,7 @@ function surfaceChoice(s: string, regions: Region[]): SurfaceChoice {
     choice = {
       generic: AMBIGUOUS_SHORT.has(s) || (s.length === 2 && s.endsWith('区')),
       official: byLevel(regions.filter((r) => r.name === s)),
-      unofficial: byLevel(regions.filter((r) => r.type !== 'County' || isXinjiang(r))),
+      unofficial: byLevel(regions.filter(readAnywhere)),
     };
     surfaceChoices.set(regions, choice);
   }
@@ -93,11 +95,10 @@ function acceptRegionSurface(ctx: Context, s: string, start: number, regions: Re
   if (choice.generic) return [];
   const { official } = choice;
   const underPrevious = (r: Region) => !!previous && (r.parent === previous.name || ctx.ix.lex.regionByName(r.parent ?? '')?.parent === previous.name);
-  // (a county outside Xinjiang read by a name not its own only right after the region it lies in)
-  let usable = official.length > 0 ? official : !previous ? choice.unofficial : byLevel(regions.filter((r) => r.type !== 'County' || isXinjiang(r) || underPrevious(r)));
+  let usable = official.length > 0 ? official : !previous ? choice.unofficial : byLevel(regions.filter((r) => readAnywhere(r) || underPrevious(r)));
   if (usable.length === 0) return [];
   const end = start + s.length;
-  if ((official.length === 0 || s.length <= 2) && !(previous && usable.some(underPrevious))) {
+  if ((official.length === 0 || s.length <= 2) && !usable.some(underPrevious)) {
     // short forms must be a word of their own (長治 in 长治久安, 于田 in 位于田野 are not)
     const tag = ctx.tokenTagOf(start, end);
     // a province heading an organisation name jieba reads as one word (上海|交通大学, 湖南|大学)

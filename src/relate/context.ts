@@ -6,6 +6,7 @@ import type { Region, Supporter } from '../lexicon/api.js';
 import { toFileSpan } from '../normalize.js';
 import { type CodePairMap, surfaceLengthsByPair } from '../recognize/lexicon-index.js';
 import { objectList } from '../recognize/context.js';
+import { tokenAt } from '../segment.js';
 import type {
   EntityRef,
   Evidence,
@@ -122,7 +123,7 @@ export class ArticleContext {
         startOwner[starts[k]!] = s.index;
         endOwner[ends[k]!] = s.index;
         if (tagIds[k] === titleTag) {
-          const t: Token = { tag: 'TITLE', start: starts[k]!, end: ends[k]! };
+          const t = tokenAt(a.tokens, k);
           const list = titleTokensOf.get(s);
           if (list) list.push(t);
           else titleTokensOf.set(s, [t]);

@@ -6,12 +6,19 @@
 // first 、 a bounded distance after its start, so only the starts before each 、 need trying.
 
 /**
- * The same matches, in the same order, as `text.matchAll(global)`, for a pattern whose every
- * match has `anchor` (one UTF-16 code unit) at an offset from its start within
- * [minOffset, maxOffset], and whose first character class holds no surrogates. `sticky` is the
- * same pattern with the `y` flag (and `u` when `global` has it) instead of `g`.
+ * A pattern (with the `y` flag where a global one has `g`) whose every match has `anchor` (one
+ * UTF-16 code unit) at an offset from its start within [minOffset, maxOffset], its first one
+ * there, and whose first character class holds no surrogates.
  */
-export function* anchoredMatches(text: string, sticky: RegExp, anchor: string, minOffset: number, maxOffset: number): Generator<RegExpExecArray> {
+export interface AnchoredPattern {
+  sticky: RegExp;
+  anchor: string;
+  minOffset: number;
+  maxOffset: number;
+}
+
+/** The same matches, in the same order, as `text.matchAll` of the pattern with `g`. */
+export function* anchoredMatches(text: string, { sticky, anchor, minOffset, maxOffset }: AnchoredPattern): Generator<RegExpExecArray> {
   let next = 0; // starts below this are done: tried and failed, or inside an earlier match
   for (let k = text.indexOf(anchor, minOffset); k >= 0; k = text.indexOf(anchor, k + 1)) {
     // A match's first anchor lies in [start + minOffset, start + maxOffset]; anchors are visited in

@@ -184,6 +184,8 @@ const NAME_OK = new Set([
   '附属', '医学院', '门诊', '住院', '深加工', '加工', '结对', '改扩建', '扩建', '改建', '改造', '购置', '定居', '实训',
   '现代', // jieba tags it a time word: 某州现代物流园
 ]);
+/** Left stops that are also a firm's line of business when they come right before 公司/集团. */
+const FIRM_INDUSTRY_WORDS = new Set(['建设', '投资']);
 const APPOSITION = new Set(['企业', '单位', '部门', '机构', '高校', '学校', '院校', '三甲医院', '医院']);
 const APPOSITION_WORDS = [...APPOSITION]; // iterated per character in growLeft: spread once
 const STOP_TAGS = new Set(['v', 'vd', 'd', 'p', 'c', 'u', 'uj', 'ul', 'uz', 'ug', 'uv', 'ud', 'r', 'rr', 'rz', 'ad', 't', 'y', 'e', 'o', 'zg', 'q', 'TITLE']);
@@ -269,9 +271,17 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     if (word === '和' && department && prevTok && prevTok.end - prevTok.start >= 2 && !ORG_WORD_END.test(text.slice(prevTok.start, prevTok.end)) && !STOP_TAGS.has(prevTok.tag)) { p -= 1; continue; }
     // …and before a building with a short part name between (某某医院外科|大楼, 某某中学教学|楼)
     const beforeBuilding = building && suffixStart - p <= 2;
-    if (apposition ? p < suffixStart - 1 && !beforeBuilding : LEFT_STOP_SET.has(word) || endsWithLongStop(word)) break;
+    // …and an industry word right before a company suffix is the firm's own (某某|建设|集团,
+    // 某某|投资|有限公司), not the verb it is before other names (建设|某某学校)
+    const firmIndustry = company && p === suffixStart && FIRM_INDUSTRY_WORDS.has(word);
+    if (apposition ? p < suffixStart - 1 && !beforeBuilding : (LEFT_STOP_SET.has(word) || endsWithLongStop(word)) && !firmIndustry) break;
     // a glued token ending in a function character (周立新率, 从省) stops the name
     if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word) && !across) break;
+    // …and one jieba found in no dictionary that opens with one (项目|由恒达/x|集团) starts the name after it
+    if (tok && tok.tag === 'x' && word.length > 1 && LEFT_STOP_SET.has(word[0]!) && !across) {
+      p -= word.length - 1;
+      break;
+    }
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
     // a date's last character (26日, 三月) ends the name; 日 in 中日友好医院 does not
     if (/^[年月日号]$/.test(word) && (p < 2 || /[\d０-９〇零一二三四五六七八九十廿卅两本当该次今明昨每近去前后]/u.test(text[p - 2]!))) break;

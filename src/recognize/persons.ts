@@ -170,7 +170,9 @@ function dottedAt(text: string, i: number, strong: string[]): string | undefined
   let end = lastDot + 1;
   while (end < full.length && TRANSLIT.has(full[end]!)) {
     const given = end - lastDot - 1;
-    if (given >= 2 && startsWithAny(text, i + end, strong)) break;
+    // (a cue over the name's own last character gives way to the cue right after it:
+    // …·买买|提出|席 is …·买买提|出席, while …·艾买提|提出|建议 ends before the second 提)
+    if (given >= 2 && startsWithAny(text, i + end, strong) && !startsWithAny(text, i + end + 1, strong)) break;
     const inMorpheme = full.slice(end - 1, end + 1) === '不都' || full.slice(end - 1, end + 1) === '阿不'; // 阿不都…
     if (given >= 1 && AMBIGUOUS_END.has(full[end]!) && !inMorpheme && !TRANSLIT.has(text[i + end + 1] ?? '')) break;
     end++;

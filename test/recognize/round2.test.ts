@@ -15,6 +15,10 @@ describe('person names stop before verbs and function words', () => {
     expect(names('乡长阿布来提·吐尔逊对此表示肯定。')).toEqual(['阿布来提·吐尔逊']);
     expect(names('书记古丽巴哈尔·阿不都带领村民种植红枣。')).toEqual(['古丽巴哈尔·阿不都']);
   });
+  it("a cue that begins with the name's last character gives way to the cue after it", () => {
+    expect(names('州委副书记艾山江·买买提出席开园仪式。')).toEqual(['艾山江·买买提']);
+    expect(names('县长阿迪力·艾买提提出三点要求。')).toEqual(['阿迪力·艾买提']);
+  });
   it('keeps 阿不都-style given names whole and stops at 都 before a verb', () => {
     expect(names('村民帕提古丽·阿不都热依木说，日子越过越好。')).toEqual(['帕提古丽·阿不都热依木']);
     expect(names('村民帕提古丽·阿不都都说好。')).toEqual(['帕提古丽·阿不都']);
@@ -49,6 +53,13 @@ describe('project names run over trailing project words', () => {
   });
   it('和 between single characters inside an organisation name', () => {
     expect(entities('来自天津华和医院的专家开展义诊。', 'Organization')).toEqual(['天津华和医院']);
+  });
+  it('a firm named for its line of business (建设, 投资) and glued to a preposition', () => {
+    expect(entities('该项目由广州市恒达建设集团承建。', 'Organization')).toEqual(['广州市恒达建设集团']);
+    expect(entities('项目由恒达投资集团承建。', 'Organization')).toEqual(['恒达投资集团']);
+    expect(entities('该项目由恒达建设有限公司承建。', 'Organization')).toEqual(['恒达建设有限公司']);
+    // (the verb before a company word is still no name: 加快建设集团总部)
+    expect(entities('加快建设集团总部。', 'Organization')).toEqual([]);
   });
 });
 

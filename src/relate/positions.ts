@@ -6,6 +6,7 @@
 //   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 / 某某（女），挂职某县委常委、副县长
 //                     (the office after the person, with the same holder's further titles)
 //   pos.comes-from    来自某某医院的援疆医生某某 -> 某某医院 {医生}
+//   pos.posted-at     某某在某县人民医院挂职副院长 / 某某目前在某县担任副县长 (the holder before the cue)
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { POSTING } from '../recognize/persons.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
@@ -79,6 +80,7 @@ export function findPositions(ctx: ArticleContext): void {
       if (!isPerson(person)) continue;
       readTitlesBefore(ctx, s, person);
       readOfficeAfter(ctx, s, person);
+      readPostedAt(ctx, s, person);
       readComesFrom(ctx, s, person);
     }
   }
@@ -147,6 +149,41 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
     end = next;
   }
   ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
+}
+
+/** 在 (with 现/目前/正 before it) right after the person, or after a comma that follows the person. */
+const POSTED_AT_OPEN = /^(?:，)?(?:现|目前|正|现在|此前)?在$/u;
+/** The posting verb between the holder and the title: 挂职副院长, 担任副县长, 任职副局长. */
+const POSTED_AT_CUE = new RegExp(`^(?:${POSTING}|担任|兼任|任职|任)`, 'u');
+
+/**
+ * 某某在某县人民医院挂职副院长: the holder is named before the posting verb, the title after it,
+ * up to the clause end (a title that is not an office, 挂职期间, gives nothing).
+ */
+function readPostedAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const holderMention = s.top.find((m) => m.start > person.end && m.start - person.end <= 4 && holderOf(ctx, m));
+  if (!holderMention || !POSTED_AT_OPEN.test(ctx.text(person.end, holderMention.start))) return;
+  const cue = POSTED_AT_CUE.exec(ctx.text(holderMention.end, s.end));
+  if (!cue) return;
+  const from = holderMention.end + cue[0].length;
+  const end = segmentEnd(ctx, s, from);
+  // a bare title only: 任阿克萨拉依乡党委书记 names a body inside the holder, whose name may not be known
+  const rawTitle = ctx.text(from, end);
+  if (!knownTitle(ctx, rawTitle) || s.all.some((m) => m.entity && m.start >= from && m.start < end)) return;
+  const found = office(ctx, holderMention, rawTitle);
+  if (!found) return;
+  // 在新疆挂职副县长 names where, not whose: a county's office needs a county as its holder
+  const level = /^副?([省市县州区])(?:委|长|政府|人大|政协)/u.exec(found.title)?.[1];
+  if (level && !isOrg(holderMention) && !found.holder.label.endsWith(level)) return;
+  ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title: found.title }, sentence: s.index, confidence: 0.75, rule: 'pos.posted-at' });
+}
+
+const knownTitlesMemo = new WeakMap<object, Set<string>>();
+/** A title from the lexicon or a generic head (副院长, 常务副县长, 县委书记), not a name with a title after it. */
+function knownTitle(ctx: ArticleContext, title: string): boolean {
+  let known = knownTitlesMemo.get(ctx.lex.titles);
+  if (!known) knownTitlesMemo.set(ctx.lex.titles, (known = new Set([...HEADS, ...ctx.lex.titles])));
+  return known.has(title) || known.has(title.replace(/^(?:常务)?副/u, ''));
 }
 
 /** 来自某某医院的援疆医生某某: the person works at the organisation, in the role named. */

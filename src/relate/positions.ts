@@ -151,7 +151,7 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
   ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
 }
 
-/** 在 (with 现/目前/正 before it) right after the person, or after a comma that follows the person. */
+/** 在 (with 现/目前/正/现在/此前 before it) right after the person, or after a comma that follows the person. */
 const POSTED_AT_OPEN = /^(?:，)?(?:现|目前|正|现在|此前)?在$/u;
 /** The posting verb between the holder and the title: 挂职副院长, 担任副县长, 任职副局长. */
 const POSTED_AT_CUE = new RegExp(`^(?:${POSTING}|担任|兼任|任职|任)`, 'u');
@@ -178,12 +178,11 @@ function readPostedAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
   ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title: found.title }, sentence: s.index, confidence: 0.75, rule: 'pos.posted-at' });
 }
 
-const knownTitlesMemo = new WeakMap<object, Set<string>>();
+const HEAD_SET = new Set(HEADS);
 /** A title from the lexicon or a generic head (副院长, 常务副县长, 县委书记), not a name with a title after it. */
 function knownTitle(ctx: ArticleContext, title: string): boolean {
-  let known = knownTitlesMemo.get(ctx.lex.titles);
-  if (!known) knownTitlesMemo.set(ctx.lex.titles, (known = new Set([...HEADS, ...ctx.lex.titles])));
-  return known.has(title) || known.has(title.replace(/^(?:常务)?副/u, ''));
+  const known = (t: string) => HEAD_SET.has(t) || (ctx.lex.isTitle ? ctx.lex.isTitle(t) : ctx.lex.titles.includes(t));
+  return known(title) || known(title.replace(/^(?:常务)?副/u, ''));
 }
 
 /** 来自某某医院的援疆医生某某: the person works at the organisation, in the role named. */

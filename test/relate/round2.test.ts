@@ -114,7 +114,7 @@ describe('HOLDS_POSITION', () => {
     expect(titles(relate('祁海川目前在墨玉县担任副县长，分管教育。', [['Person', '祁海川'], ['County', '墨玉县']])))
       .toEqual(['祁海川 -> 墨玉县 {副县长}']);
   });
-  it('not: a stay without a title, a title of another place, another mention in the title', () => {
+  it('not: a stay without a title, a title of another place, the office of a body inside the holder', () => {
     expect(titles(relate('严卫东在精河县人民医院挂职期间完成手术百余台。', [['Person', '严卫东'], ['Organization', '精河县人民医院']]))).toEqual([]);
     expect(titles(relate('祁海川在新疆挂职副县长。', [['Person', '祁海川'], ['Province', '新疆', '新疆维吾尔自治区']]))).toEqual([]);
     expect(titles(relate('祁海川在墨玉县任阿克萨拉依乡党委书记。', [['Person', '祁海川'], ['County', '墨玉县'], ['Organization', '阿克萨拉依乡党委']]))).toEqual([]);

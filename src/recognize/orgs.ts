@@ -207,9 +207,24 @@ const NOT_BRAND_FINAL = new Set([...'是有进去来到给让被把叫在为成�
  */
 function brandFinal(ctx: Context, tok: Token, suffixStart: number): boolean {
   if (tok.end !== suffixStart || tok.end - tok.start !== 1 || tok.tag !== 'v' || NOT_BRAND_FINAL.has(ctx.text[tok.start]!)) return false;
-  const before = ctx.tokenEndingAt.get(tok.start);
+  return nameWordEndsAt(ctx, tok.start);
+}
+
+/** A name word of two or more characters (not a verb or function word) ends at `pos`. */
+function nameWordEndsAt(ctx: Context, pos: number): boolean {
+  const before = ctx.tokenEndingAt.get(pos);
   return !!before && before.end - before.start >= 2 && /^(?:nz|nr|nrt|n|ns|nt|j|x)$/.test(before.tag);
 }
+
+/**
+ * A firm's line of business, which jieba tags as a verb, inside its name after a name word
+ * (东莞华信|包装|制品有限公司, 某某|印刷|有限公司); after a verb it is the sentence's (负责|销售|某某公司产品).
+ */
+const FIRM_TRADE_VERBS = new Set(['包装', '印刷', '制造', '销售', '咨询', '装饰', '安装', '经营', '租赁', '维修', '营销', '仓储', '贸易', '开发', '加工', '生产', '运输']);
+/** Units of a plant's capacity, which jieba tags as measure words (兆瓦/q). */
+const CAPACITY_UNIT = /^(?:万千瓦|千瓦|兆瓦|吉瓦|万吨|吨|万锭|锭|万头|头|万只|只|万亩|亩|千伏|万伏|公里|立方米|平方米|张床|床位)$/u;
+/** 项目运营方某某公司: a party to a project (运营方, 承建方) is a role before the name, not part of it. */
+const PARTY_BEFORE = /(?:运营|投资|建设|承建|施工|合作|出资|主办|承办|协办|供货|采购|甲|乙)方$/u;
 
 /**
  * Whether text[at] is the first character of a longer word (有机 in 有机牧草种植基地), so not a
@@ -285,7 +300,11 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     if (/^\d+[年月日号]?$|^[年月日号]$/.test(word) && /[年月日号]/.test(text[p] ?? '')) break;
     // a date's last character (26日, 三月) ends the name; 日 in 中日友好医院 does not
     if (/^[年月日号]$/.test(word) && (p < 2 || /[\d０-９〇零一二三四五六七八九十廿卅两本当该次今明昨每近去前后]/u.test(text[p - 2]!))) break;
-    if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word) && !(company && brandFinal(ctx, tok, suffixStart))) break;
+    if (text[p - 1] === '方' && PARTY_BEFORE.test(text.slice(Math.max(limit, p - 3), p))) break;
+    const firmTrade = company && tok !== undefined && FIRM_TRADE_VERBS.has(word) && nameWordEndsAt(ctx, tok.start);
+    // a capacity after its number is part of a project's name (某县200兆瓦光伏发电项目)
+    const capacity = tok !== undefined && CAPACITY_UNIT.test(word) && /[\d一二三四五六七八九十百千万]/u.test(text[p - word.length - 1] ?? '');
+    if (tok && STOP_TAGS.has(tok.tag) && !NAME_OK.has(word) && !firmTrade && !capacity && !/^第?[一二三四五六七八九十\d]+[批期届]?$/.test(word) && !(company && brandFinal(ctx, tok, suffixStart))) break;
     p -= word.length;
   }
   return p;
@@ -424,7 +443,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // 所 + verb is the 所-construction ("what X needs / can give": 群众所需, 某省所能, 百姓所盼), not an office
   if (suffix.word === '所' && nextChar && SUO_CONSTRUCTION_VERBS.includes(nextChar)) return undefined;
   // a longer suffix continues after this one: 指挥部 in 前方指挥部阜康分指挥部 is handled at its own end
-  if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar)) return undefined;
+  // (but a title starting there ends the name: 某市教育局|局长, 某县文化馆|馆长)
+  if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar) && !titleStartsAt(ctx, e)) return undefined;
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
   if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
   let start = growLeft(ctx, ss, regionEnds, suffix);
@@ -522,7 +542,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   return ctx.mention(kind, s, eEnd, kind === 'Project' ? 'project-suffix' : 'org-suffix', { attrs: { suffix: suffix.word } });
 }
 
-const GENERIC_WORDS = [...GENERIC_NAME, ...NAME_OK, '群众', '活动', '服务', '双语', '牧场', '城乡', '城市', '乡村', '农村', '现代化', '高标准', '标准化', '大型', '小型', '新', '老', '大', '小', '一批', '多家'].sort((a, b) => b.length - a.length);
+const GENERIC_WORDS = [...GENERIC_NAME, ...NAME_OK, '农民', '牧民', '农牧民', '专业', '群众', '活动', '服务', '双语', '牧场', '城乡', '城市', '乡村', '农村', '现代化', '高标准', '标准化', '大型', '小型', '新', '老', '大', '小', '一批', '多家'].sort((a, b) => b.length - a.length);
 
 /** True when the name is made only of generic words (文化产业服务, 群众文化活动). */
 /** GENERIC_WORDS by first character (same order): the first match is the same, fewer tries. */

@@ -88,11 +88,17 @@ function strongWith(extra: string[]): string[] {
 
 /** Words that post a person to an office: 挂职 (a temporary post, as aid cadres hold), 拟任, 调任. */
 export const POSTING = '挂职任|挂职|挂任|拟任|调任|转任|升任|改任';
+/** Rule 3b: the office after a name; after 的 only the posted form (，目前在某院挂职副院长). */
+function officeFollows(after: string, afterDe: boolean, officeAfter: RegExp, postedAfter: RegExp): boolean {
+  return postedAfter.test(after) || (!afterDe && officeAfter.test(after));
+}
 
 interface TitleTables {
   titles: string[];
   /** 任某县委书记 / ，某地委书记 right after a name (rule 3b). */
   officeAfter: RegExp;
+  /** ，目前在某县人民医院挂职副院长 right after a name (rule 3b; after 的, the only form). */
+  postedAfter: RegExp;
 }
 const titleTableMemo = new WeakMap<Context['ix'], TitleTables>();
 
@@ -105,6 +111,8 @@ function titleTables(ix: Context['ix']): TitleTables {
       titles: ix.titles,
       // (a gender or nationality note may stand between: 某某（女），挂职某县副县长)
       officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|${POSTING})[^，。；！？\\n]{0,16}?|，(?:${POSTING})?[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
+      // (the posted form, where the office may stand further away: ，目前在某某县人民医院挂职副院长)
+      postedAfter: new RegExp(`^，(?:现|目前|现在|正|已)?(?:在[^，。；！？\\n]{2,24}?(?:${POSTING}|担任|兼任|任职|任)|(?:担任|现任|任|${POSTING})[^，。；！？\\n]{0,16}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };
     titleTableMemo.set(ix, t);
   }
@@ -309,17 +317,19 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   }
 
   // 3b. a name at a clause start followed by its office: 。周立新任某县委书记 / 。周立新，某地委书记。
-  const OFFICE_AFTER = titleTables(ctx.ix).officeAfter;
+  const { officeAfter: OFFICE_AFTER, postedAfter: POSTED_AFTER } = titleTables(ctx.ix);
+  // (after 的 too, when a comma and a posting follow: 来自某医院的某某，目前在某院挂职副院长)
   for (let i = 0; i < text.length; i++) {
-    if (i > 0 && CLAUSE_START_AFTER[text.charCodeAt(i - 1)] !== 1) continue;
+    const afterDe = i > 0 && text.charCodeAt(i - 1) === 0x7684; // 的
+    if (i > 0 && CLAUSE_START_AFTER[text.charCodeAt(i - 1)] !== 1 && !afterDe) continue;
     const dotted = dottedAt(text, i, ['任', '担任', '现任', '兼任', '出任', '系', '，']);
-    if (dotted && OFFICE_AFTER.test(text.slice(i + dotted.length, i + dotted.length + 40))) {
+    if (dotted && officeFollows(text.slice(i + dotted.length, i + dotted.length + 48), afterDe, OFFICE_AFTER, POSTED_AFTER)) {
       add(i, dotted, 'name-office');
       continue;
     }
     for (const len of [3, 2]) {
       const n = nameAt(text, i, len);
-      if (!n || !OFFICE_AFTER.test(text.slice(i + len, i + len + 40))) continue;
+      if (!n || !officeFollows(text.slice(i + len, i + len + 48), afterDe, OFFICE_AFTER, POSTED_AFTER)) continue;
       if (add(i, n, 'name-office')) break;
     }
   }

@@ -357,11 +357,14 @@ function labelsOfType(resolved: ResolvedMention[], type: string): string[] {
   return [...labels];
 }
 
-/** The longest label that `a1` abbreviates or ends (6+ characters), ties by code order; undefined when none. */
+/**
+ * The longest label that `a1` abbreviates or ends (6+ characters), or that is `a1` with 项目
+ * after it (某某产业园 and 某某产业园项目 are one project), ties by code order; undefined when none.
+ */
 function longestExpansion(labels: string[], a1: string): string | undefined {
   let best: string | undefined;
   for (const b of labels) {
-    if (b === a1 || !(abbreviates(a1, b) || (b.endsWith(a1) && a1.length >= 6))) continue;
+    if (b === a1 || !(abbreviates(a1, b) || (b.endsWith(a1) && a1.length >= 6) || (a1.length >= 4 && b.length === a1.length + 2 && b.startsWith(a1) && b.endsWith('项目')))) continue;
     if (best === undefined || b.length > best.length || (b.length === best.length && b < best)) best = b;
   }
   return best;

@@ -5,6 +5,8 @@
 //   funds.carry       no funder in the sentence: the funder of the previous sentence of the paragraph
 //                     (其中，P(项目)投资N: one of that funder's projects, with its amount)
 //   funds.owner-name  某某科技年产…生产线项目: a project named after a company is that company's
+//   funds.aid-share   P(该项目)总投资N，其中F援疆资金M, no funding verb: F paid M (an unnamed share,
+//                     其中援疆资金M, names no funder and gives nothing)
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
 // never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
@@ -16,11 +18,16 @@ const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业
 const VENUE_BETWEEN = /^[，,](?:计划|拟|将)?[在于][^，。；,;]{1,20}?(?:建设|新建|兴建|投建|实施|打造)$/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
 
+/** A company's name right after a place (河南|中原光能科技有限公司 when the company was not read). */
+const COMPANY_NAME_AFTER = /^(?:(?!投资|投入|出资|援建|捐建|资助|建设|支持|对口|援疆|[的和与及在向为对将由把])[\u4e00-\u9fff]){1,10}?(?:有限公司|有限责任公司|公司|集团)/u;
+
 function funderOf(ctx: ArticleContext, m: ResolvedMention): EntityRef | undefined {
   if (isOrg(m)) return m.entity;
   const r = ctx.regionRef(m);
   if (!r) return undefined;
   if (m.kind === 'Pronoun') return r;
+  // the place heads a company's name: the company pays, not the province
+  if (COMPANY_NAME_AFTER.test(ctx.text(m.end, m.end + 14))) return undefined;
   return ctx.isXinjiang(r.label) ? undefined : r; // a Xinjiang place in the clause is where, not who
 }
 
@@ -80,6 +87,7 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
   const q = p + match[0].length;
   if (s.top.some((m) => m.start <= p && q <= m.end)) return undefined; // part of a name (…建设项目)
   if (s.text[match.index - 1] === '总') return undefined; // 总投资N: an amount, not who pays
+  if (cueAsNoun(s, match)) return undefined;
   let funderMention: ResolvedMention | undefined;
   for (let i = s.top.length - 1; i >= 0; i--) {
     const m = s.top[i]!;
@@ -124,6 +132,21 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
   }
   return funder;
+}
+
+/** What a cue word is followed by when it is a noun or means "put into use" (建设情况, 投入使用): no funding. */
+const CUE_NOUN_AFTER = /^(?:情况|进展|进度|工作|成效|成果|现场|工地|任务|步伐|力度|使用|运营|运行|生产)/u;
+
+/**
+ * 考察援疆项目建设情况 / 项目建设 / 产业园投入使用: the cue names an activity or a state, not someone
+ * paying. (A project's own name before the cue still funds: 某某项目投资3200万元 is read by the amounts.)
+ */
+function cueAsNoun(s: SentenceView, match: RegExpExecArray): boolean {
+  const end = match.index + match[0].length;
+  if (CUE_NOUN_AFTER.test(s.text.slice(end, end + 2))) return true;
+  if (!/(?:项目|工程)$/u.test(s.text.slice(Math.max(0, match.index - 2), match.index))) return false;
+  const p = s.start + match.index;
+  return !s.top.some((m) => m.end === p && isProject(m));
 }
 
 /** A park or zone named as where something is built (在某某工业园区建设P): the place, not what is funded. */
@@ -179,10 +202,19 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
     // an amount read in another sentence (该项目总投资…) is quoted too: the evidence shows the number
     if (near !== undefined && amount!.sentence !== f.sentence) ctx.add({ ...funding, sentence: amount!.sentence });
   }
+  // funds.aid-share: 某项目总投资N，其中浙江援疆资金M states who paid M with no funding verb at all
+  // (an unnamed share, 其中援疆资金M, names no funder: nothing is guessed)
+  const funded = new Set(fundings.map((f) => `${f.funder.key}\u0000${f.project.entity!.key}`));
+  for (const amount of amounts.values()) {
+    const funder = amount.aidShare?.funder;
+    if (!funder || funded.has(`${funder.key}\u0000${amount.project.key}`)) continue;
+    ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: amount.aidShare!.value }, sentence: amount.sentence, confidence: 0.7, rule: 'funds.aid-share' });
+  }
 }
 
 /** An amount tied to one project; `aidShare`: the part of it the text says aid paid (其中…援疆资金M). */
 interface ProjectAmount {
+  project: EntityRef;
   value: number;
   sentence: number;
   named?: number;
@@ -240,7 +272,7 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       if (project && !out.has(project.entity!.key)) {
         const aid = aidShareAfter(ctx, s, money);
         if (aid) shares.add(aid.mention);
-        out.set(project.entity!.key, { value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
+        out.set(project.entity!.key, { project: project.entity!, value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
       }
     }
   });

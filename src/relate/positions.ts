@@ -17,6 +17,10 @@ const HEADS = ['书记', '主席', '委员', '常委', '省长', '市长', '县�
 const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|责编|责任编辑|编辑|摄影|村民|居民|群众|领导|代表|同志|医生|教师|老师|护士|律师)/u;
 // Organs of a region (its party committee, government) rather than separate organisations.
 const ORGAN = /^(党委|党工委|委|[省市县州区]委|人民政府|政府|行署)/u;
+/** An aid cadre's role, with the supporter's name or not (山东援疆医生, 援疆干部, 上海支教老师): not an office. */
+const AID_ROLE = /^[\u4e00-\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部|医生|教师|老师|专家|人才|队员)$/u;
+/** 的, or 的 and an aid role, between an office and the person holding it (挂职某县副县长的山东援疆干部某某). */
+const OFFICE_ATTRIBUTE = /的(?:[\u4e00-\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部|医生|教师|老师|专家|人才|队员))?$/u;
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 /** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */
@@ -212,8 +216,9 @@ function readTitlesBefore(ctx: ArticleContext, s: SentenceView, person: Resolved
 function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, depth = 0): HeldTitle[] {
   const found: HeldTitle[] = [];
   let pending: { title: string; start: number }[] = [];
-  // 挂职某县副县长的某某: the office is written as an attribute of the person
-  let end = ctx.a.text[person.start - 1] === '的' ? person.start - 1 : person.start;
+  // 挂职某县副县长的(广东援疆干部)某某: the office is written as an attribute of the person
+  const attribute = OFFICE_ATTRIBUTE.exec(ctx.text(Math.max(s.start, person.start - 14), person.start));
+  let end = attribute ? person.start - attribute[0].length : person.start;
   for (let guard = 0; guard < 6; guard++) {
     let start = end;
     while (start > s.start && !SEGMENT_STOP.test(ctx.a.text[start - 1]!)) start--;
@@ -231,6 +236,11 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
         });
       }
       break;
+    }
+    // 某县人民医院副院长、山东援疆医生某某: an aid role between the office and the name is skipped
+    if (ctx.a.text[start - 1] === '、' && AID_ROLE.test(ctx.text(start, end))) {
+      end = start - 1;
+      continue;
     }
     const holders = s.top.filter((m) => m.start >= start && m.end <= end && holderOf(ctx, m));
     const holderMention = holders[holders.length - 1];

@@ -58,10 +58,10 @@ describe("FUNDS: the funder's own share", () => {
     expect(funds(relate('赣隆食品有限公司投资建设阿克陶县果蔬冷链项目，总投资9000万元，其中援疆资金2000万元。', [
       ['Organization', '赣隆食品有限公司'], ['Project', '阿克陶县果蔬冷链项目'], ['Money', '9000万元', '90000000'], ['Money', '2000万元', '20000000'],
     ]))).toEqual(['赣隆食品有限公司 -> 阿克陶县果蔬冷链项目 90000000']);
-    // a share of another funder leaves this one the total
+    // a share of another funder leaves this one the total, and is that funder's own (funds.aid-share)
     expect(funds(relate('江西省投资建设阿克陶县体育馆，总投资9000万元，其中山东援疆资金1000万元。', [
       ['Province', '江西省'], ['Project', '阿克陶县体育馆'], ['Money', '9000万元', '90000000'], ['Province', '山东', '山东省'], ['Money', '1000万元', '10000000'],
-    ]))).toEqual(['江西省 -> 阿克陶县体育馆 90000000']);
+    ]))).toEqual(['山东省 -> 阿克陶县体育馆 10000000', '江西省 -> 阿克陶县体育馆 90000000']);
   });
 });
 

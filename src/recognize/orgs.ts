@@ -290,8 +290,10 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     // 某某|投资|有限公司), not the verb it is before other names (建设|某某学校)
     const firmIndustry = company && p === suffixStart && FIRM_INDUSTRY_WORDS.has(word);
     if (apposition ? p < suffixStart - 1 && !beforeBuilding : (LEFT_STOP_SET.has(word) || endsWithLongStop(word)) && !firmIndustry) break;
-    // a glued token ending in a function character (周立新率, 从省) stops the name
-    if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word) && !across) break;
+    // a glued token ending in a function character (周立新率, 从省) stops the name; not a name word
+    // jieba read right before the suffix (仁和/nr|医院, 永和/nz|公司)
+    const nameBeforeSuffix = p === suffixStart && tok !== undefined && (tok.tag === 'nr' || tok.tag === 'nz');
+    if (word.length > 1 && LEFT_STOP_SET.has(word[word.length - 1]!) && !NAME_OK.has(word) && !across && !nameBeforeSuffix) break;
     // …and one jieba found in no dictionary that opens with one (项目|由恒达/x|集团) starts the name after it
     if (tok && tok.tag === 'x' && word.length > 1 && LEFT_STOP_SET.has(word[0]!) && !across) {
       p -= word.length - 1;

@@ -64,7 +64,10 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?
     if (zipped && b.start >= zipped.start && b.start < zipped.end) continue; // paired by 分别 already
     const bRef = partyOf(ctx, b);
     if (!bRef) continue;
-    const prefix = ctx.text(Math.max(s.start, b.start - 1), b.start);
+    // 与泽普县|某某有限公司: a firm read without the place before its name starts at the place
+    const place = top[j - 1]!;
+    const bStart = isOrg(b) && place.end === b.start && !isOrg(place) && ctx.regionRef(place) ? place.start : b.start;
+    const prefix = ctx.text(Math.max(s.start, bStart - 1), bStart);
     if (!/[与和同跟]/u.test(prefix)) continue;
     // A: nearest party of the same kind before the connector (an organisation for an organisation)
     let a: ResolvedMention | undefined;
@@ -77,7 +80,7 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?
     }
     if (!a) continue;
     const aRef = partyOf(ctx, a)!;
-    const gap = ctx.text(a.end, b.start);
+    const gap = ctx.text(a.end, bStart);
     const adjacent = gap.length === 1;
     if (/[、]$/u.test(ctx.text(Math.max(s.start, a.start - 1), a.start))) continue; // A、B和C: a list
     const after = ctx.text(b.end, s.end);

@@ -66,3 +66,13 @@ describe('HOLDS_POSITION: an aid role between the office and the name', () => {
   });
 });
 
+describe('COOPERATES_WITH', () => {
+  const coop = (text: string) => relationsIn(text, 'COOPERATES_WITH').map((r) => `${label(r.source)} <-> ${label(r.target)}`).sort();
+  it('A与[county]B签订协议: the county before a firm read without it does not hide the firm', () => {
+    expect(coop('杭州恒远物流有限公司与温宿县天禾农业开发有限公司签订产销合作协议。')).toEqual(['天禾农业开发有限公司 <-> 杭州恒远物流有限公司']);
+  });
+  it('a hospital whose name jieba reads as a personal name (仁和/nr) before 医院', () => {
+    expect(coop('无锡市梁溪区仁和医院与察布查尔县人民医院签订医联体合作协议。')).toEqual(['察布查尔县人民医院 <-> 无锡市梁溪区仁和医院']);
+  });
+});
+

@@ -41,7 +41,7 @@ const STOP_NAMES = new Set([
   '杜绝', '苏州', '鲁能', '虞美', '钱塘', '连队', '项目', '门诊', '蓝图', '白天', '向往', '花园', '路线',
   '戴上', '明天', '明年', '云端', '云上', '燕山', '巴州', '巴楚', '莫让', '车间', '经济', '政治', '国家', '国际',
   '左右', '上下', '古城', '古丽', '华夏', '华北', '龚滩', '殷切', '庞大', '季节', '冀中', '伍佰', '毕业', '支持',
-  '支援', '支部', '祖国', '农场', '农牧', '商品', '商务', '强化', '强调', '强基', '卫生', '卫健', '温暖', '温度',
+  '支援', '支部', '祖国', '农场', '公示', '公告', '公布', '公开', '农牧', '商品', '商务', '强化', '强调', '强基', '卫生', '卫健', '温暖', '温度',
 ]);
 
 const BYLINE_ROLES = [
@@ -88,9 +88,11 @@ function strongWith(extra: string[]): string[] {
 
 /** Words that post a person to an office: 挂职 (a temporary post, as aid cadres hold), 拟任, 调任. */
 export const POSTING = '挂职任|挂职|挂任|拟任|调任|转任|升任|改任';
-/** Rule 3b: the office after a name; after 的 only the posted form (，目前在某院挂职副院长). */
+/** A cadre's profile after the name, as announcements and CVs open it: ，男，汉族， / ，女，1983年4月生， */
+const PROFILE_AFTER = /^，(?:男|女)，(?:[\u4e00-\u9fff]{1,5}族|[\d０-９]{4}年)/u;
+/** Rule 3b: the office (or a cadre's profile) after a name; after 的 only the posted form (，目前在某院挂职副院长). */
 function officeFollows(after: string, afterDe: boolean, officeAfter: RegExp, postedAfter: RegExp): boolean {
-  return postedAfter.test(after) || (!afterDe && officeAfter.test(after));
+  return postedAfter.test(after) || (!afterDe && (PROFILE_AFTER.test(after) || officeAfter.test(after)));
 }
 
 interface TitleTables {
@@ -317,6 +319,7 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
   }
 
   // 3b. a name at a clause start followed by its office: 。周立新任某县委书记 / 。周立新，某地委书记。
+  // / 周立新，男，汉族，1978年生，现任… (a cadre's profile)
   const { officeAfter: OFFICE_AFTER, postedAfter: POSTED_AFTER } = titleTables(ctx.ix);
   // (after 的 too, when a comma and a posting follow: 来自某医院的某某，目前在某院挂职副院长)
   for (let i = 0; i < text.length; i++) {

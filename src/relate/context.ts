@@ -456,11 +456,12 @@ const PROJECT_ANTECEDENT_SENTENCES = 3;
 
 /**
  * The project "该项目 / 项目" at the start of sentence `index` refers to: the only project of the
- * nearest earlier sentence that names one (at most PROJECT_ANTECEDENT_SENTENCES back), or
- * nothing when that sentence names two different projects.
+ * nearest earlier sentence of the same paragraph that names one (at most
+ * PROJECT_ANTECEDENT_SENTENCES back), or nothing when that sentence names two different projects.
  */
 export function projectBefore(ctx: ArticleContext, index: number): ResolvedMention | undefined {
   for (let i = index - 1; i >= 0 && i >= index - PROJECT_ANTECEDENT_SENTENCES; i--) {
+    if (ctx.sentences[i + 1]?.newParagraph) break; // a new paragraph speaks of its own project
     const projects = ctx.sentences[i]?.top.filter(isProject) ?? [];
     if (projects.length === 0) continue;
     return projects.every((p) => p.entity!.key === projects[0]!.entity!.key) ? projects[0] : undefined;

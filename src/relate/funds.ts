@@ -16,6 +16,8 @@ const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
 /** 投资5亿元，在某某园区建设P: the amount is P's across the clause that says where. */
 const VENUE_BETWEEN = /^[，,](?:计划|拟|将)?[在于][^，。；,;]{1,20}?(?:建设|新建|兴建|投建|实施|打造)$/u;
+/** A sentence that builds something before its 项目 clause speaks of that, not of an earlier project. */
+const BUILT_BEFORE = /(?:共建|建设|新建|兴建|打造|实施|投建)/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
 
 /** A company's name right after a place (河南|中原光能科技有限公司 when the company was not read). */
@@ -262,7 +264,9 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       // only the one project of the previous sentence is safe
       let named: number | undefined;
       if (!project && projects.length === 0) {
-        if (THIS_PROJECT.test(s.text)) project = projectBefore(ctx, index);
+        // (…共建某某中心，项目计划投资N: the project is what this sentence builds, read or not)
+        const clause = THIS_PROJECT.exec(s.text);
+        if (clause && !BUILT_BEFORE.test(s.text.slice(0, clause.index))) project = projectBefore(ctx, index);
         else if (index > 0 && /该项目|该工程|项目总投资/u.test(s.text)) {
           const previous = ctx.sentences[index - 1]!.top.filter(isProject);
           if (previous.length === 1) project = previous[0];

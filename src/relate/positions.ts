@@ -127,22 +127,49 @@ function segmentEnd(ctx: ArticleContext, s: SentenceView, from: number): number 
   return end;
 }
 
-/** 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause end. */
+/** A cadre's profile after the name (announcements, CVs): ，男，汉族，1978年9月生，研究生学历，中共党员 */
+const PROFILE = /^，(?:男|女)(?:，(?:[\u4e00-\u9fff]{1,5}族|[\d０-９]{4}年(?:[\d０-９]{1,2}月)?出?生|[\u4e00-\u9fff]{1,6}(?:学历|学位)|(?:中共)?(?:预备)?党员|群众|无党派人士|[\u4e00-\u9fff]{2,4}人))*/u;
+/** An office clause of such a profile: ，现任… / ，拟挂职… / ，任… (原任/曾任: a former office, read past). */
+const PROFILE_OFFICE = new RegExp(`^，(原任|曾任|现任|拟挂职|拟任|兼任|担任|${POSTING}|任)`, 'u');
+
+/**
+ * 某某任墨玉县委书记 / 某某，和田地委书记。: the office written after the person, up to the clause
+ * end; after a cadre's profile (某某，男，汉族，…，现任A，拟挂职B、C，任D), each office clause.
+ */
 function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const profile = PROFILE.exec(ctx.text(person.end, s.end));
+  if (profile) {
+    let at = person.end + profile[0].length;
+    for (let guard = 0; guard < 8; guard++) {
+      const clause = PROFILE_OFFICE.exec(ctx.text(at, s.end));
+      if (!clause) break;
+      const from = at + clause[0].length;
+      const former = clause[1] === '原任' || clause[1] === '曾任';
+      at = former ? segmentEnd(ctx, s, from) : officeAt(ctx, s, person, from) ?? segmentEnd(ctx, s, from);
+      while (ctx.a.text[at] === '、') at = segmentEnd(ctx, s, at + 1); // (a former office's further titles)
+    }
+    return;
+  }
   const cue = OFFICE_CUE.exec(ctx.text(person.end, s.end));
   if (!cue) return;
   const from = person.end + cue[0].length;
+  // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
+  const end = segmentEnd(ctx, s, from);
+  if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
+  officeAt(ctx, s, person, from);
+}
+
+/** The office starting at `from` (holder, title, the holder's further titles after 、), added for `person`; where it ends. */
+function officeAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, from: number): number | undefined {
   let end = segmentEnd(ctx, s, from);
   // the holder starts the office (一两个字 of 原/曾/现 allowed before it) and is the last one before the title
-  // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
-  if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
   const holders = s.top.filter((m) => m.start >= from && m.end < end && holderOf(ctx, m));
   const first = holders[0];
-  if (!first || first.start - from > 1) return;
+  if (!first || first.start - from > 1) return undefined;
   const holderMention = holders[holders.length - 1]!;
-  if (s.top.some((m) => isPerson(m) && m.start >= from && m.start < end)) return;
+  if (s.top.some((m) => isPerson(m) && m.start >= from && m.start < end)) return undefined;
   const found = office(ctx, holderMention, ctx.text(holderMention.end, end));
-  if (!found) return;
+  if (!found) return undefined;
   // further titles of the same holder: 挂职某县委常委、副县长
   let title = found.title;
   while (ctx.a.text[end] === '、') {
@@ -153,6 +180,7 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
     end = next;
   }
   ctx.add({ type: 'HOLDS_POSITION', source: person.entity!, target: found.holder, attrs: { title }, sentence: s.index, confidence: 0.8, rule: 'pos.office-after' });
+  return end;
 }
 
 /** 在 (with 现/目前/正/现在/此前 before it) right after the person, or after a comma that follows the person. */

@@ -47,3 +47,11 @@ describe("a plant's capacity inside a project's name", () => {
   });
 });
 
+describe('words that are no names', () => {
+  it('派往 before a hospital, 后方医院 and 康复大厅 as kinds, 公示 in a headline', () => {
+    expect(orgs('援疆医生（派往吐鲁番市人民医院）名单如下。')).toEqual(['吐鲁番市人民医院']);
+    expect(orgs('后方医院派专家来过两次，患者走进康复大厅。')).toEqual([]);
+    expect(resolveDocument([recognizeArticle(segmented('湖南援疆干部公示\n经研究，现予以公示。'))])[0]!.entities.filter((e) => e.type === 'Person')).toEqual([]);
+  });
+});
+

@@ -76,3 +76,22 @@ describe('COOPERATES_WITH', () => {
   });
 });
 
+describe("HOLDS_POSITION: a cadre's profile, as announcements write it", () => {
+  it('each office: 现任A，拟挂职B、C，任D (a former office, 原任, is read past)', () => {
+    expect(positions('\n方志远，男，汉族，1976年5月生，研究生学历，中共党员，原任吉安市青原区副区长，现任湖南省商务厅副厅长，拟挂职吐鲁番市委常委、副市长，任湖南省援疆前方指挥部副总指挥。')).toEqual([
+      '方志远 -> 吐鲁番市 {市委常委、副市长}',
+      '方志远 -> 湖南省商务厅 {副厅长}',
+      '方志远 -> 湖南省援疆前方指挥部 {副总指挥}',
+    ]);
+  });
+  it('the profile alone makes the name a person', () => {
+    expect(positions('\n葛晓婷，女，回族，1985年生，大学学历，现任长沙市教育局副局长。')).toEqual(['葛晓婷 -> 长沙市教育局 {副局长}']);
+  });
+});
+
+describe('FUNDS: 项目计划投资N is about what its own sentence builds', () => {
+  it('not about a project of an earlier paragraph', () => {
+    expect(funds('由漳州市闽丰食品有限公司投资建设的玛纳斯县番茄加工项目已经投产。\n会上，双方将在呼图壁县共建农产品物流集散中心，项目计划投资6000万元。')).toEqual(['漳州市闽丰食品有限公司 -> 玛纳斯县番茄加工项目 -']);
+  });
+});
+

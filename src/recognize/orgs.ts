@@ -221,6 +221,8 @@ function nameWordEndsAt(ctx: Context, pos: number): boolean {
  * (东莞华信|包装|制品有限公司, 某某|印刷|有限公司); after a verb it is the sentence's (负责|销售|某某公司产品).
  */
 const FIRM_TRADE_VERBS = new Set(['包装', '印刷', '制造', '销售', '咨询', '装饰', '安装', '经营', '租赁', '维修', '营销', '仓储', '贸易', '开发', '加工', '生产', '运输']);
+/** 项目名称：NAME, the row of a project table (NAME up to the next space, punctuation or bracket). */
+const PROJECT_LABEL = /项目名称[：:]\s*([^\s，。；;：:、（()）]{3,40})/gu;
 /** Units of a plant's capacity, which jieba tags as measure words (兆瓦/q). */
 const CAPACITY_UNIT = /^(?:万千瓦|千瓦|兆瓦|吉瓦|万吨|吨|万锭|锭|万头|头|万只|只|万亩|亩|千伏|万伏|公里|立方米|平方米|张床|床位)$/u;
 /** 项目运营方某某公司: a party to a project (运营方, 承建方) is a role before the name, not part of it. */
@@ -386,6 +388,18 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   for (const m of anchoredMatches(text, ORG_LIST)) {
     const items = orgListItems(ctx, m.index!, m[1]!, regions, cands);
     for (const [start, end] of items) cands.push(ctx.mention('Organization', start, end, 'org-list', { attrs: { class: m[2]! } }));
+  }
+
+  // 项目名称：某某工程 (a project table's row): what the label names is a project, whatever its suffix
+  for (const m of text.matchAll(PROJECT_LABEL)) {
+    const start = m.index! + m[0].length - m[1]!.length;
+    const end = start + m[1]!.length;
+    const same = cands.filter((c) => c.start === start && c.end === end);
+    for (const c of same) {
+      c.kind = 'Project';
+      c.rule = 'project-label';
+    }
+    if (same.length === 0) cands.push(ctx.mention('Project', start, end, 'project-label', {}));
   }
 
   // overlaps: longest wins; a candidate inside a longer one is kept, marked nested

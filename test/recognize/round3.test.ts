@@ -55,3 +55,9 @@ describe('words that are no names', () => {
   });
 });
 
+describe("a project table's rows", () => {
+  it('项目名称：NAME is a project, whatever its suffix', () => {
+    expect(entities('项目名称：温宿县果品冷链物流中心　建设地点：温宿县　投资：3600万元\n项目名称：乌什县第二中学风雨操场　建设地点：乌什县', 'Project')).toEqual(['乌什县第二中学风雨操场', '温宿县果品冷链物流中心']);
+  });
+});
+

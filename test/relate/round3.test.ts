@@ -14,12 +14,17 @@ describe('FUNDS: a cue word used as a noun funds nothing', () => {
   it('投入使用 is not 投入 (paying in)', () => {
     expect(funds('山东省援疆前方指挥部表示，随着疏勒县人民医院新院区投入使用，疏勒县现代农业产业园也将于年底建成。')).toEqual([]);
   });
-  it('a province heading a company name the recogniser missed is not the funder', () => {
-    expect(funds('湖南湘江光能科技有限公司计划投资8亿元建设托克逊县光伏发电项目。')).toEqual([]);
-    expect(funds('江苏省援建的霍城县天润果业公司新厂房已投产，江苏省还投资建设了霍城县第二中学。')).toEqual(['江苏省 -> 霍城县第二中学 -']);
-  });
   it('the verb still funds: 投资建设P', () => {
     expect(funds('山东省投资建设疏勒县现代农业产业园。')).toEqual(['山东省 -> 疏勒县现代农业产业园 -']);
+  });
+});
+
+describe('FUNDS: a province heading a company name', () => {
+  it('is not the funder when the recogniser missed the company', () => {
+    expect(funds('湖南湘江光能科技有限公司计划投资8亿元建设托克逊县光伏发电项目。')).toEqual([]);
+  });
+  it('still funds when a verb stands between it and the company (江苏省援建的某某公司)', () => {
+    expect(funds('江苏省援建的霍城县天润果业公司新厂房已投产，江苏省还投资建设了霍城县第二中学。')).toEqual(['江苏省 -> 霍城县第二中学 -']);
   });
 });
 
@@ -40,6 +45,9 @@ describe('HOLDS_POSITION: a bureau followed by its head', () => {
     expect(positions('阿克苏市教育局局长买买提·吐尔逊表示，将做好衔接。')).toEqual(['买买提·吐尔逊 -> 阿克苏市教育局 {局长}']);
     expect(positions('伊宁县文化体育广播电视和旅游局局长周海燕在开幕式上致辞。')).toEqual(['周海燕 -> 伊宁县文化体育广播电视和旅游局 {局长}']);
   });
+});
+
+describe('HOLDS_POSITION: the 助理 posts', () => {
   it('挂职院长助理 / 县长助理 are titles', () => {
     expect(positions('来自苏州市立医院的援疆医生钱文斌，目前在伊宁县人民医院挂职院长助理。')).toEqual(['钱文斌 -> 伊宁县人民医院 {院长助理}']);
     expect(positions('上海援疆干部孙浩，目前在莎车县挂职县长助理。')).toEqual(['孙浩 -> 莎车县 {县长助理}']);

@@ -112,7 +112,8 @@ function titleTables(ix: Context['ix']): TitleTables {
     t = {
       titles: ix.titles,
       // (a gender or nationality note may stand between: 某某（女），挂职某县副县长)
-      officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|${POSTING})[^，。；！？\\n]{0,16}?|，(?:${POSTING})?[^，。；！？\\n]{1,14}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
+      // (a list line, 某某，某市某某医院某科主治医师, may run longer: the title ends the line)
+      officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|${POSTING})[^，。；！？\\n]{0,16}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，(?:${POSTING})?[^，。；！？\\n]{1,14}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，[^，。；！？\\n]{15,26}?(?:${titleAlt})(?=\\n|$))`, 'u'),
       // (the posted form, where the office may stand further away: ，目前在某某县人民医院挂职副院长)
       postedAfter: new RegExp(`^，(?:现|目前|现在|正|已)?(?:在[^，。；！？\\n]{2,24}?(?:${POSTING}|担任|兼任|任职|任)|(?:担任|现任|任|${POSTING})[^，。；！？\\n]{0,16}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };

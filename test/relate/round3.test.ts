@@ -92,6 +92,12 @@ describe("HOLDS_POSITION: a cadre's profile, as announcements write it", () => {
       '方志远 -> 湖南省援疆前方指挥部 {副总指挥}',
     ]);
   });
+  it('a list line: 某某，某市某某医院某科主治医师 (the title ends the line)', () => {
+    expect(positions('援疆医生名单：\n龙海燕，株洲市芦淞区第三人民医院普外科主治医师\n彭建华，衡阳市南华大学附属第一医院心血管内科副主任医师')).toEqual([
+      '彭建华 -> 衡阳市南华大学附属第一医院 {心血管内科副主任医师}',
+      '龙海燕 -> 株洲市芦淞区第三人民医院 {普外科主治医师}',
+    ]);
+  });
   it('the profile alone makes the name a person', () => {
     expect(positions('\n葛晓婷，女，回族，1985年生，大学学历，现任长沙市教育局副局长。')).toEqual(['葛晓婷 -> 长沙市教育局 {副局长}']);
   });

@@ -18,9 +18,10 @@ const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|�
 // Organs of a region (its party committee, government) rather than separate organisations.
 const ORGAN = /^(党委|党工委|委|[省市县州区]委|人民政府|政府|行署)/u;
 /** An aid cadre's role, with the supporter's name or not (山东援疆医生, 援疆干部, 上海支教老师): not an office. */
-const AID_ROLE = /^[\u4e00-\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部|医生|教师|老师|专家|人才|队员)$/u;
+const AID_ROLE_WORDS = '[\\u4e00-\\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部|医生|教师|老师|专家|人才|队员)';
+const AID_ROLE = new RegExp(`^${AID_ROLE_WORDS}$`, 'u');
 /** 的, or 的 and an aid role, between an office and the person holding it (挂职某县副县长的山东援疆干部某某). */
-const OFFICE_ATTRIBUTE = /的(?:[\u4e00-\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部|医生|教师|老师|专家|人才|队员))?$/u;
+const OFFICE_ATTRIBUTE = new RegExp(`的(?:${AID_ROLE_WORDS})?$`, 'u');
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 /** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */
@@ -144,8 +145,9 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
       const clause = PROFILE_OFFICE.exec(ctx.text(at, s.end));
       if (!clause) break;
       const from = at + clause[0].length;
+      const end = segmentEnd(ctx, s, from);
       const former = clause[1] === '原任' || clause[1] === '曾任';
-      at = former ? segmentEnd(ctx, s, from) : officeAt(ctx, s, person, from) ?? segmentEnd(ctx, s, from);
+      at = former ? end : officeAt(ctx, s, person, from, end) ?? end;
       while (ctx.a.text[at] === '、') at = segmentEnd(ctx, s, at + 1); // (a former office's further titles)
     }
     return;
@@ -156,12 +158,14 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
   // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
   const end = segmentEnd(ctx, s, from);
   if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
-  officeAt(ctx, s, person, from);
+  officeAt(ctx, s, person, from, end);
 }
 
-/** The office starting at `from` (holder, title, the holder's further titles after 、), added for `person`; where it ends. */
-function officeAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, from: number): number | undefined {
-  let end = segmentEnd(ctx, s, from);
+/**
+ * The office in the segment [from, end) (holder, title, the holder's further titles after 、),
+ * added for `person`; where it ends.
+ */
+function officeAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMention, from: number, end: number): number | undefined {
   // the holder starts the office (一两个字 of 原/曾/现 allowed before it) and is the last one before the title
   const holders = s.top.filter((m) => m.start >= from && m.end < end && holderOf(ctx, m));
   const first = holders[0];

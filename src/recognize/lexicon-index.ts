@@ -93,6 +93,15 @@ const ROLE_CUES = [
   '第一书记', '常委', '委员', '代表', '主任医师', '副主任医师', '医师', '护士长', '科长', '处长', '镇长',
   '乡长', '村支书', '支书', '会长', '秘书长', '理事长', '馆长', '台长', '社长', '总编辑', '教授', '研究员',
 ];
+/**
+ * People named by what they are to the story (患者某某, 种植户某某). Weaker cues than titles:
+ * what follows them is often a verb (游客盛赞), so they take a dotted name or one jieba reads
+ * as a name (see persons.ts).
+ */
+export const STORY_ROLES: ReadonlySet<string> = new Set([
+  '患者', '患儿', '病人', '老人', '员工', '工人', '种植户', '养殖户', '脱贫户', '农户', '社员', '学员',
+  '家长', '老乡', '店主', '商户', '运动员', '选手', '大学生', '毕业生', '护士', '技术员', '带头人',
+]);
 
 export function indexLexicon(lex: Lexicon): LexiconIndex {
   const hit = cache.get(lex);
@@ -136,7 +145,7 @@ export function indexLexicon(lex: Lexicon): LexiconIndex {
     i + 1 < text.length && firstMask[text.charCodeAt(i)] === 1 ? lengthsByPair.get(text.charCodeAt(i), text.charCodeAt(i + 1)) : undefined;
   const byLenDesc = (xs: Iterable<string>) =>
     [...new Set(xs)].filter((x) => x.length > 0).sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
-  const titles = byLenDesc([...lex.titles, ...ROLE_CUES]);
+  const titles = byLenDesc([...lex.titles, ...ROLE_CUES, ...STORY_ROLES]);
   const titlesByFirstCode = new Map<number, string[]>();
   for (const t of titles) {
     const code = t.charCodeAt(0);

@@ -6,6 +6,7 @@ import type { Mention, Token } from '../types.js';
 import { type Context, isHan, placeNameEndingAt } from './context.js';
 import { anchoredMatches, type AnchoredPattern } from '../util/anchored-matches.js';
 import { codeMask } from '../util/code-mask.js';
+import { pairingCompoundAt } from './regions.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
@@ -20,7 +21,7 @@ const COMMON_ENDINGS = new Set([
   '结局', '布局', '格局', '大局', '全局', '当局', '开局', '医院', '学院', '法院', '庭院', '场所', '住所', '诊所',
   '厕所', '处所', '会所', '展馆', '场馆', '宾馆', '饭馆', '网络', '电网', '上网', '联网', '互联网', '物联网',
   '工厂', '会展', '发展', '进展', '拓展', '开展', '扩展', '伸展', '施展', '展厅', '大厅', '餐厅', '客厅', '门厅', '党委', '纪委', '村委', '两委',
-  '编委', '常委', '政委', '五部', '各部', '一部', '本部', '分部', '党支部', '全院', '各院', '部委',
+  '编委', '常委', '政委', '五部', '各部', '一部', '本部', '分部', '党支部', '全院', '各院', '部委', '出院', '住院', '入院', '转院', '离院',
 ]);
 const COMMON_ENDING_WORDS = [...COMMON_ENDINGS]; // iterated per suffix hit: spread once
 const LEFT_STOPS = [
@@ -271,6 +272,11 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     }
     const c = text[p - 1]!;
     if (!(isHan(c) || /[0-9A-Za-z×·]/.test(c))) break;
+    // a pairing compound heads the name (津于|农副产品加工产业园, 粤疏|轻工产业园), whatever jieba made of it
+    if (p - 2 >= limit && pairingCompoundAt(ctx, p - 2)) {
+      p -= 2;
+      continue;
+    }
     // (a suffix inside a jieba word, 协和|医院 of 协和医院: the word's head is the unit, not 和)
     const ending = ctx.tokenEndingAt.get(p);
     const across = ending === undefined && p === suffixStart ? tokenAcross(ctx, p, limit) : undefined;
@@ -430,6 +436,20 @@ function titleStartsAt(ctx: Context, e: number): boolean {
   return false;
 }
 
+/**
+ * 某市第九十中学|数学教师: jieba glues a two-character suffix to a subject or department word
+ * (中学数学), and a title follows that word (a one-character one is a word's start: 部|门负责人). Only after a place name, where the name cannot be a verb phrase (加强中学数学).
+ */
+function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention>, regionStarts: Map<number, Mention>): boolean {
+  let p = e + 1;
+  while (p - e <= 4 && !ctx.tokenEnds.has(p)) p++;
+  if (p - e > 4 || !titleStartsAt(ctx, p)) return false;
+  for (let k = e; k < p; k++) if (!isHan(ctx.text[k])) return false;
+  // a place starts the name: some region ends within the few characters before the suffix
+  for (let k = e - 2; k >= Math.max(0, e - 12); k--) if (regionEnds.has(k) || regionStarts.has(k)) return true;
+  return false;
+}
+
 // Time words that may follow an organisation or project name (see suffixCandidate).
 const TIME_WORD_AFTER_NAME = /^(?:日前|日内|日起|日至|年来|年初|年底|年末|年内|年中|年度|月初|月底|月中|月末|周边|周末)/;
 
@@ -451,7 +471,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   const nextChar = text[e];
   // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
   const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
-  if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e)) return undefined;
+  if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e) && !(suffix.word.length === 2 && titleAfterWord(ctx, e, regionEnds, regionStarts))) return undefined;
   if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) return undefined;
   // 日/节/周/月/年 right after a suffix usually continues a longer word (读书会月, 中心日), but a
   // separate time word after a name is plain news style: 某某有限公司日前, 某某项目年底竣工.
@@ -503,7 +523,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   }
   let name = text.slice(start, ss);
   // own-region abbreviations: 省民政厅, 县文工团, 市委宣传部 keep a one-character name
-  const ownRegion = /^[省市县州区]$/.test(name) || (name === '' && false);
+  // (地区行署 is not 地 + 区行署: 区 there ends the word 地区)
+  const ownRegion = /^[省市县州区]$/.test(name) && !(name === '区' && text[start - 1] === '地');
   const department = /^[部厅局委]$/.test(suffix.word);
   // 省援疆前方工作组: the own-region prefix makes a generic name specific
   const ownPrefix = /^[省市县州]/.test(name) && !regionStarts.has(start);

@@ -8,6 +8,7 @@ import { charMask, codeMask, patternMask } from '../util/code-mask.js';
 import { COMPOUND_SURNAMES, SINGLE_SURNAMES, surnameLength } from './surnames.js';
 import { anchoredMatches, type AnchoredPattern } from '../util/anchored-matches.js';
 import { titleOccurrences } from './values.js';
+import { STORY_ROLES } from './lexicon-index.js';
 
 /** Three or more names joined by 、 before 等: the first name, 2 to 9 characters, ends at the first 、. */
 export const NAME_LIST: AnchoredPattern = { sticky: /((?:[\u4e00-\u9fff·]{2,9}、){2,}[\u4e00-\u9fff·]{2,9}?)等/uy, anchor: '、', minOffset: 2, maxOffset: 9 };
@@ -92,8 +93,10 @@ export const POSTING = '挂职任|挂职|挂任|拟任|调任|转任|升任|改�
 const PROFILE_AFTER = /^，(?:男|女)，(?:[\u4e00-\u9fff]{1,5}族|[\d０-９]{4}年)/u;
 /** Rule 3b: the office (or a cadre's profile) after a name; after 的 only the posted form (，目前在某院挂职副院长). */
 function officeFollows(after: string, afterDe: boolean, officeAfter: RegExp, postedAfter: RegExp): boolean {
-  return postedAfter.test(after) || (!afterDe && (PROFILE_AFTER.test(after) || officeAfter.test(after)));
+  return postedAfter.test(after) || (!afterDe && (PROFILE_AFTER.test(after) || officeAfter.test(after))) || (afterDe && IS_STAFF_OF.test(after) && officeAfter.test(after));
 }
+/** 是 + a body (its name ends like one) + the title: 主刀的某某是某市某医院普外科主任医师 */
+const IS_STAFF_OF = /^是[^，。；！？\n]{1,20}?[省市县区州院校局厅委部所站司社会]/u;
 
 interface TitleTables {
   titles: string[];
@@ -113,7 +116,7 @@ function titleTables(ix: Context['ix']): TitleTables {
       titles: ix.titles,
       // (a gender or nationality note may stand between: 某某（女），挂职某县副县长)
       // (a list line, 某某，某市某某医院某科主治医师, may run longer: the title ends the line)
-      officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|${POSTING})[^，。；！？\\n]{0,16}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，(?:${POSTING})?[^，。；！？\\n]{1,14}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，[^，。；！？\\n]{15,26}?(?:${titleAlt})(?=\\n|$))`, 'u'),
+      officeAfter: new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:(?:任|担任|现任|兼任|出任|系|是|${POSTING})[^，。；！？\\n]{0,16}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，(?:${POSTING})?[^，。；！？\\n]{1,14}?(?:${titleAlt})(?=[，。；！？、\\n]|$)|，[^，。；！？\\n]{15,26}?(?:${titleAlt})(?=\\n|$))`, 'u'),
       // (the posted form, where the office may stand further away: ，目前在某某县人民医院挂职副院长)
       postedAfter: new RegExp(`^，(?:现|目前|现在|正|已)?(?:在[^，。；！？\\n]{2,24}?(?:${POSTING}|担任|兼任|任职|任)|(?:担任|现任|任|${POSTING})[^，。；！？\\n]{0,16}?)(?:${titleAlt})(?=[，。；！？、\\n]|$)`, 'u'),
     };
@@ -163,10 +166,22 @@ const DOT = /[·•‧]/u;
  * word written right after it (…·买买提|进行了, …·艾买提|在会上讲话).
  */
 const TRANSLIT = new Set([
-  ...'阿艾爱安奥敖巴拜班邦包保宝贝本比毕别宾波博卜布不才采查昌朝陈达大代丹道德迪地帝蒂丁东都杜多朵俄鄂额恩尔二法凡菲夫弗伏甫福改盖甘干刚高戈哥格根古固瓜贵哈海汗罕航豪浩合和河赫黑亨红洪胡虎华怀环吉加佳贾坚江杰捷金晶居俊卡开凯坎康科克肯孔库夸拉莱兰蓝朗勒雷蕾里力丽利莉连林琳玲刘留龙隆卢鲁路伦罗洛吕玛马买麦迈曼满芒毛梅美蒙孟米密敏明莫墨牡木姆穆那纳娜乃奈南尼妮年娘努奴诺欧帕排潘盼佩皮珀普齐其奇恰乔钦琴青秋曲却热仁日容荣茹如瑞若萨塞赛桑色森沙莎山杉尚韶舍申什石史士斯松苏素孙索塔台太泰坦汤唐陶特提天铁通图吐托瓦完万旺威维卫温文沃乌吾伍武西希锡夏先仙肖谢辛欣新兴秀雅亚焉燕扬杨姚耶叶伊依衣义亦银英尤由友于玉元远月云扎札再赞泽哲珍真芝孜兹祖卓则尕逊娅娃嘎旦珠央措次顿琼勤乐音黛璐妃丝',
+  ...'阿艾爱安奥敖巴拜班邦包保宝贝本比毕别宾波博卜布不才采查昌朝陈达大代丹道德迪地帝蒂丁东都杜多朵俄鄂额恩尔二法凡菲夫弗伏甫福改盖甘干刚高戈哥格根古固瓜贵哈海汗罕航豪浩合和河赫黑亨红洪胡虎华怀环吉加佳贾坚江杰捷金晶居俊卡开凯坎康科克肯孔库夸拉莱兰蓝朗勒雷蕾里力丽利莉连林琳玲刘留龙隆卢鲁路伦罗洛吕玛马买麦迈曼满芒毛梅美蒙孟米密敏明莫墨牡木姆穆那纳娜乃奈南尼妮年娘努奴诺欧帕排潘盼佩皮珀普齐其奇恰乔钦琴青秋曲却热仁日容荣茹如瑞若萨塞赛桑色森沙莎山杉尚韶舍申什石史士斯松苏素孙索塔台太泰坦汤唐陶特提天铁通图吐托瓦完万旺威维卫温文沃乌吾伍武西希锡夏先仙肖谢辛欣新兴秀雅亚焉燕扬杨姚耶叶伊依衣义亦银英尤由友于玉元远月云扎札再赞泽哲珍真芝孜兹祖卓则尕逊娅娃嘎旦珠央措次顿琼勤乐音黛璐妃丝乎肉来喀姑霍白伯艳',
 ]);
 /** Transliteration characters that are also function words: they end a name before a non-name character (都|表示, 不|断). */
 const AMBIGUOUS_END = new Set([...'都不和合']);
+
+/** Cues that name a group of people (职工, 村民): a common word after them is no name (职工公寓). */
+const PEOPLE_NOUNS: ReadonlySet<string> = new Set(['村民', '居民', '市民', '牧民', '农民', '职工', '学生', '干部', '志愿者']);
+/** jieba tags of common words (nouns, verbs, adjectives...), as opposed to nr (names) and x (unknown). */
+const COMMON_WORD_TAG = /^(?:n|v|vn|vd|a|ad|an|d|f|s|t|l|i)$/;
+
+/** A dotted name's first part starts at i (1-7 Han characters, then a dot). */
+function dotAhead(text: string, i: number): boolean {
+  let han = 0;
+  while (han < 8 && isHanCode(text.charCodeAt(i + han))) han++;
+  return han > 0 && han <= 7 && isDotCode(text.charCodeAt(i + han));
+}
 
 /** The dotted name at i: its last part runs over transliteration characters and stops before a cue or function word. */
 function dottedAt(text: string, i: number, strong: string[]): string | undefined {
@@ -186,6 +201,8 @@ function dottedAt(text: string, i: number, strong: string[]): string | undefined
     if (given >= 2 && startsWithAny(text, i + end, strong) && !startsWithAny(text, i + end + 1, strong)) break;
     const inMorpheme = full.slice(end - 1, end + 1) === '不都' || full.slice(end - 1, end + 1) === '阿不'; // 阿不都…
     if (given >= 1 && AMBIGUOUS_END.has(full[end]!) && !inMorpheme && !TRANSLIT.has(text[i + end + 1] ?? '')) break;
+    // …·吐尔逊和迪丽努尔·阿不力孜: 和 joins two dotted names
+    if (given >= 2 && full[end] === '和' && dotAhead(text, i + end + 1)) break;
     end++;
   }
   if (end - lastDot - 1 < 1) return undefined;
@@ -279,15 +296,23 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       // one that only starts inside the title is jieba gluing title and surname (省长|江某: 长江)
       if (ctx.hasTokens && (ctx.tokenStartingAt.get(k)?.end ?? 0) > j) continue;
       const name = readNameAt(text, j, [], (pos) => ctx.hasTokens && ctx.tokenEnds.has(pos) && ctx.tokenStarts.has(j));
+      if (name && STORY_ROLES.has(title) && !DOT.test(name) && ctx.tokenTagOf(j, j + name.length) !== 'nr') continue;
+      // a two-character "name" jieba reads as a common word is that word (职工|公寓, 老师|讲解)
+      if (name && name.length === 2 && (STORY_ROLES.has(title) || PEOPLE_NOUNS.has(title)) && COMMON_WORD_TAG.test(ctx.tokenTagOf(j, j + 2) ?? '')) continue;
       if (name) {
         // the following character must not glue the name into a longer word (领导干部)
         if (add(j, name, 'title-cue', { title })) {
           // 、-list continuation after a cued name: 买买提·吐尔逊、阿依古丽·艾买提、韩志强参加
           let p = j + name.length;
-          while (text[p] === '、') {
+          let last = name;
+          for (;;) {
+            // (和/与/及 closes a list of dotted names: 、…·吐尔逊和迪丽努尔·阿不力孜)
+            const joined = text[p] === '、' || ('和与及'.includes(text[p] ?? '、') && DOT.test(last) && dotAhead(text, p + 1));
+            if (!joined) break;
             const next = readNameAt(text, p + 1);
             if (!next || !add(p + 1, next, 'person-list', { title })) break;
             p = p + 1 + next.length;
+            last = next;
           }
         }
       }

@@ -185,7 +185,11 @@ function compoundPartner(lex: Context['ix']['lex'], sup: Supporter, c2: string, 
     const poolNames = new Set(pool.map((r) => r.name));
     // the lexicon's own one-character abbreviations first (博 -> 博尔塔拉), then initials
     const byAbbr = (lex.regionAbbr?.(c2) ?? []).filter((r) => poolNames.has(r.name));
-    const hits = byAbbr.length > 0 ? byAbbr : pool.filter((r) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2)));
+    const initial = (r: Region) => r.name.startsWith(c2) || r.aliases.some((a) => a.startsWith(c2));
+    // (a region the supporter is paired with by name first: 粤疏 is 疏附, which 广东 supports, not
+    // 疏勒, another county of the prefecture it supports)
+    const named = supported.filter(initial);
+    const hits = byAbbr.length > 0 ? byAbbr : named.length === 1 ? named : pool.filter(initial);
     const uniq = [...new Map(hits.map((r) => [r.name, r])).values()];
     const best = Math.min(...uniq.map((r) => TYPE_RANK[r.type]!));
     const top = uniq.filter((r) => TYPE_RANK[r.type] === best);
@@ -207,10 +211,23 @@ function abbrMask(lex: Context['ix']['lex']): Uint8Array {
   return mask;
 }
 
+/**
+ * A pairing compound (津于, 粤疏: a supporter's one-character abbreviation and one of a region it
+ * supports) at i, in a text about the aid: the head of a name (津于农副产品加工产业园).
+ */
+export function pairingCompoundAt(ctx: Context, i: number): boolean {
+  const { lex } = ctx.ix;
+  if (i < 0 || abbrMask(lex)[ctx.text.charCodeAt(i)] !== 1) return false;
+  const sup = lex.supporterByAbbr(ctx.text[i]!);
+  if (!sup || !AID_TEXT.test(ctx.text)) return false;
+  return compoundPartner(lex, sup, ctx.text[i + 1] ?? '', lex.regionByName('新疆维吾尔自治区')) !== undefined;
+}
+const AID_TEXT = /援|对口|支援|协作/;
+
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];
   const { lex } = ctx.ix;
-  if (!/援|对口|支援|协作/.test(ctx.text)) return out;
+  if (!AID_TEXT.test(ctx.text)) return out;
   const xj = lex.regionByName('新疆维吾尔自治区');
   const text = ctx.text;
   const abbrs = abbrMask(lex);

@@ -79,6 +79,12 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?
       }
     }
     if (!a) continue;
+    // 某县人民政府与B (read as the county): the connector joins B to that party of the other kind, not to A
+    const joined = top[j - 1]!;
+    if (joined !== a && joined.start > a.end && joined.end < bStart && /^(?:人民政府|政府|党委|行署)?$/u.test(ctx.text(joined.end, bStart - 1))) {
+      const ref = partyOf(ctx, joined);
+      if (ref && !sameKind(ref, bRef)) continue;
+    }
     const aRef = partyOf(ctx, a)!;
     const gap = ctx.text(a.end, bStart);
     const adjacent = gap.length === 1;

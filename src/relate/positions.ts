@@ -14,7 +14,13 @@ import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } 
 // Generic heads of office titles, used besides the lexicon's list (general language, no names).
 const HEADS = ['书记', '主席', '委员', '常委', '省长', '市长', '县长', '州长', '区长', '部长', '厅长', '局长', '主任', '组长', '司令员', '政委', '指挥长', '总指挥', '院长', '校长', '所长', '经理', '董事长', '总裁', '工程师', '会长', '秘书长', '处长', '科长', '团长', '师长', '队长', '社长', '总编辑', '主编', '专员'];
 // Roles a person has without holding an office in the holder (journalism credits, aid cadres...).
-const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|责编|责任编辑|编辑|摄影|村民|居民|群众|领导|代表|同志|医生|教师|老师|护士|律师)/u;
+const NOT_OFFICE = /^(援疆|挂职|记者|特约记者|见习记者|通讯员|责编|责任编辑|编辑|摄影|村民|居民|群众|领导|代表|同志|医生|教师|老师|护士(?!长)|律师)/u;
+/**
+ * Jobs rather than offices (教师, 主治医师, 数学教师): a position only at a named organisation
+ * (某中学数学教师某某, 某医院医生某某), never of a region (山东医生某某 is where the doctor is from).
+ */
+const JOB = /(?:教师|老师|医生|医师|护士|律师)$/u;
+const ROLE_PREFIX = /^(?:援疆|支教|支医|挂职|志愿|实习|见习|乡村)/u;
 // Organs of a region (its party committee, government) rather than separate organisations.
 const ORGAN = /^(党委|党工委|委|[省市县州区]委|人民政府|政府|行署)/u;
 /** An aid cadre's role, with the supporter's name or not (山东援疆医生, 援疆干部, 上海支教老师): not an office. */
@@ -41,8 +47,9 @@ function officeEndings(titles: readonly string[]): Map<number, string[]> {
   return byLast;
 }
 
-function validTitle(ctx: ArticleContext, title: string): boolean {
+function validTitle(ctx: ArticleContext, title: string, atOrganization = false): boolean {
   if (title.length < 2 || title.length > 16) return false;
+  if (atOrganization && JOB.test(title) && !ROLE_PREFIX.test(title) && !/[的是在说和与]/u.test(title)) return true;
   if (NOT_OFFICE.test(title) || /援疆干部|援疆人才|记者|通讯员/u.test(title)) return false;
   if (/[的是在说和与]/u.test(title)) return false;
   const endings = officeEndings(ctx.lex.titles).get(title.charCodeAt(title.length - 1));
@@ -80,7 +87,8 @@ function bareHome(ctx: ArticleContext, title: string): EntityRef | undefined {
 }
 
 export function findPositions(ctx: ArticleContext): void {
-  for (const s of ctx.sentences) {
+  for (let i = 0; i < ctx.sentences.length; i++) {
+    const s = ctx.sentences[i]!;
     for (const person of s.top) {
       if (!isPerson(person)) continue;
       readTitlesBefore(ctx, s, person);
@@ -88,7 +96,44 @@ export function findPositions(ctx: ArticleContext): void {
       readPostedAt(ctx, s, person);
       readComesFrom(ctx, s, person);
     }
+    // 他现任… / 她在某医院挂职副院长: the office of the person the pronoun stands for
+    if (s.text.includes('他') || s.text.includes('她')) {
+      for (const pronoun of personPronouns(ctx, i)) {
+        readOfficeAfter(ctx, s, pronoun);
+        readPostedAt(ctx, s, pronoun);
+      }
+    }
   }
+}
+
+/**
+ * 他/她 standing alone (not 他们, 其他) with one person it can stand for: the persons named
+ * before it in its sentence, or else in the nearest of the two sentences before that names
+ * any. Two different persons there and the pronoun is left unread.
+ */
+function personPronouns(ctx: ArticleContext, i: number): ResolvedMention[] {
+  const s = ctx.sentences[i]!;
+  const found: ResolvedMention[] = [];
+  for (let k = 0; k < s.text.length; k++) {
+    const c = s.text[k];
+    if (c !== '他' && c !== '她') continue;
+    const pos = s.start + k;
+    if (!s.boundaries.has(pos) || !s.boundaries.has(pos + 1)) continue; // inside a word: 其他, 他人
+    let antecedent = onePerson(s.top.filter((m) => isPerson(m) && m.end <= pos));
+    for (let back = 1; antecedent === undefined && back <= 2 && i - back >= 0; back++) {
+      antecedent = onePerson(ctx.sentences[i - back]!.top.filter(isPerson));
+    }
+    if (!antecedent) continue;
+    found.push({ kind: 'Person', text: c, start: pos, end: pos + 1, sentence: s.index, rule: 'pronoun', entity: antecedent });
+  }
+  return found;
+}
+
+/** The one person of these mentions (undefined: none yet; null: more than one). */
+function onePerson(persons: ResolvedMention[]): EntityRef | null | undefined {
+  if (persons.length === 0) return undefined;
+  const first = persons[0]!.entity!;
+  return persons.every((m) => m.entity!.key === first.key) ? first : null;
 }
 
 /** The holder and the full title when `title` follows `holderMention` (墨玉县|委书记 -> 墨玉县 {县委书记}). */
@@ -115,11 +160,13 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
       title = (/^委/u.test(organ) ? lead.region.name.slice(-1) : '') + organ + title;
     }
   }
-  return validTitle(ctx, title) ? { holder, title } : undefined;
+  return validTitle(ctx, title, holder.type === 'Organization') ? { holder, title } : undefined;
 }
 
 /** 任/担任/挂职 … after a person (and a gender or nationality note: 某某（女），挂职…), or a bare comma. */
-const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|${POSTING}|任|系)|，)`, 'u');
+const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|${POSTING}|任|系|是)|，)`, 'u');
+/** A later clause of the person's sentence that posts them: 她从北京来到和田，挂职某医院副院长 */
+const LATER_POSTING = new RegExp(`，(?:并|后|随后|同时|现|目前)?(?:${POSTING}|担任|现任|兼任)`, 'u');
 
 /** Where the title segment starting at `from` ends: the next SEGMENT_STOP, or the sentence's end. */
 function segmentEnd(ctx: ArticleContext, s: SentenceView, from: number): number {
@@ -153,12 +200,46 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
     return;
   }
   const cue = OFFICE_CUE.exec(ctx.text(person.end, s.end));
-  if (!cue) return;
+  if (!cue) {
+    readLaterPosting(ctx, s, person);
+    return;
+  }
   const from = person.end + cue[0].length;
   // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
   const end = segmentEnd(ctx, s, from);
   if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
   officeAt(ctx, s, person, from, end);
+}
+
+/**
+ * 某某从北京来到和田，挂职某医院副院长: the person opens the sentence's first clause (a time
+ * phrase before it at most) and no other person is named before the later clause that posts them.
+ */
+function readLaterPosting(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  const rest = ctx.text(person.end, s.end);
+  const cue = LATER_POSTING.exec(rest);
+  if (!cue) return;
+  const from = person.end + cue.index + cue[0].length;
+  if (s.top.some((m) => isPerson(m) && m !== person && m.start < from)) return;
+  if (!opensSentence(ctx, s, person) || /了/u.test(rest.slice(0, cue.index))) return;
+  officeAt(ctx, s, person, from, segmentEnd(ctx, s, from));
+}
+
+/** A time phrase opening a sentence: 去年3月， / 2023年2月， / 今年初， */
+const TIME_OPENER = /^[^，。]{1,10}[年月日前后初底来]，/u;
+
+/**
+ * The person is the subject opening the sentence: nothing before them but a time phrase and the
+ * title or role that introduced them (去年3月，山东援疆医生某某…); a pronoun after a time phrase.
+ */
+function opensSentence(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): boolean {
+  let lead = ctx.text(s.start, person.start);
+  const time = TIME_OPENER.exec(lead);
+  if (time) lead = lead.slice(time[0].length);
+  if (lead === '') return true;
+  const title = person.rule === 'title-cue' ? person.attrs?.title : undefined;
+  // (the role may carry the supporter's name before it: 北京援疆医生)
+  return title !== undefined && lead.endsWith(title) && lead.length - title.length <= 6 && !/[，、的了]/u.test(lead);
 }
 
 /**
@@ -179,7 +260,7 @@ function officeAt(ctx: ArticleContext, s: SentenceView, person: ResolvedMention,
   while (ctx.a.text[end] === '、') {
     const next = segmentEnd(ctx, s, end + 1);
     const more = ctx.text(end + 1, next);
-    if (s.top.some((m) => m.start > end && m.start < next) || !validTitle(ctx, more)) break;
+    if (s.top.some((m) => m.start > end && m.start < next) || !validTitle(ctx, more, found.holder.type === 'Organization')) break;
     title += `、${more}`;
     end = next;
   }
@@ -224,7 +305,8 @@ function knownTitle(ctx: ArticleContext, title: string): boolean {
 /** 来自某某医院的援疆医生某某: the person works at the organisation, in the role named. */
 function readComesFrom(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
   const before = ctx.text(Math.max(s.start, person.start - 30), person.start);
-  const m = /来自([^，。；！？、]{2,24}?)的(?:援疆|援疆专家|对口支援)?(医生|护士|教师|老师|专家|工程师|律师|教授|医师|主任医师|副主任医师|主治医师|护士长)$/u.exec(before);
+  // (the job may name a subject or a department: 的数学教师某某, 的心内科主治医师某某)
+  const m = /来自([^，。；！？、]{2,24}?)的(?:援疆|援疆专家|对口支援)?([\u4e00-\u9fff]{0,5}?(?:医生|护士|教师|老师|专家|工程师|律师|教授|医师|护士长|研究员))$/u.exec(before);
   if (!m) return;
   const holderStart = person.start - before.length + m.index! + 2;
   const holderEnd = holderStart + m[1]!.length;

@@ -1,0 +1,71 @@
+// Round-4 recognition errors found on invented articles, tested on other invented sentences.
+import { describe, expect, it } from 'vitest';
+import { recognizeArticle } from '../../src/recognize.js';
+import { resolveDocument } from '../../src/resolve.js';
+import { segmented } from './helpers.js';
+
+const entities = (text: string, type: string) =>
+  resolveDocument([recognizeArticle(segmented(text))])[0]!.entities.filter((e) => e.type === type).map((e) => e.label).sort();
+const persons = (text: string) => entities(text, 'Person');
+const orgs = (text: string) => entities(text, 'Organization');
+
+describe('a person named by what they are to the story (患者, 种植户)', () => {
+  it('takes a dotted name', () => {
+    expect(persons('72岁的患者吐尔洪·阿不力孜出院时握着医生的手。')).toEqual(['吐尔洪·阿不力孜']);
+    expect(persons('种植户热娜·托合提今年的收入翻了一番。')).toEqual(['热娜·托合提']);
+  });
+  it('takes a name jieba reads as one, not the verb after a collective noun', () => {
+    expect(persons('展演受到当地游客盛赞。')).toEqual([]);
+    expect(persons('活动吸引了不少老人围观。')).toEqual([]);
+  });
+});
+
+describe('a school or hospital name jieba glues to the subject or department after it', () => {
+  it('ends at its suffix when a title follows that word', () => {
+    expect(orgs('天津市第五十四中学语文教师郑雨桐在座谈会上发言。')).toEqual(['天津市第五十四中学']);
+  });
+  it('needs a place at its head (加强中学数学教师培训 names no school)', () => {
+    expect(orgs('县里将加强中学数学教师培训。')).toEqual([]);
+  });
+});
+
+describe('dotted names', () => {
+  it('run over the transliteration characters 乎, 肉, 来 (托乎提, 肉孜, 阿布来提)', () => {
+    expect(persons('副县长依明·托乎提出席会议。')).toEqual(['依明·托乎提']);
+    expect(persons('合作社负责人阿不都热依木·肉孜正在装箱。')).toEqual(['阿不都热依木·肉孜']);
+    expect(persons('村民阿布来提·吐尔逊说，今年收成好。')).toEqual(['阿布来提·吐尔逊']);
+  });
+  it('和 between two dotted names joins two persons', () => {
+    expect(persons('学生努尔艾力·买买提、热孜万古丽·吐尔逊和迪力夏提·艾合买提都说，实验课最有意思。')).toEqual(['努尔艾力·买买提', '热孜万古丽·吐尔逊', '迪力夏提·艾合买提']);
+  });
+});
+
+describe('a group noun before a common word (职工公寓)', () => {
+  it('reads no name', () => {
+    expect(persons('项目配套建设职工公寓、食堂等设施。')).toEqual([]);
+    expect(persons('村里新建了村民广场。')).toEqual([]);
+  });
+});
+
+describe('主刀的某某是某医院某科主任医师', () => {
+  it('reads the name after 的 when 是 and a body and title follow', () => {
+    expect(persons('主刀的颜松柏是南京市鼓楼区仁爱医院普外科主任医师。')).toEqual(['颜松柏']);
+  });
+  it('not a plain noun phrase after 的 (最大的变化是…)', () => {
+    expect(persons('当地最大的变化是县医院新开了儿科。')).toEqual([]);
+  });
+});
+
+describe('地区行署 is the prefecture office, not 区 + 行署', () => {
+  it('gives no organisation 区行署', () => {
+    expect(orgs('地区行署副专员依明·托乎提出席签约仪式。')).toEqual([]);
+  });
+});
+
+describe('a pairing compound heads a name (援疆 context)', () => {
+  it('津于 / 粤疏 stay in the park name', () => {
+    const projects = (text: string) => entities(text, 'Project');
+    expect(projects('天津市对口支援于田县建设的津于农副产品加工产业园正式投产。')).toEqual(['津于农副产品加工产业园']);
+    expect(projects('广东援疆：粤疏轻工产业园新引进企业12家。')).toEqual(['粤疏轻工产业园']);
+  });
+});

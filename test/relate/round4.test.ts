@@ -1,0 +1,76 @@
+// Round-4 relation errors found on invented articles (a generalisation check), tested on other
+// invented sentences: the whole pipeline runs, so recognition and relation rules meet as in a build.
+import { describe, expect, it } from 'vitest';
+import { relationsIn } from './fixture.js';
+
+const label = (key: string) => key.slice(key.indexOf(':') + 1);
+const positions = (text: string) => relationsIn(text, 'HOLDS_POSITION').map((r) => `${label(r.source)} -> ${label(r.target)} {${r.attrs.title}}`).sort();
+
+describe('HOLDS_POSITION: a job at a named organisation', () => {
+  it('某中学数学教师某某 / 某医院主治医师某某 hold the job there', () => {
+    expect(positions('天津市第五十四中学语文教师郑雨桐在座谈会上发言。')).toEqual(['郑雨桐 -> 天津市第五十四中学 {语文教师}']);
+    expect(positions('安徽省立医院骨科主治医师詹一鸣说，手术很成功。')).toEqual(['詹一鸣 -> 安徽省立医院 {骨科主治医师}']);
+  });
+  it('a job is no office of a region (湖北医生某某 is where the doctor comes from)', () => {
+    expect(positions('湖北医生付青山说，当地群众很热情。')).toEqual([]);
+    expect(positions('湖北援疆教师付青山说，孩子们很爱学习。')).toEqual([]);
+  });
+  it('护士长 is an office, 护士 at a hospital a job', () => {
+    expect(positions('博州人民医院护士长娜仁·巴特尔介绍了科室情况。')).toEqual(['娜仁·巴特尔 -> 博州人民医院 {护士长}']);
+  });
+});
+
+describe('HOLDS_POSITION: 是 between the person and the office', () => {
+  it('某某是某医院心内科主任医师', () => {
+    expect(positions('援疆医生冉若溪是武汉市江岸区仁济医院心内科主任医师。')).toEqual(['冉若溪 -> 武汉市江岸区仁济医院 {心内科主任医师}']);
+  });
+  it('是 followed by no holder gives nothing', () => {
+    expect(positions('援疆医生冉若溪是一名心内科主任医师。')).toEqual([]);
+  });
+});
+
+describe('HOLDS_POSITION: a later clause posts the person who opens the sentence', () => {
+  it('某某从A来到B，挂职某院副院长', () => {
+    expect(positions('去年3月，援疆干部葛南星从长春来到阿勒泰，挂职阿勒泰地区人民医院副院长。')).toEqual(['葛南星 -> 阿勒泰地区人民医院 {副院长}']);
+  });
+  it('not when another person is named before that clause', () => {
+    expect(positions('葛南星陪同郝思远来到阿勒泰，挂职阿勒泰地区人民医院副院长。')).toEqual([]);
+  });
+  it('not when the person is an object (会见了某某)', () => {
+    expect(positions('阿勒泰地区召开座谈会，会见了葛南星，挂职阿勒泰地区人民医院副院长的同志介绍了情况。')).toEqual([]);
+  });
+});
+
+describe('HOLDS_POSITION: 他/她 stands for the one person named just before', () => {
+  it('in the next sentence', () => {
+    expect(positions('援疆干部葛南星来自吉林。她现任哈巴河县委常委、副县长。')).toEqual(['葛南星 -> 哈巴河县 {县委常委、副县长}']);
+    expect(positions('援疆干部葛南星来自吉林。2023年2月，她从长春来到阿勒泰，挂职哈巴河县人民医院副院长。')).toEqual(['葛南星 -> 哈巴河县人民医院 {副院长}']);
+  });
+  it('in the same sentence, after a comma', () => {
+    expect(positions('同批援疆的还有教师郝思远，他现任福海县第二中学副校长。')).toEqual(['郝思远 -> 福海县第二中学 {副校长}']);
+  });
+  it('not when two persons are named before it', () => {
+    expect(positions('援疆干部葛南星、郝思远介绍了当地情况。他现任哈巴河县委常委、副县长。')).toEqual([]);
+  });
+  it('not inside a word (其他) or for 他们', () => {
+    expect(positions('援疆干部葛南星来自吉林。他们现任哈巴河县委常委。')).toEqual([]);
+    expect(positions('援疆干部葛南星来自吉林。其他同志现任哈巴河县委常委。')).toEqual([]);
+  });
+});
+
+describe('HOLDS_POSITION: 来自X的 + a job with its subject or department', () => {
+  it('来自某中学的数学教师某某 / 来自某医院的心内科主治医师某某', () => {
+    expect(positions('来自长沙市雨花区明德实验中学的英语教师谭晓雯在鄯善县第二中学支教。')).toEqual(['谭晓雯 -> 长沙市雨花区明德实验中学 {英语教师}']);
+    expect(positions('来自宜昌市中心人民医院的心内科主治医师符晓航已在精河县人民医院工作半年。')).toEqual(['符晓航 -> 宜昌市中心人民医院 {心内科主治医师}']);
+  });
+});
+
+describe('COOPERATES_WITH: a signing list of clauses', () => {
+  const coop = (text: string) => relationsIn(text, 'COOPERATES_WITH').map((r) => [label(r.source), label(r.target)].sort().join(' <-> ')).sort();
+  it('pairs nothing across clauses when a county government signs (read as the county)', () => {
+    expect(coop('签约仪式上，精河县人民政府与武汉光谷新材料有限公司签订项目协议，博乐市人民政府与宜昌三峡食品有限公司签订合作协议。')).toEqual([]);
+  });
+  it('still pairs two firms in one clause', () => {
+    expect(coop('签约仪式上，武汉光谷新材料有限公司与宜昌三峡食品有限公司签订合作协议。')).toEqual(['宜昌三峡食品有限公司 <-> 武汉光谷新材料有限公司']);
+  });
+});

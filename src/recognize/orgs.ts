@@ -322,6 +322,38 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
 
 const LEVEL_RANK: Record<string, number> = { Province: 0, Prefecture: 1, County: 2 };
 
+/** Tags a project name's own words carry (names, nouns, verbs used as names: 米兰/ns 镇/n 安居/v). */
+const NAME_WORD_TAGS = new Set(['n', 'ns', 'nz', 'nt', 'nr', 'vn', 'v', 'x', 'j', 'a', 'b', 'l']);
+
+/**
+ * The start of a region right before `start` (at most 8 characters back) when the words between are
+ * name words: no stop word or function word, no verb right after the place (墨玉县|加快… is a
+ * subject and its verb), at most one verb in all, and no name already read.
+ */
+function regionHeadBefore(ctx: Context, start: number, regionEnds: Map<number, Mention>, cands: Mention[]): number | undefined {
+  const { text } = ctx;
+  if (!ctx.hasTokens) return undefined;
+  for (let k = start - 1; k >= Math.max(0, start - 8); k--) {
+    if (!isHan(text[k])) return undefined;
+    const region = regionEnds.get(k);
+    if (!region) continue;
+    // (a name read between is another name: 某县某中学|结为“手拉手”友好学校)
+    if (cands.some((c) => c.end > k && c.end <= start)) return undefined;
+    let verbs = 0;
+    let p = start;
+    while (p > k) {
+      const tok = ctx.tokenEndingAt.get(p);
+      if (!tok || tok.start < k) return undefined;
+      const word = text.slice(tok.start, p);
+      if (!NAME_WORD_TAGS.has(tok.tag) || LEFT_STOP_SET.has(word) || endsWithLongStop(word)) return undefined;
+      if (tok.tag === 'v' && (++verbs > 1 || tok.start === k)) return undefined;
+      p = tok.start;
+    }
+    return region.start;
+  }
+  return undefined;
+}
+
 export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   const { text } = ctx;
   const table = suffixTable(ctx);
@@ -484,6 +516,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
   if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
   let start = growLeft(ctx, ss, regionEnds, suffix);
+  // a project's name that growLeft cut at a verb of its own (若羌县米兰镇|安居|供水改造工程) runs on to
+  // the place at its head when only name words stand between
+  if (suffix.project && !regionEnds.has(start)) start = regionHeadBefore(ctx, start, regionEnds, cands) ?? start;
   // a project suffix after a name already read runs over it: 某县人民医院门诊楼|项目, 某县第三中学|改扩建项目
   const named = suffix.project ? cands.filter((c) => c.end === ss && c.start < start).sort((a, b) => a.start - b.start)[0] : undefined;
   if (named) start = named.start;
@@ -558,7 +593,7 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
     if (places.length > 0 && (rest === '' || isGenericName(rest))) return undefined;
   }
   // a region, a quotation, a number, or a company name (某某纺织集团|棉纺项目) makes it specific
-  const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
+  const hasRegion = inside.length > 0 || /^[“《]|\d|[A-Za-z]/.test(name) || pairingCompoundAt(ctx, start) || cands.some((c) => c.start >= start && c.end <= ss && /集团|公司|控股|股份|企业|厂$/u.test(c.attrs?.suffix ?? ''));
   let kind: 'Organization' | 'Project';
   if (suffix.project && !suffix.org) kind = 'Project';
   // (a factory being built is a project too: 援疆资金用于建设的某某加工厂)

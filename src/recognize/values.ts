@@ -13,7 +13,8 @@ export function amountInYuan(num: string, unit: string): number {
   return Number((scaled * 2n + scale) / (2n * scale));
 }
 
-const MONEY_RE = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(万亿|千万|百万|十万|亿|万|千)?(?:多|余)?\s*(元|美元|欧元)(人民币)?/gu;
+// (多/余 after the number or after its unit: 3000余万元, 600万余元)
+const MONEY_RE = /(\d+(?:,\d{3})*(?:\.\d+)?)\s*(?:多|余)?(万亿|千万|百万|十万|亿|万|千)?(?:多|余)?\s*(元|美元|欧元)(人民币)?/gu;
 
 export function findMoney(ctx: Context): Mention[] {
   const out: Mention[] = [];

@@ -451,6 +451,22 @@ export function isProject(m: ResolvedMention): boolean {
 export const THIS_PROJECT =
   /(?<=^|[，,；;：:])(?:(?:该|这个|此|这一)(?:项目|工程)|(?:项目|工程)(?=总投资|计划总投资|计划投资|预计总投资|预计投资|投资|位于|落户|落地|坐落|建在|选址))/u;
 
+/**
+ * 该校/该中心/该产业园…, or a bare 产业园/基地 opening a clause before 由 (产业园由某省投资建设): the
+ * facility named before, when its name ends in that noun (see facilityFits).
+ */
+export const THIS_FACILITY =
+  /(?<=^|[，,；;：:])(?:(?:该|这个|此|这一|这座|这所)(学校|校|医院|院|中心|产业园|物流园|工业园|园区|园|基地|工厂|厂)|(产业园|物流园|工业园|园区|基地|中心|学校|医院)(?=由))/u;
+
+/** The facility a THIS_FACILITY noun can stand for: 该校 a school, 该中心 a 中心, 该园 a park. */
+export function facilityFits(label: string, noun: string): boolean {
+  if (noun === '校' || noun === '学校') return /(?:学校|中学|小学|学院|校)$/u.test(label);
+  if (noun === '院' || noun === '医院') return /院$/u.test(label);
+  if (noun === '园' || noun === '园区') return /园(?:区)?$/u.test(label);
+  if (noun === '厂' || noun === '工厂') return /厂$/u.test(label);
+  return label.endsWith(noun);
+}
+
 /** How far back (in sentences) 该项目 may look for the project it refers to. */
 const PROJECT_ANTECEDENT_SENTENCES = 3;
 

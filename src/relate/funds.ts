@@ -10,7 +10,7 @@
 // Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
 // never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { AID_ORG, isOrg, isProject, projectBefore, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
+import { AID_ORG, facilityFits, isOrg, isProject, projectBefore, THIS_FACILITY, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
 const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业|电力|化工|煤业|钢铁|建工|药业)$/u;
@@ -57,8 +57,12 @@ type PreviousFunder = { funder: EntityRef; sentence: number } | undefined;
 export function findFunds(ctx: ArticleContext): void {
   const fundings: Funding[] = [];
   let previousFunder: PreviousFunder;
+  let previous: SentenceView | undefined;
   for (const s of ctx.sentences) {
-    if (s.newParagraph) previousFunder = undefined;
+    // (a list's lines go on from the sentence that opens it: …实施以下项目：/1. P……投资N/2. …)
+    const listGoesOn = previous !== undefined && LIST_ITEM.test(s.text) && (/[：:]$/u.test(previous.text) || LIST_ITEM.test(previous.text));
+    if (s.newParagraph && !listGoesOn) previousFunder = undefined;
+    previous = s;
     const sentenceFunder = fundsInSentence(ctx, s, previousFunder, fundings);
     previousFunder = sentenceFunder ? { funder: sentenceFunder, sentence: s.index } : undefined;
   }
@@ -113,6 +117,11 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     const last = before[before.length - 1];
     if (last && /^(是|由)/u.test(ctx.text(last.end, funderMention.start))) projects.push(last);
   }
+  if (projects.length === 0 && !funderMention && LIST_ITEM.test(s.text)) {
+    // 1. P……投资N (a line of a project list): the funder the list's heading sentence names
+    const listed = s.top.filter((m) => m.end <= p);
+    if (listed.length === 1 && isProject(listed[0]!)) projects.push(listed[0]!);
+  }
   if (projects.length === 0 && !funderMention && /^其中[，,]?/u.test(s.text)) {
     // 其中，P(项目)投资N: one of the previous sentence's funder's projects (funds.carry below)
     const subject = s.top.find((m) => isProject(m) && m.end <= p && /^(?:项目|工程)?$/u.test(ctx.text(m.end, p)));
@@ -135,6 +144,21 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
   }
   return funder;
 }
+
+/**
+ * …，某某物流园项目总投资N with the name not read: the project of the sentence before only when the
+ * words before 项目 end its name (物流园项目 after 某某物流园), not another name (某某产业园项目
+ * after 某某医院综合楼).
+ */
+function namesSame(text: string, label: string): boolean {
+  const m = /([^，。；,;：:]*)项目总投资/u.exec(text);
+  if (!m || /该项目|该工程/u.test(text)) return true;
+  const head = m[1]!.replace(/^.*?(?:介绍|表示|说|指出)/u, '');
+  return head === '' || label.endsWith(head) || label.replace(/项目$/u, '').endsWith(head);
+}
+
+/** A numbered line of a list: 1. / 1、 / （1） / 一、 */
+const LIST_ITEM = /^(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
 
 /** What a cue word is followed by when it is a noun or means "put into use" (建设情况, 投入使用): no funding. */
 const CUE_NOUN_AFTER = /^(?:情况|进展|进度|工作|成效|成果|现场|工地|任务|步伐|力度|使用|运营|运行|生产)/u;
@@ -234,12 +258,44 @@ function aidShareAfter(ctx: ArticleContext, s: SentenceView, money: ResolvedMent
   return { share: { value: next.value!, funder: named ? funderOf(ctx, named) : undefined }, mention: next };
 }
 
+const LIST_GAP = /^(?:和|、|及|与|以及)$/u;
+
+/** The runs of mentions joined by 和/、/及 (A、B和C), in text order. */
+function joinedRuns(ctx: ArticleContext, mentions: ResolvedMention[]): ResolvedMention[][] {
+  const runs: ResolvedMention[][] = [];
+  for (const m of mentions) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && LIST_GAP.test(ctx.text(last.end, m.start))) run.push(m);
+    else runs.push([m]);
+  }
+  return runs;
+}
+
+/**
+ * 分别投入5200万元和3900万元，用于A和B / A和B分别投资N和M: as many amounts as projects, each
+ * listed in the same order, with 分别 (respectively) in the sentence: the k-th amount is the k-th
+ * project's. Anything less regular gives nothing.
+ */
+function respectiveAmounts(ctx: ArticleContext, s: SentenceView, projects: ResolvedMention[]): [ResolvedMention, ResolvedMention][] {
+  if (!s.text.includes('分别') || projects.length < 2) return [];
+  const moneyRuns = joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined)).filter((r) => r.length >= 2);
+  const projectRuns = joinedRuns(ctx, projects).filter((r) => r.length >= 2);
+  if (moneyRuns.length !== 1 || projectRuns.length !== 1 || moneyRuns[0]!.length !== projectRuns[0]!.length) return [];
+  const [moneys, listed] = [moneyRuns[0]!, projectRuns[0]!];
+  return listed.map((project, k) => [project, moneys[k]!]);
+}
+
 /** Amounts tied to exactly one project: first such statement per project. */
 function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
   const out = new Map<string, ProjectAmount>();
-  const shares = new Set<ResolvedMention>(); // moneys read as an aid share: no amount of their own
+  const shares = new Set<ResolvedMention>(); // moneys read as an aid share, or paired by 分别: no other use
   ctx.sentences.forEach((s, index) => {
     const projects = s.top.filter((m) => isProject(m) && !isVenue(ctx, m));
+    for (const [project, money] of respectiveAmounts(ctx, s, projects)) {
+      shares.add(money);
+      if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, sentence: s.index });
+    }
     for (const money of s.all) {
       if (money.kind !== 'Money' || money.value === undefined || shares.has(money)) continue;
       if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
@@ -250,12 +306,14 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       // …but not the first of a list (投入2亿元建设A、B和C: the sum is for all of them)
       const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && /^(、|和|及|与|以及)$/u.test(ctx.text(after.end, p.start)));
       // …nor one named as an example of several (实施A等项目28个, 实施A、B等27个项目)
-      const example = after && /^(?:项目|工程)?等/u.test(ctx.text(after.end, s.end));
+      // (等 may close a longer list: 实施A、某某学校等13个项目)
+      const example = after && /^[^，。；,;]*?等(?:\d+|[一二三四五六七八九十百]+)?[个项批]?(?:项目|工程)/u.test(ctx.text(after.end, s.end));
       if (after && !listed && !example && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between) || VENUE_BETWEEN.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);
-        const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start) : '';
+        // (a list line's leader dots or colon are no words: P……投资N, P：投资N)
+        const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start).replace(/^[…．.·：:—\-\s]+/u, '') : '';
         // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)
         if (before.length === 1 && (/总投资|项目投资/u.test(gap) || (/^(?:投资|投入)/u.test(gap) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
       }
@@ -266,10 +324,15 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       if (!project && projects.length === 0) {
         // (…共建某某中心，项目计划投资N: the project is what this sentence builds, read or not)
         const clause = THIS_PROJECT.exec(s.text);
+        const facility = clause ? undefined : THIS_FACILITY.exec(s.text);
         if (clause && !BUILT_BEFORE.test(s.text.slice(0, clause.index))) project = projectBefore(ctx, index);
+        else if (facility && !BUILT_BEFORE.test(s.text.slice(0, facility.index))) {
+          const before = projectBefore(ctx, index);
+          if (before && facilityFits(before.entity!.label, facility[1] ?? facility[2]!)) project = before;
+        }
         else if (index > 0 && /该项目|该工程|项目总投资/u.test(s.text)) {
           const previous = ctx.sentences[index - 1]!.top.filter(isProject);
-          if (previous.length === 1) project = previous[0];
+          if (previous.length === 1 && namesSame(s.text, previous[0]!.entity!.label)) project = previous[0];
         }
         named = project?.sentence;
       }

@@ -69,3 +69,16 @@ describe('a pairing compound heads a name (援疆 context)', () => {
     expect(projects('广东援疆：粤疏轻工产业园新引进企业12家。')).toEqual(['粤疏轻工产业园']);
   });
 });
+
+describe('a project name cut at a verb of its own', () => {
+  const projects = (text: string) => entities(text, 'Project');
+  it('runs on to the place at its head (若羌县米兰镇|安居|供水改造工程)', () => {
+    expect(projects('民丰县萨勒吾则克乡安居供水改造工程已完工。')).toEqual(['民丰县萨勒吾则克乡安居供水改造工程']);
+  });
+  it('not over the verb of a sentence (某县加快…工程)', () => {
+    expect(projects('墨玉县加快供水改造工程建设。')).toEqual([]);
+  });
+  it('a generic kind of works headed by a pairing compound is named (湘吐…工程)', () => {
+    expect(projects('湖南援疆：湖南省援建的湘鄯设施农业提质工程已完工。')).toEqual(['湘鄯设施农业提质工程']);
+  });
+});

@@ -74,3 +74,70 @@ describe('COOPERATES_WITH: a signing list of clauses', () => {
     expect(coop('签约仪式上，武汉光谷新材料有限公司与宜昌三峡食品有限公司签订合作协议。')).toEqual(['宜昌三峡食品有限公司 <-> 武汉光谷新材料有限公司']);
   });
 });
+
+const funds = (text: string) => [...new Set(relationsIn(text, 'FUNDS').map((r) => `${label(r.source)} -> ${label(r.target)} ${r.attrs.amount_yuan ?? '-'}`))].sort();
+
+describe('FUNDS: amounts given respectively (分别)', () => {
+  it('the k-th amount is the k-th project’s', () => {
+    expect(funds('湖北省今年分别投入援疆资金4200万元和2600万元，用于精河县茫丁乡安居房改造项目和温泉县哈日布呼镇供水改造工程。')).toEqual([
+      '湖北省 -> 温泉县哈日布呼镇供水改造工程 26000000',
+      '湖北省 -> 精河县茫丁乡安居房改造项目 42000000',
+    ]);
+  });
+  it('after a total (安排N，其中投入A和B，分别用于P和Q)', () => {
+    expect(funds('今年黑龙江省安排援疆资金2亿元，其中投入2400万元和1300万元，分别用于福海县乌伦古湖渔业产业园和青河县三道海子景区游客服务中心项目建设。')).toEqual([
+      '黑龙江省 -> 福海县乌伦古湖渔业产业园 24000000',
+      '黑龙江省 -> 青河县三道海子景区游客服务中心项目 13000000',
+    ]);
+  });
+  it('no amount when the counts differ', () => {
+    expect(funds('湖北省今年分别投入援疆资金4200万元、2600万元和900万元，用于精河县茫丁乡安居房改造项目和温泉县哈日布呼镇供水改造工程。')).toEqual([
+      '湖北省 -> 温泉县哈日布呼镇供水改造工程 -',
+      '湖北省 -> 精河县茫丁乡安居房改造项目 -',
+    ]);
+  });
+});
+
+describe('FUNDS: 3000余万元 is an amount', () => {
+  it('余 between the number and its unit', () => {
+    expect(funds('天津市投入2000余万元改扩建的策勒县津策实验学校今年秋季将新增学位800个。')).toEqual(['天津市 -> 策勒县津策实验学校 20000000']);
+  });
+});
+
+describe('FUNDS: 该校 / 产业园由… in the next sentence is the facility named before', () => {
+  it('该校 is the school funded in the sentence before', () => {
+    expect(funds('观摩团参观了湖北省援建的博乐市楚博职业技术学校。该校由湖北省投入援疆资金8600万元建设，今年9月开学。')).toEqual(['湖北省 -> 博乐市楚博职业技术学校 86000000']);
+  });
+  it('a bare 产业园 opening the clause before 由', () => {
+    expect(funds('黑龙江省援建的北屯市龙江冷链物流园已投产。物流园由黑龙江省投入援疆资金约1,200万元建设配套道路。')).toEqual(['黑龙江省 -> 北屯市龙江冷链物流园 12000000']);
+  });
+  it('not when the noun does not fit the facility (该校 after a park)', () => {
+    expect(funds('观摩团参观了湖北省援建的博乐市鄂博纺织产业园。该校由湖北省投入援疆资金8600万元建设。')).toEqual(['湖北省 -> 博乐市鄂博纺织产业园 -']);
+  });
+});
+
+describe('FUNDS: the lines of a project list', () => {
+  it('each line is funded by the funder of the sentence that opens the list', () => {
+    expect(funds('今年天津市安排援疆资金6亿元，重点实施以下项目：\n1. 民丰县萨勒吾则克乡安居供水改造工程……投资1350万元\n2. 于田县职业技术学校实训楼建设项目：投资2200万元')).toEqual([
+      '天津市 -> 于田县职业技术学校实训楼建设项目 22000000',
+      '天津市 -> 民丰县萨勒吾则克乡安居供水改造工程 13500000',
+    ]);
+  });
+  it('nothing without a funder before the list', () => {
+    expect(funds('今年的重点项目如下：\n1. 民丰县萨勒吾则克乡安居供水改造工程……投资1350万元')).toEqual([]);
+  });
+});
+
+describe('FUNDS: an aggregate or another project’s amount is not the project’s', () => {
+  it('实施A、某某学校等13个项目: the sum is for all of them, whatever the second name is read as', () => {
+    expect(funds('上海市对口支援喀什地区以来，累计投入援疆资金6100万元，实施莎车县东城产业园、莎车县明德职业技术学校等13个项目。')).toEqual(['上海市 -> 莎车县东城产业园 -', '上海市 -> 莎车县明德职业技术学校 -']);
+    // (the second name read as an organisation, not a project: the first is still one of a list)
+    expect(funds('上海市对口支援喀什地区以来，累计投入援疆资金6149万元，实施巴楚和谐科技孵化中心工程、巴楚启明职业技术学校等13个项目。')).toEqual(['上海市 -> 巴楚和谐科技孵化中心工程 -']);
+  });
+  it('某某项目总投资N after a sentence about another project (the name not read) is not that project’s', () => {
+    expect(funds('据了解，莎车县东城产业园由上海市援建。指挥部负责人介绍，喀什希望产业园项目总投资7.2亿元。')).toEqual(['上海市 -> 莎车县东城产业园 -']);
+  });
+  it('…but 物流园项目总投资N after 某某物流园 is', () => {
+    expect(funds('据了解，莎车县东城物流园由上海市援建。物流园项目总投资7200万元。')).toEqual(['上海市 -> 莎车县东城物流园 72000000']);
+  });
+});

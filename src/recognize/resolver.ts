@@ -217,7 +217,7 @@ function inferHome(a: RecognizedArticle, lex: Lexicon): Home {
 
 /** Government commissions by their usual short names (某市教委 is 某市教育委员会, not 某市教委员会). */
 const COMMISSIONS: [string, string][] = [
-  ['卫健委', '卫生健康委员会'], ['卫计委', '卫生和计划生育委员会'], ['发改委', '发展和改革委员会'], ['经信委', '经济和信息化委员会'],
+  ['卫健委', '卫生健康委员会'], ['卫计委', '卫生和计划生育委员会'], ['发展改革委', '发展和改革委员会'], ['发改委', '发展和改革委员会'], ['经信委', '经济和信息化委员会'],
   ['工信委', '工业和信息化委员会'], ['教委', '教育委员会'], ['科委', '科学技术委员会'], ['民委', '民族事务委员会'],
   ['农委', '农业委员会'], ['建委', '建设委员会'], ['商委', '商务委员会'],
 ];
@@ -242,6 +242,9 @@ export function expandOrgName(surface: string, home: Home, mentionsXinjiang: boo
 /** a is a conservative abbreviation of b: same first two characters, same ending, a subsequence of b. */
 function abbreviates(a: string, b: string): boolean {
   if (a.length < 4 || a.length >= b.length || a.slice(0, 2) !== b.slice(0, 2) || a.slice(-2) !== b.slice(-2)) return false;
+  // a whole name that another one starts with is its parent body, not a short form of it
+  // (某市援疆指挥部 / 某市援疆指挥部某师分指挥部, 某某公司 / 某某公司某某分公司)
+  if (b.startsWith(a)) return false;
   let j = 0;
   for (const c of b) if (c === a[j]) j++;
   return j === a.length;

@@ -141,3 +141,26 @@ describe('FUNDS: an aggregate or another project’s amount is not the project�
     expect(funds('据了解，莎车县东城物流园由上海市援建。物流园项目总投资7200万元。')).toEqual(['上海市 -> 莎车县东城物流园 72000000']);
   });
 });
+
+describe('SUPPORTS: where a cadre comes from is no pairing', () => {
+  const supports = (text: string) => relationsIn(text, 'SUPPORTS').map((r) => `${label(r.source)} -> ${label(r.target)}`).sort();
+  it('来自某市的援疆干部某某，现挂职某县… gives no 某市 -> 某县', () => {
+    expect(supports('来自河北省保定市的援疆干部樊立诚，现挂职若羌县委常委、副县长，分管招商引资工作。')).toEqual([]);
+  });
+  it('the same city as the subject of aid still pairs', () => {
+    expect(supports('保定市对口支援若羌县，援建了若羌县人民医院门诊楼。')).toEqual(['保定市 -> 若羌县']);
+  });
+});
+
+describe('organisation names', () => {
+  const positionsOf = (text: string) => positions(text);
+  it('发展改革委 is the 发展和改革委员会', () => {
+    expect(positionsOf('乌鲁木齐市发展改革委副主任阿依努尔·库尔班出席会议。')).toEqual(['阿依努尔·库尔班 -> 乌鲁木齐市发展和改革委员会 {副主任}']);
+  });
+  it('a body whose whole name starts a longer one is its parent, not a short form of it', () => {
+    expect(positionsOf('天津市援疆和田指挥部策勒分指挥部指挥长孔令泽介绍了情况。天津市援疆和田指挥部副指挥长苗青山出席仪式。')).toEqual([
+      '孔令泽 -> 天津市援疆和田指挥部策勒分指挥部 {指挥长}',
+      '苗青山 -> 天津市援疆和田指挥部 {副指挥长}',
+    ]);
+  });
+});

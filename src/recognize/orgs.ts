@@ -9,12 +9,13 @@ import { codeMask } from '../util/code-mask.js';
 import { pairingCompoundAt } from './regions.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
-const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展']);
+const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展', '报']);
 /** Verbs that make 所 the particle of the 所-construction (所需, 所能, 所盼), not the office suffix. */
 const SUO_CONSTRUCTION_VERBS = '需能盼想急求愿望有属得谓知见闻学用做作说讲述提涉获';
 /** Suffixes that denote a generic activity/plan: the name part must be specific. */
 const GENERIC_PROJECT = new Set(['街区', '定居点', '农贸市场', '改造工程', '购置项目', '新建项目', '改造项目', '活动', '行动', '计划', '工程', '规划', '项目', '市场', '展', '展览', '基地', '中心', '广场', '公园', '公路', '小区', '新村', '交流活动', '系列活动', '口岸', '展会', '管道', '铁路', '水库']);
-const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '报', '站', '队', '规划', '党委', '党组', '纪委', '政法委', '党支部']);
+// (报 stays: a paper is read only in its dateline or a source line, see suffixCandidate)
+const DROP_SUFFIX = new Set(['企业', '会', '办', '团', '处', '社', '站', '队', '规划', '党委', '党组', '纪委', '政法委', '党支部']);
 /** Words a one-character suffix ends without naming an organisation. */
 const COMMON_ENDINGS = new Set([
   '干部', '全部', '内部', '外部', '局部', '东部', '西部', '南部', '北部', '中部', '总部', '基部', '俱乐部', '支部',
@@ -502,7 +503,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   const ss = e - suffix.word.length;
   const nextChar = text[e];
   // short suffixes must end a word: 交通部 yes, 干部 / 发展 / 党组织 / 集中学习 no
-  const dateline = suffix.word === '网' && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
+  const dateline = (suffix.word === '网' || suffix.word === '报') && /^(?:讯|\d{1,2}月\d{1,2}日电)/.test(text.slice(e, e + 8));
+  // a paper by 报 alone only where it is one: its dateline (某某报讯) or a source line (来源：某某报)
+  if (suffix.word === '报' && !dateline && !/来源[：:]\s*[^\s，。：:]{2,12}$/u.test(text.slice(Math.max(0, e - 20), e))) return undefined;
   if (suffix.word.length <= 2 && ctx.hasTokens && !ctx.tokenEnds.has(e) && !dateline && !titleStartsAt(ctx, e) && !(suffix.word.length === 2 && titleAfterWord(ctx, e, regionEnds, regionStarts))) return undefined;
   if (suffix.word.length === 1 && COMMON_ENDING_WORDS.some((w) => text.startsWith(w, e - w.length))) return undefined;
   // 日/节/周/月/年 right after a suffix usually continues a longer word (读书会月, 中心日), but a
@@ -645,5 +648,6 @@ function sentenceOf(ctx: Context, pos: number): string {
 function buildContext(ctx: Context, start: number, end: number): boolean {
   const before = ctx.text.slice(Math.max(0, start - 20), start).split(/[，。；：！？\n]/u).pop()!;
   const after = ctx.text.slice(end, end + 20).split(/[，。；！？\n]/u)[0]!;
-  return BUILD_CONTEXT.test(before) || /竣工|开工|建成|投用|投入使用|已做好开工|主体施工|^等?(?:援疆|援建|重点|民生)?项目/.test(after);
+  // (…由某某公司投资建设: who built it follows the name)
+  return BUILD_CONTEXT.test(before) || /竣工|开工|建成|投用|投入使用|已做好开工|主体施工|^等?(?:援疆|援建|重点|民生)?项目|^由[^，。；]{2,30}?(?:投资|援建|出资|捐建)/.test(after);
 }

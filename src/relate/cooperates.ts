@@ -88,7 +88,8 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?
     const aRef = partyOf(ctx, a)!;
     const gap = ctx.text(a.end, bStart);
     const adjacent = gap.length === 1;
-    if (/[、]$/u.test(ctx.text(Math.max(s.start, a.start - 1), a.start))) continue; // A、B和C: a list
+    // A、B和C: a list (but 、C与D opens a pair of its own)
+    if (/[、]$/u.test(ctx.text(Math.max(s.start, a.start - 1), a.start)) && !(adjacent && (gap === '与' || gap === '同'))) continue;
     const after = ctx.text(b.end, s.end);
     if (aRef.type !== 'Organization') {
       // two regions: the cue must be in the same clause, and not objects of 对口支援/援助
@@ -98,8 +99,25 @@ function withConnector(ctx: ArticleContext, s: SentenceView, emit: Emit, zipped?
     }
     const clauseEnd = after.search(/[。；;]/u);
     const clause = clauseEnd >= 0 ? after.slice(0, clauseEnd) : after;
-    if (adjacent && (gap === '与' || gap === '同')) emit(aRef, bRef, 0.8, 'coop.with');
-    else if (CUE.test(clause) && !/[。；;]/u.test(gap) && (adjacent || (gap.length <= 30 && /[与同跟]$/u.test(gap)))) emit(aRef, bRef, 0.7, 'coop.with');
+    let paired = false;
+    if (adjacent && (gap === '与' || gap === '同')) {
+      emit(aRef, bRef, 0.8, 'coop.with');
+      paired = true;
+    } else if (CUE.test(clause) && !/[。；;]/u.test(gap) && (adjacent || (gap.length <= 30 && /[与同跟]$/u.test(gap)))) {
+      emit(aRef, bRef, 0.7, 'coop.with');
+      paired = true;
+    }
+    // A与B、C(分别)签订…: A with every party of the list B opens
+    // (organisations only; a list item that opens a pair of its own, 、C与D, is not A's)
+    if (paired && CUE.test(clause) && bRef.type === 'Organization') {
+      for (let k = j + 1; k < top.length; k++) {
+        const next = top[k]!;
+        const ref = partyOf(ctx, next);
+        if (!ref || !sameKind(ref, bRef) || !LIST_JOIN.test(ctx.text(top[k - 1]!.end, next.start))) break;
+        if (/^[与同跟]/u.test(ctx.text(next.end, next.end + 1))) break;
+        emit(aRef, ref, 0.7, 'coop.with');
+      }
+    }
   }
 }
 

@@ -164,7 +164,7 @@ function office(ctx: ArticleContext, holderMention: ResolvedMention, rawTitle: s
 }
 
 /** 任/担任/挂职 … after a person (and a gender or nationality note: 某某（女），挂职…), or a bare comma. */
-const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|${POSTING}|任|系|是)|，)`, 'u');
+const OFFICE_CUE = new RegExp(`^(?:[（(](?:女|男|[\\u4e00-\\u9fff]{1,4}族)[）)])?(?:，?(?:担任|现任|兼任|出任|(?:现|目前|现在)?(?:${POSTING})|任|系|是)|，)`, 'u');
 /** A later clause of the person's sentence that posts them: 她从北京来到和田，挂职某医院副院长 */
 const LATER_POSTING = new RegExp(`，(?:并|后|随后|同时|现|目前)?(?:${POSTING}|担任|现任|兼任)`, 'u');
 

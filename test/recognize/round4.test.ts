@@ -82,3 +82,21 @@ describe('a project name cut at a verb of its own', () => {
     expect(projects('湖南援疆：湖南省援建的湘鄯设施农业提质工程已完工。')).toEqual(['湘鄯设施农业提质工程']);
   });
 });
+
+describe('surnames of the 百家姓 that were missing (洪, 赖, 阎…)', () => {
+  it('read names after a title', () => {
+    expect(persons('江苏援疆干部洪一帆介绍，项目进展顺利。')).toEqual(['洪一帆']);
+    expect(persons('援疆医生赖晓雯说，病人恢复得很好。')).toEqual(['赖晓雯']);
+  });
+});
+
+describe('organisation kinds', () => {
+  it('援疆医疗队, 气象台, 投资促进中心 and a paper in its dateline (某某报讯)', () => {
+    expect(orgs('天津市第十二批援疆医疗队在策勒县开展义诊。')).toEqual(['天津市第十二批援疆医疗队']);
+    expect(orgs('据喀什地区气象台消息，明天有浮尘天气。')).toEqual(['喀什地区气象台']);
+    expect(orgs('库车经济技术开发区管委会与浙江省国际投资促进中心签署合作协议。')).toEqual(['库车经济技术开发区管委会', '浙江省国际投资促进中心']);
+    expect(orgs('伊犁日报讯（记者 王一）近日，观摩团来到霍城县。')).toEqual(['伊犁日报']);
+    expect(orgs('兵团日报讯 近日，观摩团来到第五师。')).toEqual(['兵团日报']);
+    expect(orgs('喀什经济报讯 近日，观摩团来到疏附县。')).toEqual(['喀什经济报']);
+  });
+});

@@ -164,3 +164,31 @@ describe('organisation names', () => {
     ]);
   });
 });
+
+describe('HOLDS_POSITION: ，现挂职… after the name', () => {
+  it('现 before the posting verb', () => {
+    expect(positions('来自江苏省无锡市的援疆干部赖文博，现挂职阿合奇县委常委、副县长，分管招商引资工作。')).toEqual(['赖文博 -> 阿合奇县 {县委常委、副县长}']);
+  });
+});
+
+describe('COOPERATES_WITH: A与B、C分别签订', () => {
+  const coop = (text: string) => relationsIn(text, 'COOPERATES_WITH').map((r) => [label(r.source), label(r.target)].sort().join(' <-> ')).sort();
+  it('A signs with every organisation of the list', () => {
+    expect(coop('会上，库车经济技术开发区管委会与温州瓯越鞋业有限公司、宁波甬达模具股份有限公司分别签订投资协议。')).toEqual([
+      '宁波甬达模具股份有限公司 <-> 库车经济技术开发区管委会',
+      '库车经济技术开发区管委会 <-> 温州瓯越鞋业有限公司',
+    ]);
+  });
+  it('not a list item that opens a pair of its own (A与B、C与D)', () => {
+    expect(coop('会上，温州瓯越鞋业有限公司与库车天山皮革有限公司、宁波甬达模具股份有限公司与库车丝路机械有限公司签订合作协议。')).toEqual([
+      '丝路机械有限公司 <-> 宁波甬达模具股份有限公司',
+      '天山皮革有限公司 <-> 温州瓯越鞋业有限公司',
+    ]);
+  });
+});
+
+describe('FUNDS: a factory 由某公司投资建设 is a project', () => {
+  it('the factory named before 由…投资建设 is what the company funds', () => {
+    expect(funds('在阿合奇县，苏阿牦牛乳制品加工厂由无锡鼎盛乳业有限公司投资建设，今年产值突破3000万元。')).toEqual(['无锡鼎盛乳业有限公司 -> 苏阿牦牛乳制品加工厂 -']);
+  });
+});

@@ -219,10 +219,14 @@ export function pairingCompoundAt(ctx: Context, i: number): boolean {
   const { lex } = ctx.ix;
   if (i < 0 || abbrMask(lex)[ctx.text.charCodeAt(i)] !== 1) return false;
   const sup = lex.supporterByAbbr(ctx.text[i]!);
-  if (!sup || !AID_TEXT.test(ctx.text)) return false;
-  return compoundPartner(lex, sup, ctx.text[i + 1] ?? '', lex.regionByName('新疆维吾尔自治区')) !== undefined;
+  if (!sup || compoundPartner(lex, sup, ctx.text[i + 1] ?? '', lex.regionByName('新疆维吾尔自治区')) === undefined) return false;
+  let aid = aidTexts.get(ctx);
+  if (aid === undefined) aidTexts.set(ctx, (aid = AID_TEXT.test(ctx.text)));
+  return aid;
 }
 const AID_TEXT = /援|对口|支援|协作/;
+/** AID_TEXT.test(ctx.text), once per article rather than per question. */
+const aidTexts = new WeakMap<Context, boolean>();
 
 export function findPairingCompounds(ctx: Context, covered: (i: number) => boolean): Mention[] {
   const out: Mention[] = [];

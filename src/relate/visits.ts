@@ -37,14 +37,18 @@ export function findVisits(ctx: ArticleContext): void {
     const attrs = date ? { date } : {};
     // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
     CUE.lastIndex = 0;
+    let previousVisitor: ResolvedMention | undefined;
     for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
       const p = s.start + match.index!;
       const q = p + match[0].length;
       if (s.all.some((m) => m.start <= p && q <= m.end && m.kind !== 'Date')) continue;
       // 深入 is a visit only right before the place (深入阿克陶县), not before a verb (深入推进)
       if (match[0].endsWith('深入') && !s.top.some((m) => m.start === q)) continue;
-      const visitor = visitorFor(ctx, s, p, q);
+      // …走访了X、Y，(并)调研了Z: a clause opening on the next cue has the same visitor
+      const goesOn = previousVisitor && NEXT_CLAUSE.test(ctx.text(Math.max(s.start, p - 3), p)) && !s.top.some((m) => isPerson(m) && m.start > previousVisitor!.end && m.end <= p);
+      const visitor = goesOn ? previousVisitor : visitorFor(ctx, s, p, q);
       if (!visitor) continue;
+      previousVisitor = visitor;
       for (const target of listAfter(ctx, s, q)) {
         ctx.add({ type: 'VISITS', source: visitor.entity!, target: target.entity!, attrs, sentence: s.index, confidence: 0.75, rule: 'visit.cue' });
       }
@@ -84,6 +88,9 @@ export function findVisits(ctx: ArticleContext): void {
     }
   }
 }
+
+/** A clause going on with the subject of the one before: ，(并/还/又/随后)… */
+const NEXT_CLAUSE = /[，,](?:并|还|又|随后|再|同时)?$/u;
 
 /** A clause whose subject is a delegation (代表团先后深入…, 考察团一行还来到…). */
 const DELEGATION_BEFORE = new RegExp(`^[^，。；！？,;!?]{0,12}?(?:${DELEGATION})(?:一行)?(?:还|又|随后|先后|分别|相继)?$`, 'u');

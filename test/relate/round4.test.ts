@@ -192,3 +192,27 @@ describe('FUNDS: a factory 由某公司投资建设 is a project', () => {
     expect(funds('在阿合奇县，苏阿牦牛乳制品加工厂由无锡鼎盛乳业有限公司投资建设，今年产值突破3000万元。')).toEqual(['无锡鼎盛乳业有限公司 -> 苏阿牦牛乳制品加工厂 -']);
   });
 });
+
+describe('VISITS: the clauses after the first visit go on with its visitor', () => {
+  const visits = (text: string) => relationsIn(text, 'VISITS').map((r) => `${label(r.source)} -> ${label(r.target)}`).sort();
+  it('…走访了X、Y，调研了Z，考察了W', () => {
+    // (the later cues are over 30 characters from the name: the visitor is the first clause's)
+    expect(visits('上海市援疆前方指挥部指挥长邵明远先后走访了泽普县、叶城县的多个农民专业合作社和种植大户，调研了泽普县金果农业开发有限公司，考察了叶城县核桃产业园。')).toEqual([
+      '邵明远 -> 叶城县',
+      '邵明远 -> 叶城县核桃产业园',
+      '邵明远 -> 泽普县',
+      '邵明远 -> 金果农业开发有限公司',
+    ]);
+  });
+  it('a delegation led by one person', () => {
+    expect(visits('上海市副市长邵明远率上海市党政代表团赴喀什考察。代表团先后走访了泽普县、叶城县，并调研了叶城县核桃产业园。')).toEqual([
+      '邵明远 -> 叶城县',
+      '邵明远 -> 叶城县核桃产业园',
+      '邵明远 -> 喀什地区',
+      '邵明远 -> 泽普县',
+    ]);
+  });
+  it('not past another person named between', () => {
+    expect(visits('援疆干部邵明远走访了泽普县，县委书记艾力·买买提考察了叶城县核桃产业园。')).toEqual(['艾力·买买提 -> 叶城县核桃产业园', '邵明远 -> 泽普县']);
+  });
+});

@@ -23,6 +23,7 @@ const COMMON_ENDINGS = new Set([
   '厕所', '处所', '会所', '展馆', '场馆', '宾馆', '饭馆', '网络', '电网', '上网', '联网', '互联网', '物联网',
   '工厂', '会展', '发展', '进展', '拓展', '开展', '扩展', '伸展', '施展', '展厅', '大厅', '餐厅', '客厅', '门厅', '党委', '纪委', '村委', '两委',
   '编委', '常委', '政委', '五部', '各部', '一部', '本部', '分部', '党支部', '全院', '各院', '部委', '出院', '住院', '入院', '转院', '离院',
+  '管网', '路网', '水网', '渠网', '光网', '热网', '气网', '天网', '渔网', '防护网', '铁丝网',
 ]);
 const COMMON_ENDING_WORDS = [...COMMON_ENDINGS]; // iterated per suffix hit: spread once
 const LEFT_STOPS = [
@@ -571,6 +572,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   if (/^(?:委|党委|政府|人民政府|省委|市委|县委|常委会|省政府)$/.test(suffix.word) && /^[\u4e00-\u9fff]*[省市县州区委]$/.test(name) && (inside.length > 0 || ownRegion)) return undefined;
   if (/^(?:省委|市委|县委|省政府|区委|州委)/.test(name) && /委$|政府$|常委会$/.test(suffix.word)) return undefined;
   if (!department && !ownPrefix && !inside.length && isGenericName(name)) return undefined;
+  // a crop or an animal before 种植基地/养殖基地 says what is grown, not whose base it is (枸杞种植基地)
+  if (/^(?:种植|养殖)?基地$/u.test(suffix.word) && !inside.length && ctx.hasTokens && ctx.tokenStarts.has(start) && ctx.tokenTagOf(start, ss) === 'n') return undefined;
   if (/^(?:系列)?活动$|交流活动$/.test(suffix.word) && !/援|两地/.test(sentenceOf(ctx, start))) return undefined;
   if (suffix.word === '活动' && text[ss - 1] === '”') {
     const q = text.lastIndexOf('“', ss - 2);

@@ -100,3 +100,14 @@ describe('organisation kinds', () => {
     expect(orgs('喀什经济报讯 近日，观摩团来到疏附县。')).toEqual(['喀什经济报']);
   });
 });
+
+describe('generic names', () => {
+  const projects = (text: string) => entities(text, 'Project');
+  it('a crop before 种植基地 names no base (枸杞种植基地), a named one stays', () => {
+    expect(projects('带动周边农户建起葡萄种植基地3处。')).toEqual([]);
+    expect(projects('代表团考察了伽师县新梅标准化种植基地。')).toEqual(['伽师县新梅标准化种植基地']);
+  });
+  it('a water network (供水管网) is no news site (某某网)', () => {
+    expect(orgs('用于民丰县尼雅镇供水管网改造。')).toEqual([]);
+  });
+});

@@ -28,6 +28,8 @@ const AID_ROLE_WORDS = '[\\u4e00-\\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部
 const AID_ROLE = new RegExp(`^${AID_ROLE_WORDS}$`, 'u');
 /** 的, or 的 and an aid role, between an office and the person holding it (挂职某县副县长的山东援疆干部某某). */
 const OFFICE_ATTRIBUTE = new RegExp(`的(?:${AID_ROLE_WORDS})?$`, 'u');
+/** 副县长（挂职）某某: the note that the office is held on secondment, between it and the name. */
+const POSTED_NOTE = /[（(]挂职[）)]$/u;
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 /** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */
@@ -78,8 +80,32 @@ function bodyInTitle(ctx: ArticleContext, text: string): { ref: EntityRef; title
   return undefined;
 }
 
+/** The one prefecture called 地区 the article names (undefined: none, or several). */
+const onePrefectureMemo = new WeakMap<ArticleContext, EntityRef | null>();
+function onePrefecture(ctx: ArticleContext): EntityRef | undefined {
+  let known = onePrefectureMemo.get(ctx);
+  if (known === undefined) {
+    known = null;
+    for (const s of ctx.sentences) {
+      for (const m of s.all) {
+        const r = m.entity?.type === 'Prefecture' && m.entity.label.endsWith('地区') ? m.entity : undefined;
+        if (!r) continue;
+        if (known && known.key !== r.key) {
+          onePrefectureMemo.set(ctx, null);
+          return undefined;
+        }
+        known = r;
+      }
+    }
+    onePrefectureMemo.set(ctx, known);
+  }
+  return known ?? undefined;
+}
+
 /** 市委书记 / 省长 / 州长 with no name before: the article's own province, city or prefecture (我省/我州 style). */
 function bareHome(ctx: ArticleContext, title: string): EntityRef | undefined {
+  // 地委副书记 / 地区行署副专员, as a prefecture's own paper writes them: the one 地区 the article names
+  if (/^(?:地委|地区行署|行署)/u.test(title)) return onePrefecture(ctx);
   const home = ctx.home();
   const unit = /^([省市州县])(委|政府|人大|政协|长|副)/u.exec(title)?.[1];
   if (!home || !unit) return undefined;
@@ -331,7 +357,7 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
   const found: HeldTitle[] = [];
   let pending: { title: string; start: number }[] = [];
   // 挂职某县副县长的(广东援疆干部)某某: the office is written as an attribute of the person
-  const attribute = OFFICE_ATTRIBUTE.exec(ctx.text(Math.max(s.start, person.start - 14), person.start));
+  const attribute = OFFICE_ATTRIBUTE.exec(ctx.text(Math.max(s.start, person.start - 14), person.start)) ?? POSTED_NOTE.exec(ctx.text(Math.max(s.start, person.start - 4), person.start));
   let end = attribute ? person.start - attribute[0].length : person.start;
   for (let guard = 0; guard < 6; guard++) {
     let start = end;
@@ -373,7 +399,7 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
       const body = home ? undefined : bodyInTitle(ctx, title);
       const holder = home ?? body?.ref;
       if (holder) {
-        found.push({ holder, title: body ? body.title : title, start });
+        found.push({ holder, title: body ? body.title : title.replace(/^地区(?=行署)/u, ''), start });
         for (const p of pending) found.push({ holder, title: p.title, start: p.start });
         pending = [];
       } else pending.push({ title, start });

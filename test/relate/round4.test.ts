@@ -216,3 +216,19 @@ describe('VISITS: the clauses after the first visit go on with its visitor', () 
     expect(visits('援疆干部邵明远走访了泽普县，县委书记艾力·买买提考察了叶城县核桃产业园。')).toEqual(['艾力·买买提 -> 叶城县核桃产业园', '邵明远 -> 泽普县']);
   });
 });
+
+describe('HOLDS_POSITION: a prefecture paper’s bare titles and the secondment note', () => {
+  it('地委副书记 / 地区行署副专员 are the offices of the one 地区 the article names', () => {
+    expect(positions('喀什地区召开援疆工作会议。山东省援疆指挥部党委书记、总指挥，地委副书记郑立平，地区行署副专员热依汗·吐尔逊出席会议。')).toEqual([
+      '热依汗·吐尔逊 -> 喀什地区 {行署副专员}',
+      '郑立平 -> 喀什地区 {地委副书记}',
+      '郑立平 -> 山东省援疆指挥部 {党委书记、总指挥}',
+    ]);
+  });
+  it('no holder when the article names two 地区', () => {
+    expect(positions('喀什地区和和田地区召开援疆工作会议。地委副书记郑立平出席会议。')).toEqual([]);
+  });
+  it('副县长（挂职）某某 holds the office', () => {
+    expect(positions('叶城县副县长（挂职）郑立平介绍了情况。')).toEqual(['郑立平 -> 叶城县 {副县长}']);
+  });
+});

@@ -551,8 +551,14 @@ const TITLE_LABEL_RE = /^(?:标题|標題|题目|題目|title)\s*[:：]\s*(\S.{1
 
 /** A headline as shown: Markdown heading marks removed. */
 function cleanTitle(line: string): string {
-  return line.replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
+  return withoutGlosses(line).replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
 }
+
+/** A line without the pinyin glosses glued after its characters (協(xié) -> 協): a headline's own length and words. */
+function withoutGlosses(line: string): string {
+  return line.includes('(') || line.includes('（') ? line.replace(PINYIN_GLOSS, '$1') : line;
+}
+const PINYIN_GLOSS = /([\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[）)]/gu;
 
 function isSeparatorLine(line: string): boolean {
   return line.length <= 200 && /^([-=*_#~－＝＊])(?:\s*\1){4,}$/.test(line);
@@ -603,7 +609,10 @@ export function splitArticles(doc: SourceDocument): RawArticle[] {
     const h1 = lines.flatMap((l, k) => (/^#\s+\S/.test(l.text) ? [k] : []));
     if (h1.length >= 2) for (const k of h1) splits.push({ line: k, title: cleanTitle(lines[k].text) });
   }
-  const headline = lines.map((l) => l.end - l.start <= 60 && isHeadlineLike(l.text));
+  const headline = lines.map((l) => {
+    const bare = withoutGlosses(l.text);
+    return bare.length <= 60 && isHeadlineLike(bare);
+  });
 
   for (let k = 0; k < lines.length; k++) {
     const t = lines[k].text;
@@ -698,17 +707,18 @@ function leadingTitle(lines: Line[]): string | undefined {
   let i = 0;
   while (i < lines.length && isBoilerplateLine(lines[i].text)) i++;
   if (i + 1 >= lines.length) return undefined;
-  const first = lines[i];
-  return first.end - first.start <= 60 && isHeadlineLike(first.text) ? cleanTitle(first.text) : undefined;
+  const first = withoutGlosses(lines[i].text);
+  return first.length <= 60 && isHeadlineLike(first) ? cleanTitle(first) : undefined;
 }
 
 /** The first <h1> or <title> of an HTML document, markup removed. */
 function htmlTitle(html: string): string | undefined {
   const head = html.slice(0, 1 << 20);
-  for (const re of [/<h1\b[^>]{0,500}>([\s\S]{1,2000}?)<\/h1\s*>/i, /<title\b[^>]{0,500}>([\s\S]{1,2000}?)<\/title\s*>/i]) {
+  // (a CMS page may mark its headline with a class rather than <h1>: <div class="title">)
+  for (const re of [/<h1\b[^>]{0,500}>([\s\S]{1,2000}?)<\/h1\s*>/i, /<(div|p|span|h2)\b[^>]{0,200}class=["'][^"']{0,60}\b(?:article-title|news-title|title|headline)\b[^"']{0,60}["'][^>]{0,200}>([\s\S]{1,2000}?)<\/\1\s*>/i, /<title\b[^>]{0,500}>([\s\S]{1,2000}?)<\/title\s*>/i]) {
     const m = re.exec(head);
     if (!m) continue;
-    const title = m[1]
+    const title = m[m.length - 1]!
       .replace(/<[^>]{0,500}>/g, '')
       .replace(/&nbsp;/g, ' ')
       .replace(/&amp;/g, '&')

@@ -242,3 +242,19 @@ describe('splitArticles on the seeds', () => {
     ]);
   });
 });
+
+describe('headlines found in the third generalisation check', () => {
+  it('a pinyin-glossed headline is measured and kept without its glosses', () => {
+    const text = '湖北援疆：鄂博產(chǎn)業(yè)協(xié)作結(jié)碩果 電(diàn)商助農(nóng)“雲(yún)上”飛(fēi)\n2023年11月21日 09:15　來源：博州零距離\n\n11月14日，湖北省援疆前方指揮部一行到博樂市調研。\n';
+    const [a] = splitArticles(doc(text));
+    expect(a!.title).toBe('湖北援疆：鄂博產業協作結碩果 電商助農“雲上”飛');
+  });
+  it('an HTML headline marked by its class (<div class="title">) when there is no <h1>', () => {
+    const html = '<html><head><title>首页 - 某某网</title></head><body><div class="nav">首页</div><div class="article-title">鄂博产业协作结硕果</div><p>正文。</p></body></html>';
+    expect(splitArticles(doc(html, 'test/a.html', 'html'))[0]!.title).toBe('鄂博产业协作结硕果');
+  });
+  it('<h1> still comes first, and <title> is the last resort', () => {
+    expect(splitArticles(doc('<div class="title">副标题文字</div><h1>鄂博产业协作结硕果</h1>', 'test/a.html', 'html'))[0]!.title).toBe('鄂博产业协作结硕果');
+    expect(splitArticles(doc('<title>鄂博产业协作结硕果</title><p>正文。</p>', 'test/a.html', 'html'))[0]!.title).toBe('鄂博产业协作结硕果');
+  });
+});

@@ -22,9 +22,26 @@ function isPlaceLike(ctx: ArticleContext, m: ResolvedMention): boolean {
   return m.kind === 'Project' || m.kind === 'Organization' || ctx.isRegionMention(m);
 }
 
-function dateOf(s: SentenceView): string | undefined {
+/**
+ * The article's own date (its dateline: a full date in its first three sentences), which gives
+ * a month and day without a year (11月14日) its year: the same, or the year before when the month
+ * comes after the dateline's (a December visit reported in January).
+ */
+function articleDate(ctx: ArticleContext): { year: number; month: number } | undefined {
+  for (const s of ctx.sentences.slice(0, 3)) {
+    for (const m of s.all) {
+      const full = m.kind === 'Date' ? /^(\d{4})-(\d{2})-\d{2}$/u.exec(m.attrs?.date ?? '') : null;
+      if (full) return { year: Number(full[1]), month: Number(full[2]) };
+    }
+  }
+  return undefined;
+}
+
+function dateOf(s: SentenceView, published: { year: number; month: number } | undefined): string | undefined {
   const d = s.all.find((m) => m.kind === 'Date');
   if (!d) return undefined;
+  const monthDay = /^--(\d{2})-(\d{2})$/u.exec(d.attrs?.date ?? '');
+  if (monthDay && published) return `${Number(monthDay[1]) > published.month ? published.year - 1 : published.year}-${monthDay[1]}-${monthDay[2]}`;
   if (d.attrs?.date) return d.attrs.date;
   if (d.value === undefined) return undefined;
   const v = String(d.value);
@@ -32,8 +49,9 @@ function dateOf(s: SentenceView): string | undefined {
 }
 
 export function findVisits(ctx: ArticleContext): void {
+  const published = articleDate(ctx);
   for (const s of ctx.sentences) {
-    const date = dateOf(s);
+    const date = dateOf(s, published);
     const attrs = date ? { date } : {};
     // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
     CUE.lastIndex = 0;

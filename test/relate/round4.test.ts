@@ -232,3 +232,13 @@ describe('HOLDS_POSITION: a prefecture paper’s bare titles and the secondment 
     expect(positions('叶城县副县长（挂职）郑立平介绍了情况。')).toEqual(['郑立平 -> 叶城县 {副县长}']);
   });
 });
+
+describe('VISITS: a month and day take the year of the article’s dateline', () => {
+  const dated = (text: string) => relationsIn(text, 'VISITS').map((r) => `${label(r.target)} ${r.attrs.date ?? '-'}`).sort();
+  it('the same year, or the year before for a later month', () => {
+    expect(dated('2024年1月8日 来源：湖北日报\n11月14日，湖北省副省长郑立平到博乐市调研。\n1月5日，郑立平到精河县调研。')).toEqual(['博乐市 2023-11-14', '精河县 2024-01-05']);
+  });
+  it('no year without a dateline', () => {
+    expect(dated('湖北援疆\n11月14日，湖北省副省长郑立平到博乐市调研。')).toEqual(['博乐市 --11-14']);
+  });
+});

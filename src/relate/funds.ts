@@ -7,8 +7,10 @@
 //   funds.owner-name  某某科技年产…生产线项目: a project named after a company is that company's
 //   funds.aid-share   P(该项目)总投资N，其中F援疆资金M, no funding verb: F paid M (an unnamed share,
 //                     其中援疆资金M, names no funder and gives nothing)
-// Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M";
-// never the first of a list (投入M建设A、B). A carried funder never overrides the sentence's own.
+// Amounts: 投入M新建的P / 总投资M的P / P…项目总投资M / M，实施P / M用于P / next sentence "该项目…总投资M"
+// (该校/该中心/产业园由… when the facility named before ends in that noun); 分别M1和M2…P1和P2 pairs
+// them in order; a numbered list line (1. P……投资M) is funded by the sentence opening the list;
+// never the first of a list (投入M建设A、B; 实施A、B等N个项目). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { AID_ORG, facilityFits, isOrg, isProject, projectBefore, THIS_FACILITY, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 

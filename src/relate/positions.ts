@@ -3,10 +3,15 @@
 //   浙江省委常委、副省长某某 -> 浙江省 {省委常委、副省长}; a comma may close an earlier complete
 //   group (某师党委副书记、师长，某市委书记某某); (a title without holder
 //   belongs to the holder before it). Roles that are not offices (记者, 援疆干部) are skipped.
+//   A job (数学教师, 主治医师) is a title only at a named organisation; 地委副书记 / 地区行署副专员
+//   with no holder are the one 地区's the article names; 副县长（挂职）某某 is read past the note.
 //   pos.office-after  某某任墨玉县委书记 / 某某，和田地委书记。 / 某某（女），挂职某县委常委、副县长
-//                     (the office after the person, with the same holder's further titles)
-//   pos.comes-from    来自某某医院的援疆医生某某 -> 某某医院 {医生}
+//                     / 某某是某医院心内科主任医师 / 某某，现挂职… (the office after the person, with
+//                     the same holder's further titles); 某某从A来到B，挂职… (a later clause, the
+//                     person opening the sentence)
+//   pos.comes-from    来自某某医院的援疆医生某某 / 来自某中学的数学教师某某 -> 某某医院 {医生}
 //   pos.posted-at     某某在某县人民医院挂职副院长 / 某某目前在某县担任副县长 (the holder before the cue)
+//   他/她 in the last two forms is the one person named in its sentence or the two before.
 import type { EntityRef, ResolvedMention } from '../types.js';
 import { POSTING } from '../recognize/persons.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';

@@ -1,7 +1,9 @@
 // VISITS: a person going to places, projects or organisations.
 //   visit.cue        P(先后)到/赴/考察/调研/走访/看望 X、Y、Z — one edge per list item, the most
 //                    specific name of each item (六师五家渠市 -> 五家渠市); 在考察X时，P指出 too;
-//                    代表团先后深入X、Y: the visits of the one person the article says led it.
+//                    代表团先后深入X、Y: the visits of the one person the article says led it;
+//                    a later clause opening on a cue (，调研了Z) goes on with the same visitor.
+//                    A month and day take the year of the article's dateline.
 //   visit.at-place   P在X调研/考察 (most specific of 昌吉州玛纳斯县)
 //   visit.at-clause  在[…]X，P了解/考察/听取…
 // Items that are people (看望新疆少数民族群众, 慰问我省援疆干部) are not visits to a place.

@@ -264,6 +264,8 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
     if (open) {
       const q = text.lastIndexOf(open, p - 2);
       if (q < 0 || q < limit || text.slice(q, p).includes('\n')) break;
+      // a list item's number, （二）呼图壁县…, is not part of the name after it
+      if (ENUMERATOR.test(text.slice(q, p))) break;
       p = q;
       continue;
     }
@@ -391,6 +393,8 @@ export function findOrganizations(ctx: Context, regions: Mention[]): Mention[] {
   // “…”-quoted activities and plans: “常伊文化旅游交流周”活动, “津和产业协作共富行动计划”
   for (const m of text.matchAll(/“([^“”\n]{2,30})”(系列活动)?/gu)) {
     const inner = m[1]!;
+    // (a quoted remark is no name: “我们有信心把这里打造成…基地”)
+    if (QUOTED_REMARK.test(inner)) continue;
     const innerStart = m.index! + 1;
     const projSuffix = ctx.ix.projectSuffixes.find((w) => inner.endsWith(w) && inner.length > w.length + 1);
     if (m[2] && (m[2] === '系列活动' || !projSuffix)) {
@@ -483,6 +487,12 @@ function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention
   for (let k = e - 2; k >= Math.max(0, e - 12); k--) if (regionEnds.has(k) || regionStarts.has(k)) return true;
   return false;
 }
+
+/** A list item's number in brackets: （二） / (3) */
+const ENUMERATOR = /^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]$/u;
+
+/** Words of a sentence someone says, not of a name (pronouns, 把/被, 这里). */
+const QUOTED_REMARK = /我们|你们|他们|咱们|大家|这里|那里|[把被]/u;
 
 // Time words that may follow an organisation or project name (see suffixCandidate).
 const TIME_WORD_AFTER_NAME = /^(?:日前|日内|日起|日至|年来|年初|年底|年末|年内|年中|年度|月初|月底|月中|月末|周边|周末)/;

@@ -73,7 +73,8 @@ const LEADS_AFTER = new RegExp(`^率(?:领)?(?:团|[^，。；！？\\n]{1,20}?(
 /** Surnames that are far more often a preposition or conjunction opening a clause (向新疆表示…). */
 const FUNCTION_SURNAMES = new Set([...'向于和与从对在为把将让给由据经']);
 /** A clause starts after these (rules 3 and 3b). */
-const CLAUSE_START_AFTER = charMask('。！？；\n，：“');
+// (. and ．: a numbered list's item, 1．某某，任…, which normalize writes 1.某某)
+const CLAUSE_START_AFTER = charMask('。！？；\n，：“．.');
 /** First characters of surnames: nameAt gives up before slicing anywhere else. */
 const SURNAME_FIRST = codeMask([...SINGLE_SURNAMES, ...COMPOUND_SURNAMES].map((c) => c.charCodeAt(0)));
 const STRONG_OR_WEAK = [...STRONG_AFTER, ...WEAK_AFTER];
@@ -329,6 +330,8 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const prevOk = s === 0 || !isHan(prev) || '的了是和与及在由据对向给让请、'.includes(prev!);
       const n = nameAt(text, s, len);
       const opensClause = len === 3 && (s === 0 || CLAUSE_START_AFTER[text.charCodeAt(s - 1)] === 1) && !FUNCTION_SURNAMES.has(text[s]!);
+      // (a three-character word jieba knows is no name: 用普通话说)
+      if (n && len === 3 && COMMON_WORD_TAG.test(ctx.tokenTagOf(s, s + 3) ?? '')) continue;
       if (n && prevOk && add(s, n, 'speech-verb', undefined, opensClause)) break;
     }
   }

@@ -141,10 +141,33 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     rule = 'funds.carry';
   }
   if (!funder) return undefined;
+  // A、B分别投资…建设P和Q: A funds P and B funds Q; with as many projects as funders, in order,
+  // and nothing when the counts differ (the nearest funder is not every project's)
+  const funders = funderMention && /^分别/u.test(ctx.text(funderMention.end, p)) ? funderListEndingAt(ctx, s, funderMention) : [];
+  if (funders.length >= 2) {
+    if (funders.length !== projects.length) return funder;
+    projects.forEach((project, k) => fundings.push({ funder: funders[k]!, project, sentence: s.index, confidence, rule, single: true }));
+    return funder;
+  }
   for (const project of projects) {
     fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
   }
   return funder;
+}
+
+/** The funders listed with 、/和 up to `last` (A、B和C), in order. */
+function funderListEndingAt(ctx: ArticleContext, s: SentenceView, last: ResolvedMention): EntityRef[] {
+  const out: EntityRef[] = [];
+  let end = last.end;
+  for (let i = s.top.indexOf(last); i >= 0; i--) {
+    const m = s.top[i]!;
+    if (m.end > end) continue;
+    const ref = funderOf(ctx, m);
+    if (!ref || (out.length > 0 && !/^(?:、|和|及|与)$/u.test(ctx.text(m.end, end)))) break;
+    out.unshift(ref);
+    end = m.start;
+  }
+  return out;
 }
 
 /**
@@ -160,7 +183,7 @@ function namesSame(text: string, label: string): boolean {
 }
 
 /** A numbered line of a list: 1. / 1、 / （1） / 一、 */
-const LIST_ITEM = /^(?:\d{1,2}[.．、)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]{1,3}、)/u;
+const LIST_ITEM = /^(?:\d{1,2}[.．、)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}、)/u;
 
 /** What a cue word is followed by when it is a noun or means "put into use" (建设情况, 投入使用): no funding. */
 const CUE_NOUN_AFTER = /^(?:情况|进展|进度|工作|成效|成果|现场|工地|任务|步伐|力度|使用|运营|运行|生产)/u;
@@ -298,6 +321,8 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       shares.add(money);
       if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, sentence: s.index });
     }
+    // (amounts listed after 分别 and not paired above belong to no one project: 分别投资A、B，建设P)
+    if (s.text.includes('分别')) for (const run of joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined))) if (run.length >= 2) for (const m of run) shares.add(m);
     for (const money of s.all) {
       if (money.kind !== 'Money' || money.value === undefined || shares.has(money)) continue;
       if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
@@ -314,8 +339,8 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       // P…，项目总投资1950万元
       if (!project) {
         const before = projects.filter((p) => p.end <= money.start);
-        // (a list line's leader dots or colon are no words: P……投资N, P：投资N)
-        const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start).replace(/^[…．.·：:—\-\s]+/u, '') : '';
+        // (a list line's leader dots, colon or comma are no words: P……投资N, P：投资N, P，投资N)
+        const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start).replace(/^[…．.·：:—\-\s，,]+/u, '') : '';
         // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)
         if (before.length === 1 && (/总投资|项目投资/u.test(gap) || (/^(?:投资|投入)/u.test(gap) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
       }

@@ -39,8 +39,9 @@ function articleDate(ctx: ArticleContext): { year: number; month: number } | und
   return undefined;
 }
 
-function dateOf(s: SentenceView, published: { year: number; month: number } | undefined): string | undefined {
-  const d = s.all.find((m) => m.kind === 'Date');
+function dateOf(ctx: ArticleContext, s: SentenceView, published: { year: number; month: number } | undefined): string | undefined {
+  // (a dateline's date, 本报伽师5月17日讯, is when it was filed, not when the visit was)
+  const d = s.all.find((m) => m.kind === 'Date' && !/^[讯电]/u.test(ctx.text(m.end, m.end + 1)));
   if (!d) return undefined;
   const monthDay = /^--(\d{2})-(\d{2})$/u.exec(d.attrs?.date ?? '');
   if (monthDay && published) return `${Number(monthDay[1]) > published.month ? published.year - 1 : published.year}-${monthDay[1]}-${monthDay[2]}`;
@@ -53,7 +54,7 @@ function dateOf(s: SentenceView, published: { year: number; month: number } | un
 export function findVisits(ctx: ArticleContext): void {
   const published = articleDate(ctx);
   for (const s of ctx.sentences) {
-    const date = dateOf(s, published);
+    const date = dateOf(ctx, s, published);
     const attrs = date ? { date } : {};
     // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
     CUE.lastIndex = 0;

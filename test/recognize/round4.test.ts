@@ -111,3 +111,21 @@ describe('generic names', () => {
     expect(orgs('用于民丰县尼雅镇供水管网改造。')).toEqual([]);
   });
 });
+
+describe('from the blind check', () => {
+  it('a numbered appointment line: 1．某某，任…', () => {
+    expect(persons('1．林志远，任福建省援疆前方指挥部总指挥，昌吉州党委副书记；')).toEqual(['林志远']);
+  });
+  it('a quoted remark ending in 基地 is no project', () => {
+    expect(entities('董事长表示：“我们有信心把这里打造成集团在西北最大的生产基地。”', 'Project')).toEqual([]);
+    expect(entities('董事长表示：“我们有信心把这里打造成集团在西北最大的生产基地”。', 'Project')).toEqual([]);
+  });
+});
+
+describe('a speech verb after a common word', () => {
+  it('用普通话说 names no one; 某某说 still does', () => {
+    expect(persons('孩子们已经能用普通话说出完整的句子。')).toEqual([]);
+    expect(persons('出院那天，她用不太流利的普通话说：“谢谢你们。”')).toEqual([]);
+    expect(persons('援疆教师郑雨桐说，孩子们进步很快。')).toEqual(['郑雨桐']);
+  });
+});

@@ -242,3 +242,38 @@ describe('VISITS: a month and day take the year of the article’s dateline', ()
     expect(dated('湖北援疆\n11月14日，湖北省副省长郑立平到博乐市调研。')).toEqual(['博乐市 --11-14']);
   });
 });
+
+describe('FUNDS: funders given respectively (A、B分别投资…建设P和Q)', () => {
+  it('pairs funders and projects in order', () => {
+    expect(funds('温州瓯越鞋业有限公司、宁波甬达模具股份有限公司分别投资1.2亿元、6000万元，建设库车市皮革加工产业园和库车市模具产业园。')).toEqual([
+      '宁波甬达模具股份有限公司 -> 库车市模具产业园 60000000',
+      '温州瓯越鞋业有限公司 -> 库车市皮革加工产业园 120000000',
+    ]);
+  });
+  it('gives the nearest funder nothing, and no amount to the first project, when the projects are fewer', () => {
+    expect(funds('温州瓯越鞋业有限公司、宁波甬达模具股份有限公司分别投资1.2亿元、6000万元，建设库车市皮革加工产业园。')).toEqual([]);
+  });
+  it('a list line numbered （二） goes on from the sentence that opens the list', () => {
+    expect(funds('今年福建省安排援疆资金3亿元，重点实施以下项目：\n（一）玛纳斯县乡村振兴示范村建设工程，投资900万元。\n（二）呼图壁县职业技术学校实训楼建设项目，投资750万元。')).toEqual([
+      '福建省 -> 呼图壁县职业技术学校实训楼建设项目 7500000',
+      '福建省 -> 玛纳斯县乡村振兴示范村建设工程 9000000',
+    ]);
+  });
+});
+
+describe('VISITS: a dateline’s date is not the visit’s', () => {
+  it('本报某地5月17日讯 5月14日至16日，某某到…', () => {
+    const dated = (text: string) => relationsIn(text, 'VISITS').map((r) => `${label(r.target)} ${r.attrs.date ?? '-'}`).sort();
+    expect(dated('本报伽师5月17日讯 5月14日，广东省副省长郑立平到伽师县调研。')).toEqual(['伽师县 --05-14']);
+    expect(dated('本报伽师5月17日讯 广东省副省长郑立平到伽师县调研。')).toEqual(['伽师县 -']);
+  });
+});
+
+describe('HOLDS_POSITION: a numbered appointment list', () => {
+  it('1．某某，任A、B，C；', () => {
+    expect(positions('主要岗位安排如下：\n1．林志远，任福建省援疆前方指挥部总指挥、党委书记，昌吉州党委副书记；\n2．郑凯，任玛纳斯县委常委、副县长；')).toEqual([
+      '林志远 -> 福建省援疆前方指挥部 {总指挥、党委书记}',
+      '郑凯 -> 玛纳斯县 {县委常委、副县长}',
+    ]);
+  });
+});

@@ -239,7 +239,14 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
   // after a bare comma the office must close the sentence (某某，某地委书记。), not open a list of people
   const end = segmentEnd(ctx, s, from);
   if (cue[0] === '，' && end < s.end && !/[。；！？]/u.test(ctx.a.text[end]!)) return;
-  officeAt(ctx, s, person, from, end);
+  let at = officeAt(ctx, s, person, from, end);
+  // 任A总指挥、党委书记，B州党委副书记；: after an explicit cue, a further office of another
+  // holder after the comma, when it closes the clause or the sentence
+  for (let guard = 0; cue[0] !== '，' && at !== undefined && ctx.a.text[at] === '，' && guard < 3; guard++) {
+    const next = segmentEnd(ctx, s, at + 1);
+    if (next < s.end && !/[。；]/u.test(ctx.a.text[next]!)) break;
+    at = officeAt(ctx, s, person, at + 1, next);
+  }
 }
 
 /**

@@ -272,8 +272,21 @@ describe('VISITS: a dateline’s date is not the visit’s', () => {
 describe('HOLDS_POSITION: a numbered appointment list', () => {
   it('1．某某，任A、B，C；', () => {
     expect(positions('主要岗位安排如下：\n1．林志远，任福建省援疆前方指挥部总指挥、党委书记，昌吉州党委副书记；\n2．郑凯，任玛纳斯县委常委、副县长；')).toEqual([
+      '林志远 -> 昌吉回族自治州 {党委副书记}',
       '林志远 -> 福建省援疆前方指挥部 {总指挥、党委书记}',
       '郑凯 -> 玛纳斯县 {县委常委、副县长}',
     ]);
+  });
+});
+
+describe('HOLDS_POSITION: a further office after the comma', () => {
+  it('任A…，B县委副书记。 gives both', () => {
+    expect(positions('援疆干部郑凯，任湖北省援疆前方指挥部副总指挥，博乐市委副书记。')).toEqual([
+      '郑凯 -> 博乐市 {市委副书记}',
+      '郑凯 -> 湖北省援疆前方指挥部 {副总指挥}',
+    ]);
+  });
+  it('not a clause that goes on (，博乐市委常委会研究决定…)', () => {
+    expect(positions('援疆干部郑凯，任湖北省援疆前方指挥部副总指挥，博乐市委常委会研究决定由他分管招商。')).toEqual(['郑凯 -> 湖北省援疆前方指挥部 {副总指挥}']);
   });
 });

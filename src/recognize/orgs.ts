@@ -476,7 +476,8 @@ function titleStartsAt(ctx: Context, e: number): boolean {
 
 /**
  * 某市第九十中学|数学教师: jieba glues a two-character suffix to a subject or department word
- * (中学数学), and a title follows that word (a one-character one is a word's start: 部|门负责人). Only after a place name, where the name cannot be a verb phrase (加强中学数学).
+ * (中学数学), and a title follows that word (a one-character one is a word's start: 部|门负责人).
+ * Only after a place name, where the name cannot be a verb phrase (加强中学数学).
  */
 function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention>, regionStarts: Map<number, Mention>): boolean {
   let p = e + 1;

@@ -187,9 +187,7 @@ function dotAhead(text: string, i: number): boolean {
 /** The dotted name at i: its last part runs over transliteration characters and stops before a cue or function word. */
 function dottedAt(text: string, i: number, strong: string[]): string | undefined {
   // DOTTED needs 1-7 Han characters and then a dot: check that much before slicing and matching
-  let han = 0;
-  while (han < 8 && isHanCode(text.charCodeAt(i + han))) han++;
-  if (han === 0 || han > 7 || !isDotCode(text.charCodeAt(i + han))) return undefined;
+  if (!dotAhead(text, i)) return undefined;
   const m = DOTTED.exec(text.slice(i, i + 24));
   if (!m) return undefined;
   const full = m[0];

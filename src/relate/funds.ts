@@ -299,12 +299,11 @@ function joinedRuns(ctx: ArticleContext, mentions: ResolvedMention[]): ResolvedM
 
 /**
  * 分别投入5200万元和3900万元，用于A和B / A和B分别投资N和M: as many amounts as projects, each
- * listed in the same order, with 分别 (respectively) in the sentence: the k-th amount is the k-th
- * project's. Anything less regular gives nothing.
+ * listed in the same order, with 分别 (respectively) in the sentence (`moneyRuns`: its lists of two
+ * or more amounts): the k-th amount is the k-th project's. Anything less regular gives nothing.
  */
-function respectiveAmounts(ctx: ArticleContext, s: SentenceView, projects: ResolvedMention[]): [ResolvedMention, ResolvedMention][] {
-  if (!s.text.includes('分别') || projects.length < 2) return [];
-  const moneyRuns = joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined)).filter((r) => r.length >= 2);
+function respectiveAmounts(ctx: ArticleContext, moneyRuns: ResolvedMention[][], projects: ResolvedMention[]): [ResolvedMention, ResolvedMention][] {
+  if (projects.length < 2) return [];
   const projectRuns = joinedRuns(ctx, projects).filter((r) => r.length >= 2);
   if (moneyRuns.length !== 1 || projectRuns.length !== 1 || moneyRuns[0]!.length !== projectRuns[0]!.length) return [];
   const [moneys, listed] = [moneyRuns[0]!, projectRuns[0]!];
@@ -314,15 +313,17 @@ function respectiveAmounts(ctx: ArticleContext, s: SentenceView, projects: Resol
 /** Amounts tied to exactly one project: first such statement per project. */
 function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
   const out = new Map<string, ProjectAmount>();
-  const shares = new Set<ResolvedMention>(); // moneys read as an aid share, or paired by 分别: no other use
+  const shares = new Set<ResolvedMention>(); // moneys read as an aid share, or listed after 分别: no other use
   ctx.sentences.forEach((s, index) => {
     const projects = s.top.filter((m) => isProject(m) && !isVenue(ctx, m));
-    for (const [project, money] of respectiveAmounts(ctx, s, projects)) {
-      shares.add(money);
-      if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, sentence: s.index });
+    if (s.text.includes('分别')) {
+      const moneyRuns = joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined)).filter((r) => r.length >= 2);
+      for (const [project, money] of respectiveAmounts(ctx, moneyRuns, projects)) {
+        if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, sentence: s.index });
+      }
+      // (amounts listed after 分别, paired above or not, go to no other project: 分别投资A、B，建设P)
+      for (const run of moneyRuns) for (const m of run) shares.add(m);
     }
-    // (amounts listed after 分别 and not paired above belong to no one project: 分别投资A、B，建设P)
-    if (s.text.includes('分别')) for (const run of joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined))) if (run.length >= 2) for (const m of run) shares.add(m);
     for (const money of s.all) {
       if (money.kind !== 'Money' || money.value === undefined || shares.has(money)) continue;
       if (!MONEY_CUE.test(ctx.text(Math.max(s.start, money.start - 10), money.start))) continue;
@@ -331,7 +332,7 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
       const after = projects.find((p) => p.start >= money.end);
       const between = after ? ctx.text(money.end, after.start) : '';
       // …but not the first of a list (投入2亿元建设A、B和C: the sum is for all of them)
-      const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && /^(、|和|及|与|以及)$/u.test(ctx.text(after.end, p.start)));
+      const listed = after && /^(、|和|及|与|以及)/u.test(ctx.text(after.end, s.end)) && projects.some((p) => p.start > after.end && LIST_GAP.test(ctx.text(after.end, p.start)));
       // …nor one named as an example of several (实施A等项目28个, 实施A、B等27个项目)
       // (等 may close a longer list: 实施A、某某学校等13个项目)
       const example = after && /^[^，。；,;]*?等(?:\d+|[一二三四五六七八九十百]+)?[个项批]?(?:项目|工程)/u.test(ctx.text(after.end, s.end));

@@ -55,10 +55,9 @@ function officeEndings(titles: readonly string[]): Map<number, string[]> {
 }
 
 function validTitle(ctx: ArticleContext, title: string, atOrganization = false): boolean {
-  if (title.length < 2 || title.length > 16) return false;
-  if (atOrganization && JOB.test(title) && !ROLE_PREFIX.test(title) && !/[的是在说和与]/u.test(title)) return true;
+  if (title.length < 2 || title.length > 16 || /[的是在说和与]/u.test(title)) return false;
+  if (atOrganization && JOB.test(title) && !ROLE_PREFIX.test(title)) return true;
   if (NOT_OFFICE.test(title) || /援疆干部|援疆人才|记者|通讯员/u.test(title)) return false;
-  if (/[的是在说和与]/u.test(title)) return false;
   const endings = officeEndings(ctx.lex.titles).get(title.charCodeAt(title.length - 1));
   if (endings) for (const e of endings) if (title.endsWith(e)) return true;
   return false;

@@ -42,13 +42,13 @@ const AID_CUE = /援|助力|帮扶|结对|共建|携手|协作|支持/u;
 const AT_VERB = /实施|援建|建设|新建|兴建|投资|投入|打造|开展|推进/u;
 const CLAUSE_BREAK = /[，。；！？：,;!?:]/u;
 const TRANSPORT = /^(高速|高铁|铁路|公路|线路|航线|管线|管道|干线|通道)/u;
-/** A place the clause sells or ships to (销往义乌、杭州等地) is a market, not an aid party. */
 /** 来自(某省)某市的援疆干部某某: where a person comes from, not a party to the pairing of the sentence. */
 const FROM_BEFORE = /来自(?:[\u4e00-\u9fff]{2,8}?[省市])?$/u;
 const PERSON_AFTER = /^的[\u4e00-\u9fff]{0,8}?(?:干部|医生|教师|老师|专家|人才|队员|志愿者|学生|游客|客商|企业家)/u;
 function personFrom(ctx: ArticleContext, m: ResolvedMention): boolean {
   return FROM_BEFORE.test(ctx.text(Math.max(0, m.start - 12), m.start)) && PERSON_AFTER.test(ctx.text(m.end, m.end + 16));
 }
+/** A place the clause sells or ships to (销往义乌、杭州等地) is a market, not an aid party. */
 const MARKET_BEFORE = /(?:销往|运往|发往|远销|销售到|销售至|销到|卖到|出口到|出口至|供应到|直供|走进)[^，。；！？,;!?]*$/u;
 const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
 const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));

@@ -60,7 +60,9 @@ const GENERIC_NAME = new Set([
   '优质', '音乐', '民心', '民生', '惠民', '文化', '交流', '帮扶', '扶贫', '脱贫', '产业', '援建', '建设', '重大', '标志性',
   '精品', '公益', '主题', '专项', '系列', '双向', '结对', '教育', '医疗', '卫生', '职业', '技能', '培训', '人才',
   '党建', '宣传', '统战', '组织', '纪检', '民族', '团结', '服务', '志愿', '市场', '监管', '中小学', '高等', '普通',
-  '同类', '下属', '附属', '合作', '配套', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
+  '同类', '下属', '附属', '合作', '配套',
+  // what a building is for (教学综合楼, 门诊楼): which one, the text does not say
+  '教学', '门诊', '住院', '办公', '宿舍', '新型', '传统', '线上', '线下', '网上', '内地', '疆内', '区内', '省内',
   // ties between two bodies (结成友好学校, 兄弟医院), not a name
   '友好', '兄弟', '姊妹', '姐妹', '共建', '联谊',
   // a utility named by its trade (公交公司, 供电公司): which one, the text does not say
@@ -112,6 +114,8 @@ function orgListItems(ctx: Context, at: number, list: string, regions: Mention[]
 const AID_VERB_END = /(?:支援|援建|帮扶|结对|对口|援助|资助|共建|对接|捐建)$/u;
 const FACILITY = /医院|学校|学院|中学|小学|幼儿园|博物馆|图书馆|体育馆|文化馆|中心|卫生院|敬老院|养老院/;
 const BUILD_CONTEXT = /援建|新建|建成|竣工|开工|投用|投入使用|改扩建|在建|开建|建设|总投资|全额投资|实施/;
+/** Money stated for a facility right after its name: it is a project (某某中心总投资N, 由某省援疆资金N建设). */
+const MONEY_AFTER_NAME = /^[：:]?(?:项目)?(?:总投资|计划投资|计划总投资|投资\d|由[^，。；]{0,10}?(?:援疆|援助)资金|(?:使用|利用|安排|累计投入)[^，。；]{0,6}?(?:援疆|援助)资金|(?:援疆|援助)资金\d)|^(?:和|、)[^，。；]{2,30}?分别(?:安排|投资|投入|使用)/u;
 const DOC_TITLE = /(?:条例|意见|办法|方案|纲要|规定|通知|决定|标准|报告|法|协议|选编|摘编|论述|读本|规划|细则|公约|守则)$/;
 const WORK_CUE = /剧目|话剧|歌剧|舞剧|音乐剧|剧|作品|电影|演出|节目|歌曲|舞蹈|纪录片|专题片|图书|丛书|书画/;
 
@@ -491,6 +495,25 @@ function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention
 
 /** A list item's number in brackets: （二） / (3) */
 const ENUMERATOR = /^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]$/u;
+/** A list line's number at the start of a line: 一、 / （二） / 3. / 4、 */
+const LINE_ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.．、])/u;
+
+/**
+ * Where a project's name starts when its suffix (ss..e) closes the numbered sentence of a list
+ * line that holds only that name (一、P。 / 1. P： / a line of its own): just after the number. Not when the line lists
+ * another project first (一、P和Q。), nor a name with punctuation inside.
+ */
+function listLineNameStart(ctx: Context, ss: number, e: number, cands: Mention[]): number | undefined {
+  const { text } = ctx;
+  if (!/^(?:[。；;：:]|\n|$)/u.test(text.slice(e, e + 1))) return undefined;
+  const lineStart = text.lastIndexOf('\n', ss - 1) + 1;
+  const enumerator = LINE_ENUMERATOR.exec(text.slice(lineStart, ss));
+  if (!enumerator) return undefined;
+  const start = lineStart + enumerator[0].length;
+  if (ss - start < 2 || ss - start > 30 || /[，。；：、,;:！？\s“”《》]/u.test(text.slice(start, ss))) return undefined;
+  if (cands.some((c) => c.kind === 'Project' && c.start >= start && c.end <= ss)) return undefined;
+  return start;
+}
 
 /** Words of a sentence someone says, not of a name (pronouns, 把/被, 这里). */
 const QUOTED_REMARK = /我们|你们|他们|咱们|大家|这里|那里|[把被]/u;
@@ -547,6 +570,9 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
     const before = text[ss - 2];
     if (!isHan(before) || '位名个的在和与及对向从由为到'.includes(before!)) start = ss - 1;
   }
+  // a numbered sentence that holds one project's name and nothing else (二、某县红枣精深加工车间项目。):
+  // all of the line is the name, verbs and facilities inside it too
+  if (suffix.project) start = listLineNameStart(ctx, ss, e, cands) ?? start;
   // two regions where the later one is of a higher level: 博州湖北省援疆前方指挥部 starts at 湖北省
   const inside = regions.filter((r) => !r.attrs?.inside && r.start >= start && r.end <= ss);
   for (let i = 0; i < inside.length; i++) {
@@ -616,8 +642,11 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // (a factory being built is a project too: 援疆资金用于建设的某某加工厂)
   else if (suffix.org && !suffix.project) kind = (FACILITY.test(suffix.word) || /厂$/u.test(suffix.word)) && buildContext(ctx, start, e) ? 'Project' : 'Organization';
   else kind = buildContext(ctx, start, e) || !FACILITY.test(suffix.word) ? 'Project' : 'Organization';
-  // a facility called 中心 is an organisation unless it is being built
-  if (kind === 'Project' && /中心$/.test(suffix.word) && !buildContext(ctx, start, e) && !/项目|工程/.test(suffix.word)) kind = 'Organization';
+  // a facility called 中心 is an organisation unless it is being built, or money is stated for it
+  // (某某冷链中心总投资N, 由某省援疆资金N建设): a school or a hospital stays what it is
+  if (/中心$/.test(suffix.word) && !/项目|工程/.test(suffix.word)) {
+    kind = buildContext(ctx, start, e) || MONEY_AFTER_NAME.test(text.slice(e, e + 30).split(/[，。；！？\n]/u)[0]!) ? 'Project' : 'Organization';
+  }
   // generic plan/activity words need a specific name: a region, a quotation, a number
   if (GENERIC_PROJECT.has(suffix.word) && !hasRegion) return undefined;
   // whole name quoted: “塔吉克民俗园” -> 塔吉克民俗园

@@ -12,6 +12,7 @@
 // them in order; a numbered list line (1. P……投资M) is funded by the sentence opening the list;
 // never the first of a list (投入M建设A、B; 实施A、B等N个项目). A carried funder never overrides the sentence's own.
 import type { EntityRef, ResolvedMention } from '../types.js';
+import type { Supporter } from '../lexicon/api.js';
 import { AID_ORG, facilityFits, isOrg, isProject, projectBefore, THIS_FACILITY, THIS_PROJECT, type ArticleContext, type SentenceView } from './context.js';
 
 const CUE = /投资建设|投资兴建|投资|投入|出资|参与援建|援建|捐建|捐资|资助|实施|新建|建设|安排|支持|用于/gu;
@@ -21,6 +22,15 @@ const VENUE_BETWEEN = /^[，,](?:计划|拟|将)?[在于][^，。；,;]{1,20}?(?
 /** A sentence that builds something before its 项目 clause speaks of that, not of an earlier project. */
 const BUILT_BEFORE = /(?:共建|建设|新建|兴建|打造|实施|投建)/u;
 const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
+/**
+ * What stands between a project and the aid money it got (P由上海援疆资金N建设, P使用援疆资金N,
+ * P安排援疆资金N, P：援疆资金N, P安排N).
+ */
+const AID_GAP = /^(?:项目)?(?:由|使用|利用|安排|获得|争取|累计投入|完成)?[^，。；,;\d]{0,8}?(?:援疆资金|援助资金|对口支援资金|援疆投资|援疆投入)(?:已?累计)?(?:投入|投了|安排|共)?$|^(?:安排|使用|争取)$/u;
+/** Aid money right before an amount, with where it starts (上海|援疆资金累计投入N). */
+const AID_MONEY_AT = /(?:援疆|援助|对口支援)资金(?:已|累计|共|合计)*(?:投入|投了|安排|计)?[：:]?$/u;
+/** Money stated as aid (援疆资金M, 其中援助资金M). */
+const AID_MONEY_BEFORE = /(?:援疆|援助|帮扶|对口支援)资金[^，。；,;\d]{0,6}$/u;
 
 /** A company's name right after a place (河南|中原光能科技有限公司 when the company was not read). */
 const COMPANY_NAME_AFTER = /^(?:(?!投资|投入|出资|援建|捐建|资助|建设|支持|对口|援疆|[的和与及在向为对将由把])[\u4e00-\u9fff]){1,10}?(?:有限公司|有限责任公司|公司|集团)/u;
@@ -42,6 +52,8 @@ interface Funding {
   confidence: number;
   rule: string;
   single: boolean; // the only project of its funding clause (an amount may belong to it)
+  /** The sentence that names the project, when it is not this one (a list line's head). */
+  named?: number;
 }
 
 const sortedSuffixes = new WeakMap<readonly string[], string[]>();
@@ -58,28 +70,98 @@ type PreviousFunder = { funder: EntityRef; sentence: number } | undefined;
 // new shape instead of recompiling the whole rule set)
 export function findFunds(ctx: ArticleContext): void {
   const fundings: Funding[] = [];
+  const items = listItems(ctx);
   let previousFunder: PreviousFunder;
   let previous: SentenceView | undefined;
+  // the funder named in the paragraph that opens a list (某省安排援疆资金N…公示如下：), for its items
+  let paragraphFunder: EntityRef | undefined;
+  let listFunder: EntityRef | undefined;
   for (const s of ctx.sentences) {
     // (a list's lines go on from the sentence that opens it: …实施以下项目：/1. P……投资N/2. …)
     const listGoesOn = previous !== undefined && LIST_ITEM.test(s.text) && (/[：:]$/u.test(previous.text) || LIST_ITEM.test(previous.text));
-    if (s.newParagraph && !listGoesOn) previousFunder = undefined;
+    if (s.newParagraph) {
+      if (!LIST_ITEM.test(s.text) && !items.has(s.index)) listFunder = undefined; // (a field line goes on)
+      else if (previous && /[：:]$/u.test(previous.text)) listFunder = paragraphFunder;
+      paragraphFunder = undefined;
+      if (!listGoesOn) previousFunder = undefined;
+    }
     previous = s;
-    const sentenceFunder = fundsInSentence(ctx, s, previousFunder, fundings);
+    const sentenceFunder = fundsInSentence(ctx, s, previousFunder, fundings, items.get(s.index), listFunder);
+    paragraphFunder ??= sentenceFunder;
     previousFunder = sentenceFunder ? { funder: sentenceFunder, sentence: s.index } : undefined;
   }
   ownerNameFundings(ctx, fundings);
-  emitFundings(ctx, fundings);
+  emitFundings(ctx, fundings, items);
+}
+
+/** A line of a project list and what it is about: 一、P。建设地点：…。安排援疆资金N。 */
+interface ListItem {
+  /** The sentence that names the item's projects (the numbered one). */
+  head: number;
+  /** Its projects, as listed there (一、P和Q。). */
+  projects: ResolvedMention[];
+}
+
+/**
+ * Field lines under a numbered project on a line of its own (一、P / 建设地点：… / 援疆资金：…):
+ * still about P. Anything else after the line ends the item.
+ */
+const ITEM_FIELD = /^(?:建设|项目|实施|投资|总投资|援疆|资金|计划|主要|预计)[一-鿿]{0,4}[：:]/u;
+
+/**
+ * The sentences of a numbered list whose lines open on projects, mapped to their line's item:
+ * the numbered sentence itself, the sentences after it in its paragraph, and field lines under
+ * a numbered line that holds only the project's name.
+ */
+function listItems(ctx: ArticleContext): Map<number, ListItem> {
+  const out = new Map<number, ListItem>();
+  let item: ListItem | undefined;
+  let previousItem: ListItem | undefined;
+  let bareHead = false; // the numbered line held nothing but the projects
+  for (const s of ctx.sentences) {
+    if (s.newParagraph || s.index === 0) {
+      item = undefined;
+      const enumerator = LIST_ITEM.exec(s.text);
+      if (enumerator) {
+        const first = s.top.find((m) => m.start >= s.start + enumerator[0].length);
+        if (first && isProject(first) && first.start === s.start + enumerator[0].length) {
+          const run = joinedRuns(ctx, s.top.filter((m) => isProject(m) && m.start >= first.start)).find((r) => r[0] === first)!;
+          item = { head: s.index, projects: run };
+          bareHead = /^[。.；;：:]?$/u.test(ctx.text(run[run.length - 1]!.end, s.end));
+        }
+      } else if (previousItem && bareHead && ITEM_FIELD.test(s.text) && !s.top.some(isProject)) {
+        item = previousItem;
+      }
+    }
+    if (item) out.set(s.index, item);
+    previousItem = item;
+  }
+  return out;
 }
 
 /** funds.verb / funds.carry in one sentence; returns the sentence's funder (for the next one). */
-function fundsInSentence(ctx: ArticleContext, s: SentenceView, previousFunder: PreviousFunder, fundings: Funding[]): EntityRef | undefined {
+function fundsInSentence(
+  ctx: ArticleContext,
+  s: SentenceView,
+  previousFunder: PreviousFunder,
+  fundings: Funding[],
+  item: ListItem | undefined,
+  listFunder: EntityRef | undefined,
+): EntityRef | undefined {
   let sentenceFunder: EntityRef | undefined;
+  const before = fundings.length;
   // exec, not matchAll: matchAll clones the regex, once per sentence (CUE never matches empty)
   CUE.lastIndex = 0;
   for (let match = CUE.exec(s.text); match; match = CUE.exec(s.text)) {
-    const funder = fundsAtCue(ctx, s, match, previousFunder, fundings);
+    const funder = fundsAtCue(ctx, s, match, previousFunder, fundings, item, listFunder);
     if (funder) sentenceFunder ??= funder;
+  }
+  // a list line's aid money with no funding verb (总投资N，其中援疆资金M / 援疆资金：M): the aid
+  // the list's opening names (某省安排援疆资金…如下：) paid for the line's project
+  if (fundings.length === before && item && item.head !== s.index && listFunder && !s.top.some(isProject)) {
+    if (s.all.some((m) => m.kind === 'Money' && AID_MONEY_BEFORE.test(ctx.text(Math.max(s.start, m.start - 10), m.start)))) {
+      for (const project of item.projects) fundings.push({ funder: listFunder, project, sentence: s.index, confidence: 0.6, rule: 'funds.list', single: item.projects.length === 1, named: item.head });
+    }
   }
   if (!sentenceFunder) {
     // a sentence that sets up a funder for the next one (我省安排资金2亿元，…)
@@ -90,7 +172,15 @@ function fundsInSentence(ctx: ArticleContext, s: SentenceView, previousFunder: P
 }
 
 /** The fundings stated at one cue word; returns their funder (undefined: none). */
-function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray, previousFunder: PreviousFunder, fundings: Funding[]): EntityRef | undefined {
+function fundsAtCue(
+  ctx: ArticleContext,
+  s: SentenceView,
+  match: RegExpExecArray,
+  previousFunder: PreviousFunder,
+  fundings: Funding[],
+  item: ListItem | undefined,
+  listFunder: EntityRef | undefined,
+): EntityRef | undefined {
   const p = s.start + match.index;
   const q = p + match[0].length;
   if (s.top.some((m) => m.start <= p && q <= m.end)) return undefined; // part of a name (…建设项目)
@@ -124,6 +214,10 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     const listed = s.top.filter((m) => m.end <= p);
     if (listed.length === 1 && isProject(listed[0]!)) projects.push(listed[0]!);
   }
+  // 一、P。…，安排援疆资金N: a later sentence of a list line is about the line's project
+  // (a sentence with money: 新建教学楼3200平方米 says what is built, not who pays)
+  const fromItem = projects.length === 0 && item !== undefined && item.head !== s.index && !s.top.some(isProject) && s.all.some((m) => m.kind === 'Money');
+  if (fromItem) projects.push(...item.projects);
   if (projects.length === 0 && !funderMention && /^其中[，,]?/u.test(s.text)) {
     // 其中，P(项目)投资N: one of the previous sentence's funder's projects (funds.carry below)
     const subject = s.top.find((m) => isProject(m) && m.end <= p && /^(?:项目|工程)?$/u.test(ctx.text(m.end, p)));
@@ -140,17 +234,22 @@ function fundsAtCue(ctx: ArticleContext, s: SentenceView, match: RegExpExecArray
     confidence = 0.55;
     rule = 'funds.carry';
   }
+  if (!funder && !ownPronoun && listFunder && item) {
+    funder = listFunder;
+    confidence = 0.6;
+    rule = 'funds.list';
+  }
   if (!funder) return undefined;
   // A、B分别投资…建设P和Q: A funds P and B funds Q; with as many projects as funders, in order,
   // and nothing when the counts differ (the nearest funder is not every project's)
   const funders = funderMention && /^分别/u.test(ctx.text(funderMention.end, p)) ? funderListEndingAt(ctx, s, funderMention) : [];
   if (funders.length >= 2) {
     if (funders.length !== projects.length) return funder;
-    projects.forEach((project, k) => fundings.push({ funder: funders[k]!, project, sentence: s.index, confidence, rule, single: true }));
+    projects.forEach((project, k) => fundings.push({ funder: funders[k]!, project, sentence: s.index, confidence, rule, single: true, ...(fromItem ? { named: item!.head } : {}) }));
     return funder;
   }
   for (const project of projects) {
-    fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1 });
+    fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1, ...(fromItem ? { named: item!.head } : {}) });
   }
   return funder;
 }
@@ -227,9 +326,9 @@ function ownerNameFundings(ctx: ArticleContext, fundings: Funding[]): void {
   }
 }
 
-function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
+function emitFundings(ctx: ArticleContext, fundings: Funding[], items: Map<number, ListItem>): void {
   const named = new Set(fundings.filter((f) => f.rule !== 'funds.carry').map((f) => `${f.sentence}\u0000${f.project.entity!.key}`));
-  const amounts = projectAmounts(ctx);
+  const amounts = projectAmounts(ctx, items);
   for (const f of fundings) {
     if (f.rule === 'funds.carry' && named.has(`${f.sentence}\u0000${f.project.entity!.key}`)) continue;
     // the amount is tied to its project syntactically (projectAmounts), so it holds for listed projects too
@@ -250,33 +349,97 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[]): void {
       rule: f.rule,
     };
     ctx.add(funding);
+    // the line that names the project is quoted too: the funding's own sentence does not name it
+    if (f.named !== undefined) ctx.add({ ...funding, sentence: f.named });
     // an amount read in another sentence (该项目总投资…) is quoted too: the evidence shows the number
     if (near !== undefined && amount!.sentence !== f.sentence) ctx.add({ ...funding, sentence: amount!.sentence });
   }
-  // funds.aid-share: 某项目总投资N，其中浙江援疆资金M states who paid M with no funding verb at all
-  // (an unnamed share, 其中援疆资金M, names no funder: nothing is guessed)
+  // Aid money tied to a project with no funding verb for it:
+  // - funds.aid-share: 某项目总投资N，其中浙江援疆资金M (the share's supporter paid M);
+  // - funds.aid-named: P由上海援疆资金N建设 / 该项目使用江苏援疆资金N / 湖南援疆资金N建设的P;
+  // - funds.aid-paired: aid money nobody is named for (P安排援疆资金N, 其中援疆资金M): the supporter
+  //   officially paired with the project's place, when the article names it and no other that fits.
   const funded = new Set(fundings.map((f) => `${f.funder.key}\u0000${f.project.entity!.key}`));
+  const fundedProjects = new Set(fundings.map((f) => f.project.entity!.key));
   for (const amount of amounts.values()) {
-    const funder = amount.aidShare?.funder;
+    const share = amount.aidShare;
+    const aid = share ? { funder: share.funder, value: share.value } : aidMoney(ctx, amount);
+    if (!aid) continue;
+    let funder = aid.funder;
+    let rule = share ? 'funds.aid-share' : 'funds.aid-named';
+    let confidence = 0.7;
+    if (!funder) {
+      if (fundedProjects.has(amount.project.key)) continue; // someone is already said to pay for it
+      funder = pairedSupporter(ctx, amount.project);
+      rule = 'funds.aid-paired';
+      confidence = 0.5;
+    }
     if (!funder || funded.has(`${funder.key}\u0000${amount.project.key}`)) continue;
-    ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: amount.aidShare!.value }, sentence: amount.sentence, confidence: 0.7, rule: 'funds.aid-share' });
+    funded.add(`${funder.key}\u0000${amount.project.key}`);
+    ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: aid.value }, sentence: amount.sentence, confidence, rule });
+    if (amount.named !== undefined && amount.named !== amount.sentence) {
+      ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: aid.value }, sentence: amount.named, confidence, rule });
+    }
   }
+}
+
+/** An amount that is aid money (…援疆资金N), with the supporter named right before it (上海援疆资金N) if any. */
+function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityRef | undefined; value: number } | undefined {
+  const money = amount.money;
+  const s = ctx.sentences[amount.sentence]!;
+  const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
+  const cue = AID_MONEY_AT.exec(before);
+  if (!cue) return undefined;
+  const cueStart = money.start - before.length + cue.index;
+  const named = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
+  return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
+}
+
+/**
+ * The supporter officially paired with the place a project's name starts with (疏附县… -> 广东省),
+ * among the supporters the article names (or speaks for): only when exactly one fits.
+ */
+function pairedSupporter(ctx: ArticleContext, project: EntityRef): EntityRef | undefined {
+  const place = ctx.leadingRegion(project.label)?.region;
+  if (!place || !ctx.isXinjiang(place.name) || ctx.isXinjiangRoot(place.name)) return undefined;
+  const fitting = new Map<string, Supporter>();
+  const home = ctx.home();
+  const named = ctx.a.entities.filter((e) => e.type === 'Province' || e.type === 'Prefecture').map((e) => e.label);
+  for (const label of home ? [...named, home.label] : named) {
+    const supporter = ctx.supporterFor(label);
+    if (supporter && ctx.pairingConsistent(supporter, place.name)) fitting.set(supporter.name, supporter);
+  }
+  if (fitting.size !== 1) return undefined;
+  const [supporter] = fitting.values();
+  return { key: `${supporter!.type}:${supporter!.name}`, type: supporter!.type, label: supporter!.name };
 }
 
 /** An amount tied to one project; `aidShare`: the part of it the text says aid paid (其中…援疆资金M). */
 interface ProjectAmount {
   project: EntityRef;
   value: number;
+  /** The amount's mention. */
+  money: ResolvedMention;
   sentence: number;
   named?: number;
   aidShare?: { value: number; funder: EntityRef | undefined };
 }
 
 /** 总投资N，其中(F)援疆资金M: the text between N and M, up to M. */
-const AID_SHARE_BETWEEN = /^[，,]?其中[，,]?([^，。；,;]{0,16}?)(?:援疆资金|援助资金|对口支援资金|援疆)[^，。；,;\d]{0,6}$/u;
+const AID_SHARE_BETWEEN = /^[，,]?(?:其中|使用|利用|安排|含)[，,]?([^，。；,;]{0,16}?)(?:援疆资金|援助资金|对口支援资金|援疆)[^，。；,;\d]{0,6}$/u;
+
+/** 总投资N，全部为(F)援疆资金 / ，全额由(F)援疆资金安排 / ，“全部使用援疆资金建设”: the text after N. */
+const AID_ALL_AFTER = /^[，,]?[“"]?(?:全部|全额|均)(?:为|由|来自|使用|是)[^，。；,;\d]{0,8}?(?:援疆资金|援助资金|对口支援资金)/u;
 
 /** The aid share stated right after a project's amount, and the money it consumes. */
 function aidShareAfter(ctx: ArticleContext, s: SentenceView, money: ResolvedMention): { share: ProjectAmount['aidShare']; mention: ResolvedMention } | undefined {
+  // 总投资N，全部为上海援疆资金 / 投资N，全部由江苏援疆资金安排: all of N is the share
+  const all = AID_ALL_AFTER.exec(ctx.text(money.end, Math.min(s.end, money.end + 24)));
+  if (all) {
+    const end = money.end + all[0].length;
+    const named = s.top.find((m) => m.start >= money.end && m.end <= end && funderOf(ctx, m));
+    return { share: { value: money.value!, funder: named ? funderOf(ctx, named) : undefined }, mention: money };
+  }
   const next = s.all.find((m) => m.kind === 'Money' && m.start >= money.end && m.value !== undefined);
   if (!next || !AID_SHARE_BETWEEN.test(ctx.text(money.end, next.start))) return undefined;
   const named = s.top.find((m) => m.start >= money.end && m.end <= next.start && funderOf(ctx, m));
@@ -311,15 +474,18 @@ function respectiveAmounts(ctx: ArticleContext, moneyRuns: ResolvedMention[][], 
 }
 
 /** Amounts tied to exactly one project: first such statement per project. */
-function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
+function projectAmounts(ctx: ArticleContext, items: Map<number, ListItem>): Map<string, ProjectAmount> {
   const out = new Map<string, ProjectAmount>();
   const shares = new Set<ResolvedMention>(); // moneys read as an aid share, or listed after 分别: no other use
   ctx.sentences.forEach((s, index) => {
     const projects = s.top.filter((m) => isProject(m) && !isVenue(ctx, m));
+    // a later sentence of a list line speaks of the line's projects (一、P和Q。分别安排N、M。)
+    const item = items.get(index);
+    const itemProjects = item && item.head !== index && projects.length === 0 ? item.projects : undefined;
     if (s.text.includes('分别')) {
       const moneyRuns = joinedRuns(ctx, s.all.filter((m) => m.kind === 'Money' && m.value !== undefined)).filter((r) => r.length >= 2);
-      for (const [project, money] of respectiveAmounts(ctx, moneyRuns, projects)) {
-        if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, sentence: s.index });
+      for (const [project, money] of respectiveAmounts(ctx, moneyRuns, itemProjects ?? projects)) {
+        if (!out.has(project.entity!.key)) out.set(project.entity!.key, { project: project.entity!, value: money.value!, money, sentence: s.index });
       }
       // (amounts listed after 分别, paired above or not, go to no other project: 分别投资A、B，建设P)
       for (const run of moneyRuns) for (const m of run) shares.add(m);
@@ -343,7 +509,7 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
         // (a list line's leader dots, colon or comma are no words: P……投资N, P：投资N, P，投资N)
         const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start).replace(/^[…．.·：:—\-\s，,]+/u, '') : '';
         // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)
-        if (before.length === 1 && (/总投资|项目投资/u.test(gap) || (/^(?:投资|投入)/u.test(gap) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
+        if (before.length === 1 && (/总投资|项目投资/u.test(gap) || AID_GAP.test(gap) || (/^(?:投资|投入)/u.test(gap) && /(?:项目|工程)$/u.test(before[0]!.entity!.label)))) project = before[0];
       }
       // 该项目…总投资2.7亿元: a clause that opens on "the project" means the one named last, a
       // sentence or a few back; elsewhere (某某物流园项目总投资…, a name not read as a project)
@@ -362,12 +528,14 @@ function projectAmounts(ctx: ArticleContext): Map<string, ProjectAmount> {
           const previous = ctx.sentences[index - 1]!.top.filter(isProject);
           if (previous.length === 1 && namesSame(s.text, previous[0]!.entity!.label)) project = previous[0];
         }
+        // 一、P。…安排援疆资金N / 总投资N，其中援疆资金M: the line's one project
+        if (!project && itemProjects?.length === 1) project = itemProjects[0];
         named = project?.sentence;
       }
       if (project && !out.has(project.entity!.key)) {
         const aid = aidShareAfter(ctx, s, money);
         if (aid) shares.add(aid.mention);
-        out.set(project.entity!.key, { project: project.entity!, value: money.value, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
+        out.set(project.entity!.key, { project: project.entity!, value: money.value, money, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
       }
     }
   });

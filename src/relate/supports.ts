@@ -51,6 +51,8 @@ function personFrom(ctx: ArticleContext, m: ResolvedMention): boolean {
 /** A place the clause sells or ships to (销往义乌、杭州等地) is a market, not an aid party. */
 const MARKET_BEFORE = /(?:销往|运往|发往|远销|销售到|销售至|销到|卖到|出口到|出口至|供应到|直供|走进)[^，。；！？,;!?]*$/u;
 const WEAK = new Set(['sup.cooccur', 'sup.fallback']);
+/** A signing (签订…协议, 签署…备忘录). */
+const AGREEMENT = /(?:签订|签署|签约)[^。；！？]*?(?:协议|备忘录|协定)/u;
 const CLAUSE_STOP = new Set([...'，。；,;'].map((c) => c.charCodeAt(0)));
 
 /** Char codes that are some supporter's one-character abbreviation (晋 浙 豫 深 ...), per lexicon. */
@@ -389,6 +391,8 @@ class SupportScan {
     const { ctx, s } = this;
     const top = s.top;
     if (!AID_CUE.test(s.text)) return;
+    // an agreement signed between places (A与X、B与Y分别签订协作协议) states cooperation, not the pairing
+    if (AGREEMENT.test(s.text) && !/援/u.test(s.text)) return;
     // 福建省龙岩市: the province only qualifies the city, which is the supporter
     const qualifier = (m: ResolvedMention) => {
       const next = top.find((x) => x.start === m.end);
@@ -415,10 +419,14 @@ class SupportScan {
     }
     const paired = /对口/u.test(s.text);
     const seen = new Set<string>();
+    // a place this sentence pairs with a supporter by a stronger rule is that supporter's, not also
+    // another's of the sentence (南京市对口支援伊宁市，南通市对口支援伊宁县)
+    const claimed = new Map<string, string>();
+    for (const c of this.own) if (c.sentence === s.index && !WEAK.has(c.rule)) claimed.set(c.target.key, c.source.key);
     for (const hit of supporters) {
       if (seen.has(hit.ref.key)) continue;
       seen.add(hit.ref.key);
-      const ok = places.filter((p) => ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired));
+      const ok = places.filter((p) => (claimed.get(p.ref.key) ?? hit.ref.key) === hit.ref.key && (ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired)));
       const specific = ok.filter((p) => !ctx.isXinjiangRoot(p.ref.label));
       for (const p of specific.length > 0 ? specific : ok) this.emit(hit.ref, p.ref, 0.7, 'sup.cooccur');
     }

@@ -1,0 +1,38 @@
+// Round-5 recognition errors found on invented articles (a blind check), tested on other invented text.
+import { describe, expect, it } from 'vitest';
+import { recognizeArticle } from '../../src/recognize.js';
+import { resolveDocument } from '../../src/resolve.js';
+import { segmented } from './helpers.js';
+
+const entities = (text: string, type: string) =>
+  resolveDocument([recognizeArticle(segmented(text))])[0]!.entities.filter((e) => e.type === type).map((e) => e.label).sort();
+const projects = (text: string) => entities(text, 'Project');
+const orgs = (text: string) => entities(text, 'Organization');
+
+describe('a numbered sentence that holds only a project’s name', () => {
+  it('is all name, verbs and facilities inside it too', () => {
+    expect(projects('现将项目公示如下：\n三、青河县阿魏滩肉牛屠宰分割车间项目。建设地点：阿魏乡。')).toEqual(['青河县阿魏滩肉牛屠宰分割车间项目']);
+    expect(projects('二、托里县人民医院远程影像诊断中心建设项目\n建设内容：购置设备')).toEqual(['托里县人民医院远程影像诊断中心建设项目']);
+  });
+  it('not when the line lists two projects, or says more than the name', () => {
+    expect(projects('四、托里县第二中学操场改造项目和托里县第一小学食堂改造项目。')).toEqual(['托里县第一小学食堂改造项目', '托里县第二中学操场改造项目']);
+    expect(projects('五、县里今年还将新建肉牛屠宰分割车间项目，预计年底完工。')).not.toContain('县里今年还将新建肉牛屠宰分割车间项目');
+  });
+});
+
+describe('what a building is for names no project (教学综合楼)', () => {
+  it('教学综合楼 / 门诊楼 alone are not projects; with a place they are', () => {
+    expect(projects('新建教学综合楼4500平方米及附属设施。')).toEqual([]);
+    expect(projects('援建的托里县第一中学教学综合楼已竣工。')).toEqual(['托里县第一中学教学综合楼']);
+  });
+});
+
+describe('a 中心 is a project when money is stated for it, an organisation otherwise', () => {
+  it('某某冷链中心总投资N / 由某省援疆资金N建设', () => {
+    expect(projects('福海县渔业冷链中心总投资5200万元，明年投用。')).toEqual(['福海县渔业冷链中心']);
+    expect(projects('托里县牧民技能培训中心由辽宁援疆资金3100万元建设。')).toEqual(['托里县牧民技能培训中心']);
+  });
+  it('…and stays an organisation when nothing is built or paid', () => {
+    expect(orgs('福海县渔业技术服务中心的技术员为养殖户讲解防病知识。')).toEqual(['福海县渔业技术服务中心']);
+  });
+});

@@ -1,0 +1,116 @@
+// Round-5 relation errors found on invented articles (a blind generalisation check), tested on
+// other invented text: the whole pipeline runs, so recognition and relation rules meet as in a build.
+import { describe, expect, it } from 'vitest';
+import { relationsIn } from './fixture.js';
+
+const label = (key: string) => key.slice(key.indexOf(':') + 1);
+const funds = (text: string) =>
+  relationsIn(text, 'FUNDS')
+    .map((r) => `${label(r.source)} -> ${label(r.target)}${r.attrs.amount_yuan === undefined ? '' : ` ${r.attrs.amount_yuan}`}`)
+    .filter((x, i, all) => all.indexOf(x) === i)
+    .sort();
+
+// A county's project notice: the list's opening names who pays, each numbered line one project.
+const NOTICE = [
+  '托里县2024年辽宁省援疆项目公示',
+  '',
+  '2024年，辽宁省安排托里县援疆资金9800万元，计划实施项目17个。现将重点项目公布如下：',
+  '',
+  '一、托里县库甫乡卫生院改扩建项目。建设地点：库甫乡。新建业务用房1200平方米，安排援疆资金520万元。',
+  '',
+  '二、托里县牧民定居点供水管网改造项目和托里县第一幼儿园保教楼建设项目。分别安排援疆资金310万元、270万元。',
+  '',
+  '三、托里县基层兽医能力提升项目。总投资200万元，其中援疆资金150万元，其余由县财政配套。',
+  '',
+  '四、托里县城区集中供热管网延伸项目。新建管网4.6公里，年内完工。',
+  '',
+  '以上项目共计安排援疆资金1250万元。',
+].join('\n');
+
+describe('FUNDS: the lines of a numbered project list', () => {
+  it('a later sentence of a line funds the line’s project, paid by the funder the list’s opening names', () => {
+    expect(funds(NOTICE)).toEqual([
+      '辽宁省 -> 托里县基层兽医能力提升项目 1500000',
+      '辽宁省 -> 托里县库甫乡卫生院改扩建项目 5200000',
+      '辽宁省 -> 托里县牧民定居点供水管网改造项目 3100000',
+      '辽宁省 -> 托里县第一幼儿园保教楼建设项目 2700000',
+    ]);
+  });
+  it('the funding quotes the line that names the project too', () => {
+    const edge = relationsIn(NOTICE, 'FUNDS').filter((r) => label(r.target) === '托里县库甫乡卫生院改扩建项目');
+    const quoted = edge.map((r) => r.evidence.sentence);
+    expect(quoted.some((s) => s.includes('一、托里县库甫乡卫生院改扩建项目'))).toBe(true);
+    expect(quoted.some((s) => s.includes('安排援疆资金520万元'))).toBe(true);
+  });
+  it('a line with no money funds nothing, and the closing total goes to no project', () => {
+    const found = funds(NOTICE);
+    expect(found.some((x) => x.includes('供热管网延伸项目'))).toBe(false);
+    expect(found.some((x) => x.endsWith(' 12500000'))).toBe(false);
+  });
+  it('with no supporter named anywhere, a line’s aid money names no funder', () => {
+    const anonymous = NOTICE.replace('辽宁省援疆项目公示', '援疆项目公示').replace('2024年，辽宁省安排托里县援疆资金9800万元，计划实施项目17个。', '2024年，托里县计划实施援疆项目17个。');
+    expect(funds(anonymous)).toEqual([]);
+  });
+  it('an opening that does not introduce the list (no colon) lends it no funder', () => {
+    const unrelated = NOTICE.replace('现将重点项目公布如下：', '各项目进展顺利。');
+    const rules = relationsIn(unrelated, 'FUNDS').map((r) => r.rule);
+    expect(rules).not.toContain('funds.list');
+    expect(relationsIn(NOTICE, 'FUNDS').map((r) => r.rule)).toContain('funds.list');
+  });
+  it('field lines under a numbered line that holds only the name belong to it', () => {
+    const fields = [
+      '2025年，吉林省安排哈巴河县援疆资金6200万元，现将项目清单公示如下：',
+      '',
+      '一、哈巴河县萨尔塔木乡冷水鱼养殖加工基地建设项目',
+      '建设地点：萨尔塔木乡',
+      '援疆资金：680万元',
+      '',
+      '二、哈巴河县齐巴尔镇卫生院标准化建设项目',
+      '建设内容：新建门诊楼一栋',
+      '援疆资金：430万元',
+    ].join('\n');
+    expect(funds(fields)).toEqual([
+      '吉林省 -> 哈巴河县萨尔塔木乡冷水鱼养殖加工基地建设项目 6800000',
+      '吉林省 -> 哈巴河县齐巴尔镇卫生院标准化建设项目 4300000',
+    ]);
+  });
+});
+
+describe('FUNDS: aid money stated for a project, with no funding verb', () => {
+  it('P由某省援疆资金N建设: the supporter whose aid money it is', () => {
+    expect(funds('策勒县达玛沟灌区节水改造工程由天津援疆资金6800万元建设，今年5月完工。')).toEqual(['天津市 -> 策勒县达玛沟灌区节水改造工程 68000000']);
+  });
+  it('该项目使用某省援疆资金N: the project named just before', () => {
+    expect(funds('青河县阿魏灌区防渗渠道工程今年4月开工。该项目使用黑龙江援疆资金2300万元，年底完工。')).toEqual(['黑龙江省 -> 青河县阿魏灌区防渗渠道工程 23000000']);
+  });
+  it('某省援疆资金N建设的P, and a 中心 money is stated for is a project', () => {
+    expect(funds('辽宁援疆资金4100万元建设的托里县牧民技能培训中心正式启用。')).toEqual(['辽宁省 -> 托里县牧民技能培训中心 41000000']);
+  });
+  it('总投资N，全部为某省援疆资金: all of N', () => {
+    expect(funds('温宿县天山雪莲文旅小镇项目总投资9600万元，全部为浙江援疆资金，明年投入运营。')).toEqual(['浙江省 -> 温宿县天山雪莲文旅小镇项目 96000000']);
+  });
+  it('aid money nobody is named for: the supporter paired with the project’s place, when the article names it', () => {
+    const text = '吉林省召开对口援疆工作推进会。\n\n会议通报，哈巴河县冷水鱼繁育中心项目安排援疆资金960万元，年内建成。';
+    expect(funds(text)).toEqual(['吉林省 -> 哈巴河县冷水鱼繁育中心项目 9600000']);
+  });
+  it('…and nothing when the named supporter is not paired with the place, or two supporters fit', () => {
+    expect(funds('河北省召开对口援疆工作推进会。\n\n会议通报，哈巴河县冷水鱼繁育中心项目安排援疆资金960万元，年内建成。')).toEqual([]);
+    expect(funds('上海、山东两地援疆干部座谈会在喀什召开。\n\n喀什地区职业教育实训基地项目安排援疆资金2000万元。')).toEqual([]);
+  });
+  it('money that is not aid names no funder (总投资N alone)', () => {
+    expect(funds('吉林省召开对口援疆工作推进会。\n\n哈巴河县冷水鱼繁育中心项目总投资960万元，年内建成。')).toEqual([]);
+  });
+});
+
+describe('SUPPORTS: places a sentence gives to another supporter, and agreements', () => {
+  const supports = (text: string) => relationsIn(text, 'SUPPORTS').map((r) => `${label(r.source)} -> ${label(r.target)}`).filter((x, i, all) => all.indexOf(x) === i).sort();
+  it('A对口支援X，B对口支援Y: no crossed pairs', () => {
+    expect(supports('按照安排，苏州市对口支援阿图什市，常州市对口支援乌恰县，两地援疆工作扎实推进。')).toEqual(['常州市 -> 乌恰县', '苏州市 -> 阿图什市']);
+  });
+  it('A与X、B与Y分别签订协作协议 is cooperation, not the pairing', () => {
+    expect(supports('镇江市京口区与阿合奇县、泰州市海陵区与乌恰县分别签订区域协作框架协议。')).toEqual([]);
+  });
+  it('…while a signing that speaks of aid still pairs', () => {
+    expect(supports('常州市与乌恰县签订对口援疆合作协议。')).toEqual(['常州市 -> 乌恰县']);
+  });
+});

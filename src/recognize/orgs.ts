@@ -270,6 +270,8 @@ function growLeft(ctx: Context, suffixStart: number, regionEnds: Map<number, Men
       if (q < 0 || q < limit || text.slice(q, p).includes('\n')) break;
       // a list item's number, （二）呼图壁县…, is not part of the name after it
       if (ENUMERATOR.test(text.slice(q, p))) break;
+      // nor is a quoted remark that ends a sentence (“…聚焦民生和产业。”某省援疆前方指挥部)
+      if (/[。！？!?]/u.test(text.slice(q + 1, p - 1))) break;
       p = q;
       continue;
     }
@@ -495,6 +497,10 @@ function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention
 
 /** A list item's number in brackets: （二） / (3) */
 const ENUMERATOR = /^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]$/u;
+/** What 计划 is followed by when it is a verb (计划投资, 计划年内建成). */
+const PLAN_VERB_AFTER = /^(?:投资|总投资|建设|实施|新建|开工|完成|完工|建成|投入|安排|年内|于|在|用)/u;
+/** A department or a building inside a facility: 综合楼, 胸痛中心, 专家工作站. */
+const FACILITY_PART = /(?:楼|中心|工作站|病房|实验室|院区)$/u;
 /** A list line's number at the start of a line: 一、 / （二） / 3. / 4、 */
 const LINE_ENUMERATOR = /^(?:[一二三四五六七八九十]{1,3}、|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|\d{1,2}[.．、])/u;
 
@@ -552,7 +558,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // (but a title starting there ends the name: 某市教育局|局长, 某县文化馆|馆长)
   if (nextChar && table.get(nextChar) && suffix.word.length === 1 && isHan(nextChar) && !titleStartsAt(ctx, e)) return undefined;
   // 计划 right after an organisation's name is its verb (某某有限公司计划投资5亿元), not a plan
-  if (suffix.word === '计划' && cands.some((c) => c.end === ss && c.kind === 'Organization')) return undefined;
+  // (and after a project's: 某县人民医院急诊综合楼计划投资N)
+  if (suffix.word === '计划' && cands.some((c) => c.end === ss && (c.kind === 'Organization' || PLAN_VERB_AFTER.test(text.slice(e, e + 3))))) return undefined;
   let start = growLeft(ctx, ss, regionEnds, suffix);
   // a project's name that growLeft cut at a verb of its own (若羌县米兰镇|安居|供水改造工程) runs on to
   // the place at its head when only name words stand between
@@ -563,6 +570,13 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // …and over a facility's name with the project's own words between: 某县人民医院|能力提升|项目
   else if (suffix.project && start < ss) {
     const facility = cands.find((c) => c.end === start && FACILITY.test(c.text));
+    if (facility) start = facility.start;
+  }
+  // a department or a building of a facility named just before, with its own words between
+  // (某县人民医院|急诊|综合楼, 某县人民医院|血液透析|中心), which growLeft stops at (verbs)
+  if (FACILITY_PART.test(suffix.word) && start > ss - 5) {
+    // (a short part name: a verb phrase between, 某医院|共建远程医学|中心, is the sentence's)
+    const facility = cands.find((c) => c.end <= start && ss - c.end <= 4 && FACILITY.test(c.attrs?.suffix ?? c.text) && /^[\u4e00-\u9fff]{1,4}$/u.test(text.slice(c.end, ss)) && !/共建|合作|联合|携手|援建|新建|建设|建成|[与和及在为]/u.test(text.slice(c.end, ss)));
     if (facility) start = facility.start;
   }
   // own-region abbreviations after a non-name: 20位县文工团, 从省教育厅

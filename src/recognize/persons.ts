@@ -49,6 +49,16 @@ const BYLINE_ROLES = [
   '特约记者', '见习记者', '记者', '通讯员', '责任编辑', '责编', '编辑', '监制', '策划', '设计', '页面制作',
   '美编', '摄影', '摄像', '校对', '审核', '审校', '撰稿', '制图', '主编', '统筹', '作者', '来稿',
 ];
+/** Verbs of appointing someone to an office (任命某某为…). */
+const APPOINTS = /(?:任命|聘任|聘请|推选|选举|提名|推荐)/gu;
+/** A surname and an honorific, no given name (谭女士, 王先生). */
+const HONORIFIC_ONLY = /^[\u4e00-\u9fff]{1,2}(?:女士|先生|老师|同志)$/u;
+/** The start of a line's text. */
+const ROSTER_LINE = /(?:^|\n)[ \t\u3000]*/gu;
+/** What follows a roster line's name: a space, then offices up to the line's end (title endings, no verb). */
+const ROSTER_OFFICES = /^[ \t\u3000]{1,4}[^ \t\u3000。！？]{2,60}(?:书记|常委|委员|[省市县州区]长|专员|指挥|指挥长|院长|校长|主任|局长|厅长|部长|队长|组长|经理|董事长|秘书长|主席)$/u;
+/** Byline roles only before a colon or a slash, at the start of a phrase (文字：某某, 联系人：某某). */
+const BYLINE_LABELS = ['文字', '图片', '视频', '联系人', '文', '图', '整理', '口述'];
 /** What may follow a byline name. */
 const BYLINE_END_WORDS = ['报道', '摄', '文', '图'];
 const STRONG_AFTER = [
@@ -126,6 +136,8 @@ function titleTables(ix: Context['ix']): TitleTables {
   return t;
 }
 
+/** A note between an office and its holder's name: （援疆干部）, （挂职）, （女）, （维吾尔族）. */
+export const OFFICE_NOTE = /^[（(](?:挂职|援疆[\u4e00-\u9fff]{0,4}|支教|女|男|[\u4e00-\u9fff]{1,4}族)[）)]/u;
 const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
 
 // PUNCT_OR_SPACE as a table by UTF-16 code, built from the regex itself.
@@ -263,12 +275,15 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
 
   // 1. bylines: 记者 周立新 吴晓报道 / (通讯员 汪小梅 记者 杜鹏) / 责编:龚雪、韩冬
   const roleAlt = BYLINE_ROLES.join('|');
-  for (const m of text.matchAll(new RegExp(`(${roleAlt})[：:]?\\s*`, 'gu'))) {
-    const role = m[1]!;
+  // (words that are bylines only before a colon or a slash: 文字：某某　图片：某某, 联系人：某某)
+  const labelAlt = BYLINE_LABELS.join('|');
+  for (const m of text.matchAll(new RegExp(`(?:(${roleAlt})[：:/／]?|(?<![\\u4e00-\\u9fff])(${labelAlt})[：:/／])\\s*`, 'gu'))) {
+    const role = m[1] ?? m[2]!;
     let j = m.index! + m[0].length;
     for (let guard = 0; guard < 8; guard++) {
       const name = readNameAt(text, j, BYLINE_ROLES);
       if (!name) break;
+      if (m[2] && HONORIFIC_ONLY.test(name)) break; // 联系人：谭女士 names nobody in full
       // inside running text (记者了解到) the name must end at a byline boundary
       const after = j + name.length;
       const ok = isPunctOrEnd(text, after) || startsWithAny(text, after, BYLINE_END);
@@ -276,8 +291,17 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       add(j, name, 'byline', { role });
       j = after;
       while (j < text.length && /[\s、，,]/u.test(text[j]!)) j++;
-      if (startsWithAny(text, j, BYLINE_ROLES)) break; // next role: its own match handles it
+      if (startsWithAny(text, j, BYLINE_ROLES) || startsWithAny(text, j, BYLINE_LABELS)) break; // next role: its own match handles it
     }
+  }
+
+  // 1b. a roster line: the name, a space, then the offices (程某某　某县委常委、副县长)
+  for (const m of text.matchAll(ROSTER_LINE)) {
+    const j = m.index! + m[0].length;
+    const name = readNameAt(text, j);
+    if (!name) continue;
+    const rest = text.slice(j + name.length, text.indexOf('\n', j) < 0 ? text.length : text.indexOf('\n', j));
+    if (ROSTER_OFFICES.test(rest)) add(j, name, 'roster');
   }
 
   // 2. title or role cue right before the name: 省委书记周立新率 / 援疆干部魏杰介绍 / 领导买买提·吐尔逊、
@@ -291,6 +315,8 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       const k = code % stride;
       let j = k + title.length;
       if (text[j] === ' ') j++;
+      // a note between the office and the name: 副县长（援疆干部）某某, 副院长（挂职）某某
+      if (text[j] === '（' || text[j] === '(') j += OFFICE_NOTE.exec(text.slice(j, j + 10))?.[0].length ?? 0;
       // a word that starts with the title and runs on past it is no title before a name (学生公寓);
       // one that only starts inside the title is jieba gluing title and surname (省长|江某: 长江)
       if (ctx.hasTokens && (ctx.tokenStartingAt.get(k)?.end ?? 0) > j) continue;
@@ -362,6 +388,13 @@ export function findPersons(ctx: Context, hints: PersonHints): Mention[] {
       if (!n || !officeFollows(text.slice(i + len, i + len + 48), afterDe, OFFICE_AFTER, POSTED_AFTER)) continue;
       if (add(i, n, 'name-office')) break;
     }
+  }
+
+  // 3c. an appointment: 任命某某为某县副县长 / 聘任某某为…
+  for (const m of text.matchAll(APPOINTS)) {
+    const j = m.index! + m[0].length;
+    const name = readNameAt(text, j, ['为']);
+    if (name && text[j + name.length] === '为') add(j, name, 'appointed');
   }
 
   // 4. name before 总书记 / 同志 / 新时代…思想: 某某某总书记, 某某某新时代中国特色社会主义思想

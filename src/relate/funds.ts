@@ -27,6 +27,8 @@ const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。
  * P安排援疆资金N, P：援疆资金N, P安排N).
  */
 const AID_GAP = /^(?:项目)?(?:由|使用|利用|安排|获得|争取|累计投入|完成)?[^，。；,;\d]{0,8}?(?:援疆资金|援助资金|对口支援资金|援疆投资|援疆投入)(?:已?累计)?(?:投入|投了|安排|共)?$|^(?:安排|使用|争取)$/u;
+/** 由(F)援疆资金全额投资 / 由(F)援疆资金全部安排 earlier in the sentence: the whole amount is that aid. */
+const AID_WHOLE_BEFORE = /由([^，。；,;]{0,10}?)(?:援疆资金|援助资金)(?:全额|全部)(?:投资|投入|建设|安排)/u;
 /** Aid money right before an amount, with where it starts (上海|援疆资金累计投入N). */
 const AID_MONEY_AT = /(?:援疆|援助|对口支援)资金(?:已|累计|共|合计)*(?:投入|投了|安排|计)?[：:]?$/u;
 /** Money stated as aid (援疆资金M, 其中援助资金M). */
@@ -103,10 +105,13 @@ interface ListItem {
 }
 
 /**
- * Field lines under a numbered project on a line of its own (一、P / 建设地点：… / 援疆资金：…):
+ * Field and detail lines under a numbered project on a line of its own (一、P / 建设地点：… /
+ * 总投资2亿元，… / 援疆资金：…):
  * still about P. Anything else after the line ends the item.
  */
-const ITEM_FIELD = /^(?:建设|项目|实施|投资|总投资|援疆|资金|计划|主要|预计)[一-鿿]{0,4}[：:]/u;
+const ITEM_FIELD = /^(?:(?:建设|项目|实施|投资|总投资|援疆|资金|计划|主要|预计|进展)[\u4e00-\u9fff]{0,4}[：:]|(?:计划)?(?:总投资|投资|安排|使用)?(?:援疆资金)?[约近]?[\d０-９]|该(?:项目|工程))/u;
+/** A field line that says where (建设地点：某某产业园): a project named there is the venue, not another item. */
+const PLACE_FIELD = /^(?:建设|实施|项目)?(?:地点|地址|范围|所在地)[：:]/u;
 
 /**
  * The sentences of a numbered list whose lines open on projects, mapped to their line's item:
@@ -129,7 +134,7 @@ function listItems(ctx: ArticleContext): Map<number, ListItem> {
           item = { head: s.index, projects: run };
           bareHead = /^[。.；;：:]?$/u.test(ctx.text(run[run.length - 1]!.end, s.end));
         }
-      } else if (previousItem && bareHead && ITEM_FIELD.test(s.text) && !s.top.some(isProject)) {
+      } else if (previousItem && bareHead && ITEM_FIELD.test(s.text) && (PLACE_FIELD.test(s.text) || !s.top.some(isProject))) {
         item = previousItem;
       }
     }
@@ -389,7 +394,14 @@ function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityR
   const s = ctx.sentences[amount.sentence]!;
   const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
   const cue = AID_MONEY_AT.exec(before);
-  if (!cue) return undefined;
+  if (!cue) {
+    // 由北京援疆资金全额投资，总投资N: the clause before says whose aid paid for all of it
+    const whole = AID_WHOLE_BEFORE.exec(ctx.text(s.start, money.start));
+    if (!whole) return undefined;
+    const at = s.start + whole.index + 1;
+    const named = s.top.find((m) => m.start >= at && m.end <= at + whole[1]!.length && funderOf(ctx, m));
+    return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
+  }
   const cueStart = money.start - before.length + cue.index;
   const named = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
   return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
@@ -536,6 +548,16 @@ function projectAmounts(ctx: ArticleContext, items: Map<number, ListItem>): Map<
         const aid = aidShareAfter(ctx, s, money);
         if (aid) shares.add(aid.mention);
         out.set(project.entity!.key, { project: project.entity!, value: money.value, money, sentence: s.index, ...(named !== undefined ? { named } : {}), ...(aid ? { aidShare: aid.share } : {}) });
+      } else if (project && itemProjects) {
+        // a list line's later aid amount (总投资：N / 援疆资金：M): the share of the total read first
+        const first = out.get(project.entity!.key)!;
+        const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
+        const cue = AID_MONEY_AT.exec(before);
+        if (!first.aidShare && cue && first.sentence !== s.index) {
+          const cueStart = money.start - before.length + cue.index;
+          const funder = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
+          first.aidShare = { value: money.value, funder: funder ? funderOf(ctx, funder) : undefined };
+        }
       }
     }
   });

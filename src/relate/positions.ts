@@ -33,8 +33,8 @@ const AID_ROLE_WORDS = '[\\u4e00-\\u9fff]{0,6}?(?:援疆|支教|支医)(?:干部
 const AID_ROLE = new RegExp(`^${AID_ROLE_WORDS}$`, 'u');
 /** 的, or 的 and an aid role, between an office and the person holding it (挂职某县副县长的山东援疆干部某某). */
 const OFFICE_ATTRIBUTE = new RegExp(`的(?:${AID_ROLE_WORDS})?$`, 'u');
-/** 副县长（挂职）某某: the note that the office is held on secondment, between it and the name. */
-const POSTED_NOTE = /[（(]挂职[）)]$/u;
+/** 副县长（挂职）某某, 副县长（援疆干部）某某: a note between the office and the name. */
+const POSTED_NOTE = /[（(](?:挂职|援疆[\u4e00-\u9fff]{0,4}|支教|女|男|[\u4e00-\u9fff]{1,4}族)[）)]$/u;
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 /** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */
@@ -205,6 +205,8 @@ function segmentEnd(ctx: ArticleContext, s: SentenceView, from: number): number 
   return end;
 }
 
+/** The space after a roster line's name. */
+const ROSTER_GAP = /^[ \t\u3000]$/u;
 /** A cadre's profile after the name (announcements, CVs): ，男，汉族，1978年9月生，研究生学历，中共党员 */
 const PROFILE = /^，(?:男|女)(?:，(?:[\u4e00-\u9fff]{1,5}族|[\d０-９]{4}年(?:[\d０-９]{1,2}月)?出?生|[\u4e00-\u9fff]{1,6}(?:学历|学位)|(?:中共)?(?:预备)?党员|群众|无党派人士|[\u4e00-\u9fff]{2,4}人))*/u;
 /** An office clause of such a profile: ，现任… / ，拟挂职… / ，任… (原任/曾任: a former office, read past). */
@@ -215,6 +217,14 @@ const PROFILE_OFFICE = new RegExp(`^，(原任|曾任|现任|拟挂职|拟任|�
  * end; after a cadre's profile (某某，男，汉族，…，现任A，拟挂职B、C，任D), each office clause.
  */
 function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedMention): void {
+  // a roster line (程某某　某县委常委、副县长，某地委副书记): every office of the line is the person's
+  if (person.rule === 'roster' && person.start === s.start && ROSTER_GAP.test(ctx.text(person.end, person.end + 1))) {
+    for (let at = person.end + 1, guard = 0; at < s.end && guard < 6; guard++) {
+      const end = segmentEnd(ctx, s, at);
+      at = (officeAt(ctx, s, person, at, end) ?? end) + 1;
+    }
+    return;
+  }
   const profile = PROFILE.exec(ctx.text(person.end, s.end));
   if (profile) {
     let at = person.end + profile[0].length;
@@ -229,7 +239,9 @@ function readOfficeAfter(ctx: ArticleContext, s: SentenceView, person: ResolvedM
     }
     return;
   }
-  const cue = OFFICE_CUE.exec(ctx.text(person.end, s.end));
+  // 任命某某为A、B，C: the appointing verb before the person makes 为 the cue
+  const appointed = person.rule === 'appointed' && ctx.a.text[person.end] === '为' && /(?:任命|聘任|聘请|推选|选举)$/u.test(ctx.text(Math.max(s.start, person.start - 2), person.start));
+  const cue = appointed ? ['为'] : OFFICE_CUE.exec(ctx.text(person.end, s.end));
   if (!cue) {
     readLaterPosting(ctx, s, person);
     return;
@@ -368,7 +380,7 @@ function titlesBefore(ctx: ArticleContext, s: SentenceView, person: ResolvedMent
   const found: HeldTitle[] = [];
   let pending: { title: string; start: number }[] = [];
   // 挂职某县副县长的(广东援疆干部)某某: the office is written as an attribute of the person
-  const attribute = OFFICE_ATTRIBUTE.exec(ctx.text(Math.max(s.start, person.start - 14), person.start)) ?? POSTED_NOTE.exec(ctx.text(Math.max(s.start, person.start - 4), person.start));
+  const attribute = OFFICE_ATTRIBUTE.exec(ctx.text(Math.max(s.start, person.start - 14), person.start)) ?? POSTED_NOTE.exec(ctx.text(Math.max(s.start, person.start - 10), person.start));
   let end = attribute ? person.start - attribute[0].length : person.start;
   for (let guard = 0; guard < 6; guard++) {
     let start = end;

@@ -36,3 +36,26 @@ describe('a 中心 is a project when money is stated for it, an organisation oth
     expect(orgs('福海县渔业技术服务中心的技术员为养殖户讲解防病知识。')).toEqual(['福海县渔业技术服务中心']);
   });
 });
+
+describe('a quoted remark before an organisation is not part of its name', () => {
+  it('“…。”某省援疆前方指挥部副总指挥某某介绍', () => {
+    expect(orgs('“今年的项目更加聚焦就业。”辽宁省援疆前方指挥部副总指挥邬明远介绍。')).toEqual(['辽宁省援疆前方指挥部']);
+  });
+  it('a quoted slogan stays in the name (“…，…”活动)', () => {
+    expect(projects('扬州市开展“千人帮千户，携手奔小康”援疆帮扶活动。')).toEqual(['“千人帮千户，携手奔小康”援疆帮扶活动']);
+  });
+});
+
+describe('a department or a building of a facility named just before', () => {
+  const names = (text: string) => [...projects(text), ...orgs(text)];
+  it('某县人民医院血液净化中心 / 某中学实验楼 / 某医院骨科综合楼 are one name', () => {
+    expect(projects('托里县人民医院血液净化中心由辽宁援疆资金建设。')).toContain('托里县人民医院血液净化中心');
+    expect(projects('额敏县第二中学实验楼今年9月投入使用。')).toContain('额敏县第二中学实验楼');
+  });
+  it('计划 after such a name is its verb (…综合楼计划投资N)', () => {
+    expect(projects('托里县人民医院骨科综合楼计划投资2100万元。')).toEqual(['托里县人民医院骨科综合楼']);
+  });
+  it('a verb phrase between is the sentence’s (某医院共建远程医学中心)', () => {
+    expect(names('塔城地区人民医院共建远程医学中心，沈阳专家定期坐诊。').some((n) => n.includes('共建'))).toBe(false);
+  });
+});

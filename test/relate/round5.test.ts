@@ -1,6 +1,7 @@
 // Round-5 relation errors found on invented articles (a blind generalisation check), tested on
 // other invented text: the whole pipeline runs, so recognition and relation rules meet as in a build.
 import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../../src/pipeline.js';
 import { relationsIn } from './fixture.js';
 
 const label = (key: string) => key.slice(key.indexOf(':') + 1);
@@ -57,6 +58,28 @@ describe('FUNDS: the lines of a numbered project list', () => {
     expect(rules).not.toContain('funds.list');
     expect(relationsIn(NOTICE, 'FUNDS').map((r) => r.rule)).toContain('funds.list');
   });
+  it('under a line that holds only the name: a venue field, a detail line, and a later aid amount as the share of the total', () => {
+    const notice = [
+      '吉林省对口支援阿勒泰地区。现将2025年吉林援疆项目进展公示如下：',
+      '',
+      '一、布尔津县禾木冰雪运动营地项目',
+      '建设地点：布尔津县禾木冰雪产业园',
+      '总投资1.4亿元，其中援疆资金6100万元，其余由企业自筹。',
+      '进展情况：主体完工。',
+      '',
+      '二、吉木乃县口岸物流仓储项目',
+      '总投资：5800万元',
+      '援疆资金：2700万元',
+      '',
+      '三、哈巴河县白沙湖景区提升项目',
+      '该项目由吉林援疆资金全额投资，总投资3900万元。',
+    ].join('\n');
+    expect(funds(notice)).toEqual([
+      '吉林省 -> 吉木乃县口岸物流仓储项目 27000000',
+      '吉林省 -> 哈巴河县白沙湖景区提升项目 39000000',
+      '吉林省 -> 布尔津县禾木冰雪运动营地项目 61000000',
+    ]);
+  });
   it('field lines under a numbered line that holds only the name belong to it', () => {
     const fields = [
       '2025年，吉林省安排哈巴河县援疆资金6200万元，现将项目清单公示如下：',
@@ -112,5 +135,37 @@ describe('SUPPORTS: places a sentence gives to another supporter, and agreements
   });
   it('…while a signing that speaks of aid still pairs', () => {
     expect(supports('常州市与乌恰县签订对口援疆合作协议。')).toEqual(['常州市 -> 乌恰县']);
+  });
+});
+
+describe('HOLDS_POSITION and persons: notes, rosters, appointments, bylines', () => {
+  const positions = (text: string) => relationsIn(text, 'HOLDS_POSITION').map((r) => `${label(r.source)} -> ${label(r.target)} {${r.attrs.title}}`).sort();
+  const persons = (text: string) => {
+    const doc = { file: 'invented.txt', encoding: 'utf-8', bytes: Buffer.byteLength(text), format: 'text' as const, text };
+    return extractDocument(doc).flatMap((r) => r.entities).filter((e) => e.type === 'Person').map((e) => e.label).sort();
+  };
+  it('a note between the office and the name: 副县长（援疆干部）某某', () => {
+    expect(positions('托里县委常委、副县长（援疆干部）葛平川介绍了项目进展。')).toEqual(['葛平川 -> 托里县 {县委常委、副县长}']);
+    expect(positions('塔城地委委员、行署副专员（挂职）苗一鸣出席仪式。')).toEqual(['苗一鸣 -> 塔城地区 {地委委员、行署副专员}']);
+  });
+  it('a roster line: the name, a space, then every office of the line', () => {
+    const roster = '二、挂职干部名单\n　　邬明远　托里县委常委、副县长\n　　蔡思齐　塔城地区人民医院副院长，托里县人民医院院长';
+    expect(positions(roster)).toEqual([
+      '蔡思齐 -> 塔城地区人民医院 {副院长}',
+      '蔡思齐 -> 托里县人民医院 {院长}',
+      '邬明远 -> 托里县 {县委常委、副县长}',
+    ]);
+  });
+  it('a line that opens on a name and a space but holds no office is no roster', () => {
+    expect(persons('邬明远　今年五十二岁，来自沈阳。')).toEqual([]);
+  });
+  it('任命某某为…: the appointed office; a nomination (提名为…人选) is not held yet', () => {
+    expect(positions('会议决定，任命邬明远为辽宁省援疆前方指挥部副总指挥，提名为塔城地区行署副专员人选。')).toEqual(['邬明远 -> 辽宁省援疆前方指挥部 {副总指挥}']);
+  });
+  it('bylines after 文字： / 图片： / 联系人： / 记者/ are persons; 联系人：某女士 is nobody in full', () => {
+    expect(persons('援疆工作会议在塔城召开。\n文字：邬明远　图片：蔡思齐')).toEqual(['蔡思齐', '邬明远']);
+    expect(persons('塔城日报讯（记者/邬明远 通讯员/蔡思齐）援疆工作会议在塔城召开。')).toEqual(['蔡思齐', '邬明远']);
+    expect(persons('咨询电话：0901-6221234；联系人：苗女士')).toEqual([]);
+    expect(persons('这段文字：记录了援疆干部的日常。')).toEqual([]);
   });
 });

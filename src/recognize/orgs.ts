@@ -7,6 +7,7 @@ import { type Context, isHan, placeNameEndingAt } from './context.js';
 import { anchoredMatches, type AnchoredPattern } from '../util/anchored-matches.js';
 import { codeMask } from '../util/code-mask.js';
 import { pairingCompoundAt } from './regions.js';
+import { isXinjiang } from './lexicon-index.js';
 
 /** One-character suffixes are too ambiguous except these (each also needs a token end). */
 const ONE_CHAR_OK = new Set(['厅', '局', '委', '部', '院', '馆', '所', '网', '厂', '展', '报']);
@@ -497,6 +498,13 @@ function titleAfterWord(ctx: Context, e: number, regionEnds: Map<number, Mention
 
 /** A list item's number in brackets: （二） / (3) */
 const ENUMERATOR = /^[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]$/u;
+/** A region mention whose regions all lie outside Xinjiang (沈阳 -> 沈阳市). */
+function outsideXinjiang(ctx: Context, r: Mention): boolean {
+  const label = r.attrs?.label;
+  const regions = label ? [ctx.ix.lex.regionByName(label)] : ctx.ix.surfaces.get(r.text) ?? [];
+  return regions.length > 0 && regions.every((x) => x !== undefined && !isXinjiang(x));
+}
+
 /** What 计划 is followed by when it is a verb (计划投资, 计划年内建成). */
 const PLAN_VERB_AFTER = /^(?:投资|总投资|建设|实施|新建|开工|完成|完工|建成|投入|安排|年内|于|在|用)/u;
 /** A department or a building inside a facility: 综合楼, 胸痛中心, 专家工作站. */
@@ -639,7 +647,8 @@ function suffixCandidate(scan: SuffixScan, e: number, suffix: Suffix): Mention |
   // (援建项目 / 建设项目 / 援疆工程 are as bare: 天津援建项目惠及群众)
   const bareSuffix = suffix.word === '项目' || suffix.word === '工程' || (/(?:项目|工程)$/u.test(suffix.word) && isGenericName(suffix.word.slice(0, -2)));
   if (bareSuffix && inside.length > 0) {
-    const places = inside.filter((r) => r.rule !== 'lexicon-alias' || r.kind === 'Province' || /[省市县区州盟]$/u.test(r.text)).sort((a, b) => a.start - b.start);
+    // (a supporter city's short form is a place too: 沈阳援疆项目)
+    const places = inside.filter((r) => r.rule !== 'lexicon-alias' || r.kind === 'Province' || /[省市县区州盟]$/u.test(r.text) || outsideXinjiang(ctx, r)).sort((a, b) => a.start - b.start);
     let rest = '';
     let at = start;
     for (const r of places) {

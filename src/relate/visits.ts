@@ -15,6 +15,8 @@ const CUE = /(?:先后|分别|相继|专程)?(?:深入|赴|到|前往|来到|抵
 const STOP_WORDS = /学习|考察|调研|视察|参观|走访|慰问|看望|检查|指导|交流|开展|参加|出席|举行|了解|听取|召开|进行|座谈|调研/u;
 const PEOPLE_TAIL = /(干部|人才|群众|人民|职工|工人|居民|牧民|农民|学生|教师|医生|家庭|代表|同志|师生|儿童|官兵|亲戚|亲人|老人|患者|演职人员)$/u;
 const SPEECH = /说|表示|指出|强调|要求|认为|介绍/u;
+/** After a place named as a topic or as whose delegation it is (湖南|对口援疆工作, 扬州市|代表团). */
+const TOPIC_TAIL = /^(?:对口)?(?:援疆|支援|帮扶)|^(?:[^、，。]{0,4})?工作$|^(?:党政|经贸|考察)?(?:代表团|考察团|调研组|工作组|慰问团)/u;
 const CLAUSE = /[，。；：！？,;:!?]/u;
 const AFTER_AT = /^(了解|考察|调研|察看|查看|视察|听取|参观|走访|看望|慰问|指出|强调|详细|仔细|认真|与|同|向)/u;
 
@@ -177,6 +179,8 @@ function listAfter(ctx: ArticleContext, s: SentenceView, q: number): ResolvedMen
     const cut = tail.search(/[、和及与，。；：！？,;:!?]/u);
     if (cut >= 0) tail = tail.slice(0, cut);
     if (PEOPLE_TAIL.test(tail) || PEOPLE_TAIL.test(ctx.text(last.start, last.end) + tail)) continue;
+    // a topic or a delegation, not a place: 调研湖南对口援疆工作, 考察扬州援疆项目, 带领扬州市代表团
+    if (TOPIC_TAIL.test(tail)) continue;
     const places = item.filter((m) => isPlaceLike(ctx, m));
     const target = places[places.length - 1];
     if (target) out.push(target);

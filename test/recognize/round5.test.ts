@@ -59,3 +59,10 @@ describe('a department or a building of a facility named just before', () => {
     expect(names('塔城地区人民医院共建远程医学中心，沈阳专家定期坐诊。').some((n) => n.includes('共建'))).toBe(false);
   });
 });
+
+describe('a supporter city’s short form before a bare 援疆项目 names no project', () => {
+  it('考察沈阳援疆项目 / 扬州援疆项目落地见效', () => {
+    expect(projects('蔡思齐一行考察沈阳援疆项目。')).toEqual([]);
+    expect(projects('托里县沈阳温泉康养小镇项目今年开工。')).toEqual(['托里县沈阳温泉康养小镇项目']);
+  });
+});

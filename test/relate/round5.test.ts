@@ -169,3 +169,11 @@ describe('HOLDS_POSITION and persons: notes, rosters, appointments, bylines', ()
     expect(persons('这段文字：记录了援疆干部的日常。')).toEqual([]);
   });
 });
+
+describe('VISITS: a place named as a topic or as a delegation’s is not visited', () => {
+  const visits = (text: string) => relationsIn(text, 'VISITS').map((r) => `${label(r.source)} -> ${label(r.target)}`).filter((x, i, all) => all.indexOf(x) === i).sort();
+  it('调研某省对口援疆工作 / 考察某市援疆项目 / 带领某市代表团来到X', () => {
+    expect(visits('6月2日，辽宁省政协副主席邬明远率队赴塔城地区，调研辽宁对口援疆工作。')).toEqual(['邬明远 -> 塔城地区']);
+    expect(visits('5月20日，沈阳市副市长蔡思齐带领沈阳市代表团来到托里县，考察沈阳援疆项目。')).toEqual(['蔡思齐 -> 托里县']);
+  });
+});

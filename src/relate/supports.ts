@@ -419,14 +419,23 @@ class SupportScan {
     }
     const paired = /对口/u.test(s.text);
     const seen = new Set<string>();
-    // a place this sentence pairs with a supporter by a stronger rule is that supporter's, not also
-    // another's of the sentence (南京市对口支援伊宁市，南通市对口支援伊宁县)
+    // a place this sentence pairs with a supporter by a stronger rule is that supporter's (and its
+    // province's), not also another's of the sentence (南京市对口支援伊宁市，南通市对口支援伊宁县)
     const claimed = new Map<string, string>();
-    for (const c of this.own) if (c.sentence === s.index && !WEAK.has(c.rule)) claimed.set(c.target.key, c.source.key);
+    const claimedBy = new Set<string>();
+    for (const c of this.own) {
+      if (c.sentence !== s.index || WEAK.has(c.rule)) continue;
+      claimed.set(c.target.key, ctx.supporterFor(c.source.label)?.name ?? c.source.key);
+      claimedBy.add(c.source.key);
+    }
     for (const hit of supporters) {
       if (seen.has(hit.ref.key)) continue;
       seen.add(hit.ref.key);
-      const ok = places.filter((p) => (claimed.get(p.ref.key) ?? hit.ref.key) === hit.ref.key && (ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired)));
+      // a city of a supporting province paired explicitly in this sentence (其中通化市对口支援布尔津县)
+      // has that partner, not every place of its province's pairing named along with it
+      if (hit.ref.label !== hit.supporter.name && claimedBy.has(hit.ref.key)) continue;
+      // (a city of this supporter's own province may claim it: 其中某市对口支援X is the province's too)
+      const ok = places.filter((p) => (claimed.get(p.ref.key) ?? hit.supporter.name) === hit.supporter.name && (ctx.pairingConsistent(hit.supporter, p.ref.label) || (p.viaProject && paired)));
       const specific = ok.filter((p) => !ctx.isXinjiangRoot(p.ref.label));
       for (const p of specific.length > 0 ? specific : ok) this.emit(hit.ref, p.ref, 0.7, 'sup.cooccur');
     }

@@ -66,3 +66,10 @@ describe('a supporter city’s short form before a bare 援疆项目 names no pr
     expect(projects('托里县沈阳温泉康养小镇项目今年开工。')).toEqual(['托里县沈阳温泉康养小镇项目']);
   });
 });
+
+describe('government offices named by their fields', () => {
+  it('某市合作交流办公室 / 某市数据资源管理局', () => {
+    expect(orgs('沈阳市合作交流办公室主任邬明远陪同考察。')).toEqual(['沈阳市合作交流办公室']);
+    expect(orgs('托里县数据资源管理局与企业签署合作协议。')).toEqual(['托里县数据资源管理局']);
+  });
+});

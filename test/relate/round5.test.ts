@@ -133,6 +133,11 @@ describe('SUPPORTS: places a sentence gives to another supporter, and agreements
   it('A与X、B与Y分别签订协作协议 is cooperation, not the pairing', () => {
     expect(supports('镇江市京口区与阿合奇县、泰州市海陵区与乌恰县分别签订区域协作框架协议。')).toEqual([]);
   });
+  it('a supporter province’s city paired explicitly keeps that partner only (其中某市对口支援X)', () => {
+    expect(supports('吉林援疆覆盖阿勒泰市、哈巴河县、布尔津县、吉木乃县，其中辽源市对口支援吉木乃县。')).toEqual([
+      '吉林省 -> 吉木乃县', '吉林省 -> 哈巴河县', '吉林省 -> 布尔津县', '吉林省 -> 阿勒泰市', '辽源市 -> 吉木乃县',
+    ]);
+  });
   it('…while a signing that speaks of aid still pairs', () => {
     expect(supports('常州市与乌恰县签订对口援疆合作协议。')).toEqual(['常州市 -> 乌恰县']);
   });

@@ -392,9 +392,8 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[], items: Map<numbe
 function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityRef | undefined; value: number } | undefined {
   const money = amount.money;
   const s = ctx.sentences[amount.sentence]!;
-  const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
-  const cue = AID_MONEY_AT.exec(before);
-  if (!cue) {
+  const aid = aidCueBefore(ctx, s, money);
+  if (!aid) {
     // 由北京援疆资金全额投资，总投资N: the clause before says whose aid paid for all of it
     const whole = AID_WHOLE_BEFORE.exec(ctx.text(s.start, money.start));
     if (!whole) return undefined;
@@ -402,9 +401,17 @@ function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityR
     const named = s.top.find((m) => m.start >= at && m.end <= at + whole[1]!.length && funderOf(ctx, m));
     return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
   }
+  return { funder: aid.funder, value: amount.value };
+}
+
+/** Aid money stated right before `money` (…援疆资金N), with the supporter named before that (上海援疆资金N). */
+function aidCueBefore(ctx: ArticleContext, s: SentenceView, money: ResolvedMention): { funder: EntityRef | undefined } | undefined {
+  const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
+  const cue = AID_MONEY_AT.exec(before);
+  if (!cue) return undefined;
   const cueStart = money.start - before.length + cue.index;
   const named = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
-  return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
+  return { funder: named ? funderOf(ctx, named) : undefined };
 }
 
 /**
@@ -551,13 +558,8 @@ function projectAmounts(ctx: ArticleContext, items: Map<number, ListItem>): Map<
       } else if (project && itemProjects) {
         // a list line's later aid amount (总投资：N / 援疆资金：M): the share of the total read first
         const first = out.get(project.entity!.key)!;
-        const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
-        const cue = AID_MONEY_AT.exec(before);
-        if (!first.aidShare && cue && first.sentence !== s.index) {
-          const cueStart = money.start - before.length + cue.index;
-          const funder = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
-          first.aidShare = { value: money.value, funder: funder ? funderOf(ctx, funder) : undefined };
-        }
+        const aid = first.aidShare || first.sentence === s.index ? undefined : aidCueBefore(ctx, s, money);
+        if (aid) first.aidShare = { value: money.value, funder: aid.funder };
       }
     }
   });

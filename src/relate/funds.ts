@@ -21,12 +21,14 @@ const COMPANY = /(集团|公司|科技|控股|股份|企业|能源|实业|矿业
 const VENUE_BETWEEN = /^[，,](?:计划|拟|将)?[在于][^，。；,;]{1,20}?(?:建设|新建|兴建|投建|实施|打造)$/u;
 /** A sentence that builds something before its 项目 clause speaks of that, not of an earlier project. */
 const BUILT_BEFORE = /(?:共建|建设|新建|兴建|打造|实施|投建)/u;
-const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建)[^，。；,;]{0,6}$/u;
+const MONEY_CUE = /(总投资|投资|投入|资金|出资|援助|援建|安排)[^，。；,;]{0,6}$/u;
 /**
  * What stands between a project and the aid money it got (P由上海援疆资金N建设, P使用援疆资金N,
  * P安排援疆资金N, P：援疆资金N, P安排N).
  */
 const AID_GAP = /^(?:项目)?(?:由|使用|利用|安排|获得|争取|累计投入|完成)?[^，。；,;\d]{0,8}?(?:援疆资金|援助资金|对口支援资金|援疆投资|援疆投入)(?:已?累计)?(?:投入|投了|安排|共)?$|^(?:安排|使用|争取)$/u;
+/** A clause opening on a project and stating only 安排/投入 before its amount (P安排N). */
+const ELIDED_AID = /^[^，。；,;]{2,30}?(?:安排|投入)$/u;
 /** 由(F)援疆资金全额投资 / 由(F)援疆资金全部安排 earlier in the sentence: the whole amount is that aid. */
 const AID_WHOLE_BEFORE = /由([^，。；,;]{0,10}?)(?:援疆资金|援助资金)(?:全额|全部)(?:投资|投入|建设|安排)/u;
 /** Aid money right before an amount, with where it starts (上海|援疆资金累计投入N). */
@@ -408,7 +410,13 @@ function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityR
 function aidCueBefore(ctx: ArticleContext, s: SentenceView, money: ResolvedMention): { funder: EntityRef | undefined } | undefined {
   const before = ctx.text(Math.max(s.start, money.start - 16), money.start);
   const cue = AID_MONEY_AT.exec(before);
-  if (!cue) return undefined;
+  if (!cue) {
+    // …安排援疆资金1.2亿元；P安排6500万元: a parallel clause that leaves 援疆资金 out (a ； ends
+    // the sentence before, which names the aid money)
+    const previous = ctx.sentences[s.index - 1];
+    const elided = ELIDED_AID.test(ctx.text(s.start, money.start)) && previous !== undefined && /[；;]$/u.test(previous.text) && /(?:援疆|援助)资金/u.test(previous.text);
+    return elided ? { funder: undefined } : undefined;
+  }
   const cueStart = money.start - before.length + cue.index;
   const named = s.top.find((m) => m.end === cueStart && funderOf(ctx, m));
   return { funder: named ? funderOf(ctx, named) : undefined };
@@ -524,7 +532,9 @@ function projectAmounts(ctx: ArticleContext, items: Map<number, ListItem>): Map<
       if (after && !listed && !example && (/^[^，。；,;]{0,12}$/u.test(between) || /^[，,](专项)?(用于|用来|实施|建设|新建|援建|改扩建)[^，。；,;]{0,8}$/u.test(between) || VENUE_BETWEEN.test(between))) project = after;
       // P…，项目总投资1950万元
       if (!project) {
-        const before = projects.filter((p) => p.end <= money.start);
+        // (in clauses set side by side with ；, the money's own clause: A安排N；B安排M)
+        const clauseStart = s.start + Math.max(s.text.lastIndexOf('；', money.start - s.start), s.text.lastIndexOf(';', money.start - s.start)) + 1;
+        const before = projects.filter((p) => p.end <= money.start && p.start >= clauseStart);
         // (a list line's leader dots, colon or comma are no words: P……投资N, P：投资N, P，投资N)
         const gap = before.length === 1 ? ctx.text(before[0]!.end, money.start).replace(/^[…．.·：:—\-\s，,]+/u, '') : '';
         // (…厂房项目投资6000万元: a name ending in 项目 before 投资 is the same as 项目投资)

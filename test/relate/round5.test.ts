@@ -120,6 +120,11 @@ describe('FUNDS: aid money stated for a project, with no funding verb', () => {
     expect(funds('河北省召开对口援疆工作推进会。\n\n会议通报，哈巴河县冷水鱼繁育中心项目安排援疆资金960万元，年内建成。')).toEqual([]);
     expect(funds('上海、山东两地援疆干部座谈会在喀什召开。\n\n喀什地区职业教育实训基地项目安排援疆资金2000万元。')).toEqual([]);
   });
+  it('P安排N in a clause set beside one that names the aid money (…援疆资金N；P安排M)', () => {
+    const text = '吉林省召开对口援疆工作推进会。\n\n布尔津县禾木游客服务中心项目安排援疆资金2300万元；哈巴河县白桦林栈道项目安排900万元。';
+    expect(funds(text)).toEqual(['吉林省 -> 哈巴河县白桦林栈道项目 9000000', '吉林省 -> 布尔津县禾木游客服务中心项目 23000000']);
+    expect(funds('吉林省召开对口援疆工作推进会。\n\n哈巴河县白桦林栈道项目安排900万元。')).toEqual([]);
+  });
   it('money that is not aid names no funder (总投资N alone)', () => {
     expect(funds('吉林省召开对口援疆工作推进会。\n\n哈巴河县冷水鱼繁育中心项目总投资960万元，年内建成。')).toEqual([]);
   });

@@ -8,7 +8,8 @@ import path from 'node:path';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import type { FileReport, FileStatus, Message, RawArticle, SourceDocument } from './types.js';
-import { isBoilerplateLine } from './normalize.js';
+// (withoutGlosses: a headline's own length and words, without the pinyin glued after its characters)
+import { isBoilerplateLine, withoutGlosses } from './normalize.js';
 
 export const SUPPORTED_EXTENSIONS: readonly string[] = ['.txt', '.md', '.html', '.htm'];
 /** Larger files are skipped: V8 strings top out near 512 M code units and the pipeline keeps several copies. */
@@ -554,11 +555,6 @@ function cleanTitle(line: string): string {
   return withoutGlosses(line).replace(/^#{1,6}\s+/, '').replace(/\s+#+\s*$/, '').trim();
 }
 
-/** A line without the pinyin glosses glued after its characters (協(xié) -> 協): a headline's own length and words. */
-function withoutGlosses(line: string): string {
-  return line.includes('(') || line.includes('（') ? line.replace(PINYIN_GLOSS, '$1') : line;
-}
-const PINYIN_GLOSS = /([\u3400-\u9fff])[（(][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}[）)]/gu;
 
 function isSeparatorLine(line: string): boolean {
   return line.length <= 200 && /^([-=*_#~－＝＊])(?:\s*\1){4,}$/.test(line);

@@ -435,6 +435,27 @@ function removeGlosses(src: Run): Run {
   return out;
 }
 
+/** A line without its pinyin glosses (協(xié) -> 協), by the same rule as step 2: ingest reads headlines with it. */
+export function withoutGlosses(line: string): string {
+  if (!line.includes('(') && !line.includes('（')) return line;
+  const n = line.length;
+  const u = new Uint16Array(n);
+  for (let i = 0; i < n; i++) u[i] = line.charCodeAt(i);
+  let out = '';
+  let from = 0;
+  for (let i = 1; i < n; i++) {
+    if ((u[i] === 0x28 || u[i] === 0xff08) && isHanUnit(u[i - 1])) {
+      const len = glossLength(u, i, n);
+      if (len > 0) {
+        out += line.slice(from, i);
+        i += len - 1;
+        from = i + 1;
+      }
+    }
+  }
+  return out + line.slice(from);
+}
+
 // ------------------------------------------------------------------ step 3: traditional -> simplified
 
 interface OpenCCTrie {

@@ -137,7 +137,8 @@ function titleTables(ix: Context['ix']): TitleTables {
 }
 
 /** A note between an office and its holder's name: （援疆干部）, （挂职）, （女）, （维吾尔族）. */
-export const OFFICE_NOTE = /^[（(](?:挂职|援疆[\u4e00-\u9fff]{0,4}|支教|女|男|[\u4e00-\u9fff]{1,4}族)[）)]/u;
+export const OFFICE_NOTE_WORDS = '[（(](?:挂职|援疆[\\u4e00-\\u9fff]{0,4}|支教|女|男|[\\u4e00-\\u9fff]{1,4}族)[）)]';
+const OFFICE_NOTE = new RegExp(`^${OFFICE_NOTE_WORDS}`, 'u');
 const PUNCT_OR_SPACE = /^[\s,，。、：:；;！!？?（）()“”"《》【】\[\]|/…—-]/u;
 
 // PUNCT_OR_SPACE as a table by UTF-16 code, built from the regex itself.

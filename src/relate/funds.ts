@@ -82,9 +82,10 @@ export function findFunds(ctx: ArticleContext): void {
   let listFunder: EntityRef | undefined;
   for (const s of ctx.sentences) {
     // (a list's lines go on from the sentence that opens it: …实施以下项目：/1. P……投资N/2. …)
-    const listGoesOn = previous !== undefined && LIST_ITEM.test(s.text) && (/[：:]$/u.test(previous.text) || LIST_ITEM.test(previous.text));
+    const numbered = LIST_ITEM.test(s.text);
+    const listGoesOn = previous !== undefined && numbered && (/[：:]$/u.test(previous.text) || LIST_ITEM.test(previous.text));
     if (s.newParagraph) {
-      if (!LIST_ITEM.test(s.text) && !items.has(s.index)) listFunder = undefined; // (a field line goes on)
+      if (!numbered && !items.has(s.index)) listFunder = undefined; // (a field line goes on)
       else if (previous && /[：:]$/u.test(previous.text)) listFunder = paragraphFunder;
       paragraphFunder = undefined;
       if (!listGoesOn) previousFunder = undefined;
@@ -225,6 +226,7 @@ function fundsAtCue(
   // (a sentence with money: 新建教学楼3200平方米 says what is built, not who pays)
   const fromItem = projects.length === 0 && item !== undefined && item.head !== s.index && !s.top.some(isProject) && s.all.some((m) => m.kind === 'Money');
   if (fromItem) projects.push(...item.projects);
+  const itemHead = fromItem ? { named: item!.head } : {}; // (the funding quotes the line naming the project)
   if (projects.length === 0 && !funderMention && /^其中[，,]?/u.test(s.text)) {
     // 其中，P(项目)投资N: one of the previous sentence's funder's projects (funds.carry below)
     const subject = s.top.find((m) => isProject(m) && m.end <= p && /^(?:项目|工程)?$/u.test(ctx.text(m.end, p)));
@@ -252,11 +254,11 @@ function fundsAtCue(
   const funders = funderMention && /^分别/u.test(ctx.text(funderMention.end, p)) ? funderListEndingAt(ctx, s, funderMention) : [];
   if (funders.length >= 2) {
     if (funders.length !== projects.length) return funder;
-    projects.forEach((project, k) => fundings.push({ funder: funders[k]!, project, sentence: s.index, confidence, rule, single: true, ...(fromItem ? { named: item!.head } : {}) }));
+    projects.forEach((project, k) => fundings.push({ funder: funders[k]!, project, sentence: s.index, confidence, rule, single: true, ...itemHead }));
     return funder;
   }
   for (const project of projects) {
-    fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1, ...(fromItem ? { named: item!.head } : {}) });
+    fundings.push({ funder, project, sentence: s.index, confidence, rule, single: projects.length === 1, ...itemHead });
   }
   return funder;
 }
@@ -383,10 +385,9 @@ function emitFundings(ctx: ArticleContext, fundings: Funding[], items: Map<numbe
     }
     if (!funder || funded.has(`${funder.key}\u0000${amount.project.key}`)) continue;
     funded.add(`${funder.key}\u0000${amount.project.key}`);
-    ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: aid.value }, sentence: amount.sentence, confidence, rule });
-    if (amount.named !== undefined && amount.named !== amount.sentence) {
-      ctx.add({ type: 'FUNDS', source: funder, target: amount.project, attrs: { amount_yuan: aid.value }, sentence: amount.named, confidence, rule });
-    }
+    const funding = { type: 'FUNDS' as const, source: funder, target: amount.project, attrs: { amount_yuan: aid.value }, sentence: amount.sentence, confidence, rule };
+    ctx.add(funding);
+    if (amount.named !== undefined && amount.named !== amount.sentence) ctx.add({ ...funding, sentence: amount.named });
   }
 }
 
@@ -399,9 +400,8 @@ function aidMoney(ctx: ArticleContext, amount: ProjectAmount): { funder: EntityR
     // 由北京援疆资金全额投资，总投资N: the clause before says whose aid paid for all of it
     const whole = AID_WHOLE_BEFORE.exec(ctx.text(s.start, money.start));
     if (!whole) return undefined;
-    const at = s.start + whole.index + 1;
-    const named = s.top.find((m) => m.start >= at && m.end <= at + whole[1]!.length && funderOf(ctx, m));
-    return { funder: named ? funderOf(ctx, named) : undefined, value: amount.value };
+    const at = s.start + whole.index + 1; // (after 由)
+    return { funder: funderWithin(ctx, s, at, at + whole[1]!.length), value: amount.value };
   }
   return { funder: aid.funder, value: amount.value };
 }
@@ -462,15 +462,16 @@ const AID_ALL_AFTER = /^[，,]?[“"]?(?:全部|全额|均)(?:为|由|来自|使
 function aidShareAfter(ctx: ArticleContext, s: SentenceView, money: ResolvedMention): { share: ProjectAmount['aidShare']; mention: ResolvedMention } | undefined {
   // 总投资N，全部为上海援疆资金 / 投资N，全部由江苏援疆资金安排: all of N is the share
   const all = AID_ALL_AFTER.exec(ctx.text(money.end, Math.min(s.end, money.end + 24)));
-  if (all) {
-    const end = money.end + all[0].length;
-    const named = s.top.find((m) => m.start >= money.end && m.end <= end && funderOf(ctx, m));
-    return { share: { value: money.value!, funder: named ? funderOf(ctx, named) : undefined }, mention: money };
-  }
+  if (all) return { share: { value: money.value!, funder: funderWithin(ctx, s, money.end, money.end + all[0].length) }, mention: money };
   const next = s.all.find((m) => m.kind === 'Money' && m.start >= money.end && m.value !== undefined);
   if (!next || !AID_SHARE_BETWEEN.test(ctx.text(money.end, next.start))) return undefined;
-  const named = s.top.find((m) => m.start >= money.end && m.end <= next.start && funderOf(ctx, m));
-  return { share: { value: next.value!, funder: named ? funderOf(ctx, named) : undefined }, mention: next };
+  return { share: { value: next.value!, funder: funderWithin(ctx, s, money.end, next.start) }, mention: next };
+}
+
+/** The first funder named inside [from, to) of the sentence (其中|浙江|援疆资金M), if any. */
+function funderWithin(ctx: ArticleContext, s: SentenceView, from: number, to: number): EntityRef | undefined {
+  const named = s.top.find((m) => m.start >= from && m.end <= to && funderOf(ctx, m));
+  return named ? funderOf(ctx, named) : undefined;
 }
 
 const LIST_GAP = /^(?:和|、|及|与|以及)$/u;

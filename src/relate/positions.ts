@@ -13,7 +13,7 @@
 //   pos.posted-at     某某在某县人民医院挂职副院长 / 某某目前在某县担任副县长 (the holder before the cue)
 //   他/她 in the last two forms is the one person named in its sentence or the two before.
 import type { EntityRef, ResolvedMention } from '../types.js';
-import { POSTING } from '../recognize/persons.js';
+import { OFFICE_NOTE_WORDS, POSTING } from '../recognize/persons.js';
 import { isOrg, isPerson, refOfRegion, type ArticleContext, type SentenceView } from './context.js';
 
 // Generic heads of office titles, used besides the lexicon's list (general language, no names).
@@ -34,7 +34,7 @@ const AID_ROLE = new RegExp(`^${AID_ROLE_WORDS}$`, 'u');
 /** 的, or 的 and an aid role, between an office and the person holding it (挂职某县副县长的山东援疆干部某某). */
 const OFFICE_ATTRIBUTE = new RegExp(`的(?:${AID_ROLE_WORDS})?$`, 'u');
 /** 副县长（挂职）某某, 副县长（援疆干部）某某: a note between the office and the name. */
-const POSTED_NOTE = /[（(](?:挂职|援疆[\u4e00-\u9fff]{0,4}|支教|女|男|[\u4e00-\u9fff]{1,4}族)[）)]$/u;
+const POSTED_NOTE = new RegExp(`${OFFICE_NOTE_WORDS}$`, 'u');
 const SEGMENT_STOP = /[、，。；：！？,;:!?“”"‘’（）()《》【】\s·]/u;
 
 /** Endings that make an office title (HEADS and the lexicon's office titles), by their last character's code. */

@@ -423,8 +423,12 @@ class SupportScan {
     // province's), not also another's of the sentence (南京市对口支援伊宁市，南通市对口支援伊宁县)
     const claimed = new Map<string, string>();
     const claimedBy = new Set<string>();
-    for (const c of this.own) {
-      if (c.sentence !== s.index || WEAK.has(c.rule)) continue;
+    // (this sentence's candidates are the last ones: own is filled sentence by sentence)
+    let first = this.own.length;
+    while (first > 0 && this.own[first - 1]!.sentence === s.index) first--;
+    for (let i = first; i < this.own.length; i++) {
+      const c = this.own[i]!;
+      if (WEAK.has(c.rule)) continue;
       claimed.set(c.target.key, ctx.supporterFor(c.source.label)?.name ?? c.source.key);
       claimedBy.add(c.source.key);
     }

@@ -244,6 +244,11 @@ function fundsAtCue(
     rule = 'funds.carry';
   }
   if (!funder && !ownPronoun && listFunder && item) {
+    // (only the line's own projects: 建设地点：某某工业园区 names where, not what the list funds)
+    const own = projects.filter((m) => item.projects.includes(m));
+    if (own.length === 0) return undefined;
+    projects.length = 0;
+    projects.push(...own);
     funder = listFunder;
     confidence = 0.6;
     rule = 'funds.list';
@@ -294,7 +299,7 @@ function namesSame(text: string, label: string): boolean {
 const LIST_ITEM = /^(?:\d{1,2}[.．、)）]|[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[一二三四五六七八九十]{1,3}、)/u;
 
 /** What a cue word is followed by when it is a noun or means "put into use" (建设情况, 投入使用): no funding. */
-const CUE_NOUN_AFTER = /^(?:情况|进展|进度|工作|成效|成果|现场|工地|任务|步伐|力度|使用|运营|运行|生产)/u;
+const CUE_NOUN_AFTER = /^(?:情况|进展|进度|工作|成效|成果|现场|工地|任务|步伐|力度|使用|运营|运行|生产|地点|内容|规模|单位|性质|周期)/u;
 
 /**
  * 考察援疆项目建设情况 / 项目建设 / 产业园投入使用: the cue names an activity or a state, not someone

@@ -37,6 +37,10 @@ describe('FUNDS: the lines of a numbered project list', () => {
       '辽宁省 -> 托里县第一幼儿园保教楼建设项目 2700000',
     ]);
   });
+  it('a park named as where a line’s project is built is not funded (建设地点：某工业园区)', () => {
+    const text = '2024年，辽宁省安排托里县援疆资金9800万元。现将重点项目公布如下：\n\n一、托里县牛羊肉精深加工车间项目。建设地点：托里县工业园区。安排援疆资金1300万元。';
+    expect(funds(text)).toEqual(['辽宁省 -> 托里县牛羊肉精深加工车间项目 13000000']);
+  });
   it('the funding quotes the line that names the project too', () => {
     const edge = relationsIn(NOTICE, 'FUNDS').filter((r) => label(r.target) === '托里县库甫乡卫生院改扩建项目');
     const quoted = edge.map((r) => r.evidence.sentence);
